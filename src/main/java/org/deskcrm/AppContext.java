@@ -1,0 +1,65 @@
+package org.deskcrm;
+
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.DatabaseConfig;
+import org.deskcrm.persistence.PipelineRepository;
+import org.deskcrm.persistence.SettingsRepository;
+import org.deskcrm.persistence.UserRepository;
+import org.deskcrm.service.client.PhoneNormalizer;
+import org.deskcrm.service.settings.ReferenceDataService;
+
+/**
+ * Composition root: builds every repository and service once, by constructor injection.
+ * The window and the command line both start here, so they run the same code paths.
+ */
+public final class AppContext implements AutoCloseable {
+    private final Database database;
+    private final UserRepository users;
+    private final PipelineRepository pipelines;
+    private final SettingsRepository settings;
+    private final PhoneNormalizer phones;
+    private final ReferenceDataService referenceData;
+
+    public AppContext(Database database) {
+        this.database = database;
+        this.users = new UserRepository(database);
+        this.pipelines = new PipelineRepository(database);
+        this.settings = new SettingsRepository(database);
+        this.phones = new PhoneNormalizer(settings.get("calls.default_region").orElse("RU"));
+        this.referenceData = new ReferenceDataService(pipelines, users);
+    }
+
+    /** Opens (and upgrades) the database and wires everything on top of it. */
+    public static AppContext open(DatabaseConfig config) {
+        return new AppContext(Database.open(config));
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public PipelineRepository pipelines() {
+        return pipelines;
+    }
+
+    public SettingsRepository settings() {
+        return settings;
+    }
+
+    public PhoneNormalizer phones() {
+        return phones;
+    }
+
+    public ReferenceDataService referenceData() {
+        return referenceData;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

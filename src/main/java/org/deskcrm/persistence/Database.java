@@ -1,0 +1,106 @@
+package org.deskcrm.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+
+/**
+ * The one pooled DataSource and the one DSLContext of the application.
+ * Opening it upgrades the schema with Flyway, so any database the app connects to is current.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseConfig config;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final SQLDialect dialect;
+    private final int migrationsApplied;
+
+    private Database(DatabaseConfig config, int poolSize) {
+        this.config = config;
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(config.effectiveUrl());
+        hc.setUsername(config.user());
+        hc.setPassword(config.password());
+        hc.setMaximumPoolSize(poolSize);
+        hc.setMinimumIdle(1);
+        hc.setPoolName("deskcrm");
+        hc.setConnectionTimeout(15_000);
+        hc.setInitializationFailTimeout(-1);
+        this.dataSource = new HikariDataSource(hc);
+        try {
+            this.dialect = config.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.H2;
+            this.migrationsApplied = migrate(dataSource);
+            Settings settings = new Settings()
+                    .withExecuteWithOptimisticLocking(true)
+                    .withReturnIdentityOnUpdatableRecord(true);
+            this.dsl = DSL.using(dataSource, dialect, settings);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    /** Connects, upgrades the schema, and returns a ready database. */
+    public static Database open(DatabaseConfig config) {
+        return new Database(config, config.isH2() ? 4 : 8);
+    }
+
+    public static Database open(DatabaseConfig config, int poolSize) {
+        return new Database(config, poolSize);
+    }
+
+    private static int migrate(DataSource ds) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.info("Schema upgraded to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
+        }
+        return result.migrationsExecuted;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    public boolean isPostgres() {
+        return dialect == SQLDialect.POSTGRES;
+    }
+
+    /** How many migrations this open applied (0 when the schema was already current). */
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

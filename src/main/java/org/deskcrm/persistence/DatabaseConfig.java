@@ -1,0 +1,63 @@
+package org.deskcrm.persistence;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the data lives: a JDBC URL with optional credentials.
+ * The default is an embedded H2 file database in the user's data folder.
+ */
+public record DatabaseConfig(String url, String user, String password) {
+
+    /** Options every H2 URL needs so that jOOQ's lower-case names and NULL ordering match PostgreSQL. */
+    static final String H2_OPTIONS = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    public DatabaseConfig {
+        Objects.requireNonNull(url, "url");
+        if (!url.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("Not a JDBC URL: " + url);
+        }
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+    }
+
+    /** The embedded file database {@code <dataDir>/deskcrm.mv.db}. */
+    public static DatabaseConfig embedded(Path dataDir) {
+        return new DatabaseConfig("jdbc:h2:file:" + dataDir.resolve("deskcrm").toAbsolutePath(), "sa", "");
+    }
+
+    /** A private in-memory H2 database (tests, dry runs). */
+    public static DatabaseConfig inMemory(String name) {
+        return new DatabaseConfig("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    public boolean isH2() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /** The URL actually used to connect: H2 URLs get the options the schema relies on. */
+    public String effectiveUrl() {
+        if (!isH2()) {
+            return url;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder sb = new StringBuilder(url);
+        if (!upper.contains("DATABASE_TO_LOWER")) {
+            sb.append(";DATABASE_TO_LOWER=TRUE");
+        }
+        if (!upper.contains("DEFAULT_NULL_ORDERING")) {
+            sb.append(";DEFAULT_NULL_ORDERING=HIGH");
+        }
+        return sb.toString();
+    }
+
+    /** The URL without the password, for logs and the status bar. */
+    @Override
+    public String toString() {
+        return "DatabaseConfig[" + url + ", user=" + user + "]";
+    }
+}

@@ -1,0 +1,102 @@
+package org.deskcrm.persistence;
+
+import org.deskcrm.model.common.ConcurrentEditException;
+import org.deskcrm.model.user.Role;
+import org.deskcrm.model.user.Team;
+import org.deskcrm.model.user.User;
+import org.deskcrm.persistence.jooq.tables.records.AppUserRecord;
+import org.jooq.DSLContext;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.deskcrm.persistence.jooq.Tables.APP_USER;
+import static org.deskcrm.persistence.jooq.Tables.TEAM;
+
+/** Users and teams. Password hashes are written and read here only, never returned in {@link User}. */
+public class UserRepository {
+    private final DSLContext dsl;
+
+    public UserRepository(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    private static User map(AppUserRecord r) {
+        return new User(r.getId(), r.getLogin(), r.getFullName(), r.getEmail(), Role.ofCode(r.getRoleCode()),
+                r.getTeamId(), r.getCanExport(), r.getActive(), r.getVersion());
+    }
+
+    public long insert(User u, String passwordHash) {
+        return dsl.insertInto(APP_USER)
+                .set(APP_USER.LOGIN, u.login())
+                .set(APP_USER.FULL_NAME, u.fullName())
+                .set(APP_USER.EMAIL, u.email())
+                .set(APP_USER.ROLE_CODE, u.role().code())
+                .set(APP_USER.TEAM_ID, u.teamId())
+                .set(APP_USER.CAN_EXPORT, u.canExport())
+                .set(APP_USER.ACTIVE, u.active())
+                .set(APP_USER.PASSWORD_HASH, passwordHash)
+                .returning(APP_USER.ID).fetchOne(APP_USER.ID);
+    }
+
+    public void update(User u) {
+        int n = dsl.update(APP_USER)
+                .set(APP_USER.FULL_NAME, u.fullName())
+                .set(APP_USER.EMAIL, u.email())
+                .set(APP_USER.ROLE_CODE, u.role().code())
+                .set(APP_USER.TEAM_ID, u.teamId())
+                .set(APP_USER.CAN_EXPORT, u.canExport())
+                .set(APP_USER.ACTIVE, u.active())
+                .set(APP_USER.VERSION, APP_USER.VERSION.plus(1))
+                .where(APP_USER.ID.eq(u.id()).and(APP_USER.VERSION.eq(u.version())))
+                .execute();
+        if (n == 0) {
+            throw new ConcurrentEditException("user", u.id());
+        }
+    }
+
+    public Optional<User> findById(long id) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional(UserRepository::map);
+    }
+
+    public Optional<User> findByLogin(String login) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.LOGIN.eq(login)).fetchOptional(UserRepository::map);
+    }
+
+    public Optional<String> passwordHash(String login) {
+        return dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.LOGIN.eq(login))
+                .fetchOptional(APP_USER.PASSWORD_HASH);
+    }
+
+    public void setPasswordHash(long userId, String hash) {
+        dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    public List<User> findAll() {
+        return dsl.selectFrom(APP_USER).orderBy(APP_USER.FULL_NAME).fetch(UserRepository::map);
+    }
+
+    public List<User> findActiveByRole(Role role) {
+        return dsl.selectFrom(APP_USER).where(APP_USER.ROLE_CODE.eq(role.code()).and(APP_USER.ACTIVE.isTrue()))
+                .orderBy(APP_USER.FULL_NAME).fetch(UserRepository::map);
+    }
+
+    public int count() {
+        return dsl.fetchCount(APP_USER);
+    }
+
+    public long insertTeam(String name, Long supervisorId) {
+        return dsl.insertInto(TEAM, TEAM.NAME, TEAM.SUPERVISOR_ID).values(name, supervisorId)
+                .returning(TEAM.ID).fetchOne(TEAM.ID);
+    }
+
+    public void setTeamSupervisor(long teamId, Long supervisorId) {
+        dsl.update(TEAM).set(TEAM.SUPERVISOR_ID, supervisorId).set(TEAM.VERSION, TEAM.VERSION.plus(1))
+                .where(TEAM.ID.eq(teamId)).execute();
+    }
+
+    public List<Team> findTeams() {
+        return dsl.selectFrom(TEAM).orderBy(TEAM.NAME)
+                .fetch(r -> new Team(r.getId(), r.getName(), r.getSupervisorId(), r.getVersion()));
+    }
+}
