@@ -6,7 +6,10 @@ import org.deskcrm.persistence.PipelineRepository;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.UserRepository;
 import org.deskcrm.service.client.PhoneNormalizer;
+import org.deskcrm.service.demo.DemoDataService;
 import org.deskcrm.service.settings.ReferenceDataService;
+
+import java.time.Clock;
 
 /**
  * Composition root: builds every repository and service once, by constructor injection.
@@ -19,14 +22,22 @@ public final class AppContext implements AutoCloseable {
     private final SettingsRepository settings;
     private final PhoneNormalizer phones;
     private final ReferenceDataService referenceData;
+    private final DemoDataService demoData;
+    private final Clock clock;
 
     public AppContext(Database database) {
+        this(database, Clock.systemDefaultZone());
+    }
+
+    public AppContext(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
         this.users = new UserRepository(database);
         this.pipelines = new PipelineRepository(database);
         this.settings = new SettingsRepository(database);
         this.phones = new PhoneNormalizer(settings.get("calls.default_region").orElse("RU"));
         this.referenceData = new ReferenceDataService(pipelines, users);
+        this.demoData = new DemoDataService(database, phones, referenceData, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -56,6 +67,14 @@ public final class AppContext implements AutoCloseable {
 
     public ReferenceDataService referenceData() {
         return referenceData;
+    }
+
+    public DemoDataService demoData() {
+        return demoData;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     @Override
