@@ -2,9 +2,17 @@ package org.deskcrm;
 
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.DatabaseConfig;
+import org.deskcrm.persistence.AuditRepository;
+import org.deskcrm.persistence.CallRepository;
+import org.deskcrm.persistence.ClientRepository;
+import org.deskcrm.persistence.DealRepository;
 import org.deskcrm.persistence.PipelineRepository;
+import org.deskcrm.persistence.SaleRepository;
+import org.deskcrm.persistence.StatsRepository;
+import org.deskcrm.persistence.TaskRepository;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.UserRepository;
+import org.deskcrm.service.client.ClientService;
 import org.deskcrm.service.client.PhoneNormalizer;
 import org.deskcrm.service.demo.DemoDataService;
 import org.deskcrm.service.settings.ReferenceDataService;
@@ -23,6 +31,14 @@ public final class AppContext implements AutoCloseable {
     private final PhoneNormalizer phones;
     private final ReferenceDataService referenceData;
     private final DemoDataService demoData;
+    private final AuditRepository audit;
+    private final ClientRepository clientRepository;
+    private final DealRepository deals;
+    private final SaleRepository sales;
+    private final CallRepository calls;
+    private final TaskRepository tasks;
+    private final StatsRepository stats;
+    private final ClientService clients;
     private final Clock clock;
 
     public AppContext(Database database) {
@@ -38,6 +54,14 @@ public final class AppContext implements AutoCloseable {
         this.phones = new PhoneNormalizer(settings.get("calls.default_region").orElse("RU"));
         this.referenceData = new ReferenceDataService(pipelines, users);
         this.demoData = new DemoDataService(database, phones, referenceData, clock);
+        this.audit = new AuditRepository(database);
+        this.clientRepository = new ClientRepository(database);
+        this.deals = new DealRepository(database);
+        this.sales = new SaleRepository(database);
+        this.calls = new CallRepository(database);
+        this.tasks = new TaskRepository(database);
+        this.stats = new StatsRepository(database);
+        this.clients = new ClientService(database, clientRepository, audit, phones, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -71,6 +95,34 @@ public final class AppContext implements AutoCloseable {
 
     public DemoDataService demoData() {
         return demoData;
+    }
+
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    public DealRepository deals() {
+        return deals;
+    }
+
+    public SaleRepository sales() {
+        return sales;
+    }
+
+    public CallRepository calls() {
+        return calls;
+    }
+
+    public TaskRepository tasks() {
+        return tasks;
+    }
+
+    public StatsRepository stats() {
+        return stats;
+    }
+
+    public ClientService clients() {
+        return clients;
     }
 
     public Clock clock() {

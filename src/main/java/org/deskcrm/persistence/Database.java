@@ -8,6 +8,11 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.ThreadLocalTransactionProvider;
+
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +46,17 @@ public final class Database implements AutoCloseable {
         this.dataSource = new HikariDataSource(hc);
         try {
             this.dialect = config.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.H2;
-            this.migrationsApplied = migrate(dataSource);
+            this.migrationsApplied = migrate(dataSource, dialect);
             Settings settings = new Settings()
                     .withExecuteWithOptimisticLocking(true)
                     .withReturnIdentityOnUpdatableRecord(true);
-            this.dsl = DSL.using(dataSource, dialect, settings);
+            // thread-bound transactions: a service can wrap several repository calls in one transaction
+            DataSourceConnectionProvider connections = new DataSourceConnectionProvider(dataSource);
+            this.dsl = DSL.using(new DefaultConfiguration()
+                    .set(connections)
+                    .set(new ThreadLocalTransactionProvider(connections))
+                    .set(dialect)
+                    .set(settings));
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -61,10 +72,16 @@ public final class Database implements AutoCloseable {
         return new Database(config, poolSize);
     }
 
-    private static int migrate(DataSource ds) {
+    /**
+     * Portable migrations live in db/migration (jOOQ's code is generated from them); the few
+     * statements that must differ per database live in db/vendor/h2 and db/vendor/postgresql
+     * under the same version numbers.
+     */
+    private static int migrate(DataSource ds, SQLDialect dialect) {
+        String vendor = dialect == SQLDialect.POSTGRES ? "postgresql" : "h2";
         MigrateResult result = Flyway.configure()
                 .dataSource(ds)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
@@ -72,6 +89,18 @@ public final class Database implements AutoCloseable {
             LOG.info("Schema upgraded to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
         }
         return result.migrationsExecuted;
+    }
+
+    /**
+     * Runs the work in one transaction; every repository call made inside it on this thread joins it
+     * (nested calls become savepoints). Commits on return, rolls back on any exception.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return dsl.transactionResult(work::get);
+    }
+
+    public void inTransaction(Runnable work) {
+        dsl.transaction(work::run);
     }
 
     public DSLContext dsl() {

@@ -45,8 +45,8 @@ public class PipelineRepository {
 
     /** Creates a pipeline with its stages in one transaction and returns it with ids. */
     public Pipeline create(String code, String name, int order, List<Stage> stages) {
-        long id = dsl.transactionResult(c -> {
-            DSLContext tx = c.dsl();
+        long id = dsl.transactionResult(() -> {
+            DSLContext tx = dsl;
             long pid = tx.insertInto(PIPELINE, PIPELINE.CODE, PIPELINE.NAME, PIPELINE.SORT_ORDER)
                     .values(code, name, order).returning(PIPELINE.ID).fetchOne(PIPELINE.ID);
             for (Stage s : stages) {

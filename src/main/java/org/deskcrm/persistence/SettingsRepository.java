@@ -28,13 +28,13 @@ public class SettingsRepository {
     }
 
     public void put(String name, String value) {
-        dsl.transaction(c -> {
-            int n = c.dsl().update(APP_SETTING).set(APP_SETTING.VAL, value)
+        dsl.transaction(() -> {
+            int n = dsl.update(APP_SETTING).set(APP_SETTING.VAL, value)
                     .set(APP_SETTING.UPDATED_AT, OffsetDateTime.now())
                     .set(APP_SETTING.VERSION, APP_SETTING.VERSION.plus(1))
                     .where(APP_SETTING.NAME.eq(name)).execute();
             if (n == 0) {
-                c.dsl().insertInto(APP_SETTING, APP_SETTING.NAME, APP_SETTING.VAL).values(name, value).execute();
+                dsl.insertInto(APP_SETTING, APP_SETTING.NAME, APP_SETTING.VAL).values(name, value).execute();
             }
         });
     }

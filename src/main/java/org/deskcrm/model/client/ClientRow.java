@@ -2,8 +2,11 @@ package org.deskcrm.model.client;
 
 import java.time.LocalDate;
 
-/** One row of the client list (what the table shows, nothing more). */
-public record ClientRow(long id, String name, ClientKind kind, String inn, String ownerName, Long ownerId,
-                        LifecycleStatus lifecycle, String sourceName, String primaryPhone, String primaryEmail,
-                        LocalDate lastPurchaseOn, boolean archived) {
+/**
+ * One row of the client list (what the table shows, nothing more). {@code sortKey} is the
+ * normalized name the list is ordered and keyset-paged by.
+ */
+public record ClientRow(long id, String name, String sortKey, ClientKind kind, String inn, Long ownerId,
+                        String ownerName, LifecycleStatus lifecycle, String sourceName, String primaryPhone,
+                        String primaryEmail, LocalDate lastPurchaseOn, boolean archived) {
 }

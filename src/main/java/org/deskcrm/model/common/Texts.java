@@ -1,4 +1,4 @@
-package org.deskcrm.service.common;
+package org.deskcrm.model.common;
 
 import java.text.Normalizer;
 import java.util.Locale;

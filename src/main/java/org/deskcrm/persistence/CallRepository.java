@@ -1,0 +1,64 @@
+package org.deskcrm.persistence;
+
+import org.deskcrm.model.call.Call;
+import org.deskcrm.model.call.CallDirection;
+import org.deskcrm.model.call.CallStatus;
+import org.deskcrm.persistence.jooq.tables.records.PhoneCallRecord;
+import org.jooq.DSLContext;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.deskcrm.persistence.Times.instant;
+import static org.deskcrm.persistence.Times.odt;
+import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
+
+/** The call log. Inserting a call with a known external key is a no-op (idempotent PBX import). */
+public class CallRepository {
+    private final DSLContext dsl;
+
+    public CallRepository(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    static Call map(PhoneCallRecord r) {
+        return new Call(r.getId(), CallDirection.ofCode(r.getDirection()), CallStatus.ofCode(r.getStatusCode()),
+                instant(r.getStartedAt()), r.getDurationSec(), r.getPhoneRaw(), r.getPhoneNorm(), r.getClientId(),
+                r.getContactId(), r.getUserId(), r.getResultNote(), r.getRecordingUrl(), r.getExternalKey());
+    }
+
+    /** Inserts the call and returns its id; empty when a call with the same external key exists. */
+    public Optional<Long> insert(Call c) {
+        return dsl.transactionResult(() -> {
+            DSLContext tx = dsl;
+            if (c.externalKey() != null
+                    && tx.fetchExists(PHONE_CALL, PHONE_CALL.EXTERNAL_KEY.eq(c.externalKey()))) {
+                return Optional.<Long>empty();
+            }
+            return Optional.of(tx.insertInto(PHONE_CALL)
+                    .set(PHONE_CALL.DIRECTION, c.direction().code())
+                    .set(PHONE_CALL.STATUS_CODE, c.status().code())
+                    .set(PHONE_CALL.STARTED_AT, odt(c.startedAt()))
+                    .set(PHONE_CALL.DURATION_SEC, c.durationSec())
+                    .set(PHONE_CALL.PHONE_RAW, c.phoneRaw())
+                    .set(PHONE_CALL.PHONE_NORM, c.phoneNorm())
+                    .set(PHONE_CALL.CLIENT_ID, c.clientId())
+                    .set(PHONE_CALL.CONTACT_ID, c.contactId())
+                    .set(PHONE_CALL.USER_ID, c.userId())
+                    .set(PHONE_CALL.RESULT_NOTE, c.resultNote())
+                    .set(PHONE_CALL.RECORDING_URL, c.recordingUrl())
+                    .set(PHONE_CALL.EXTERNAL_KEY, c.externalKey())
+                    .returning(PHONE_CALL.ID).fetchOne(PHONE_CALL.ID));
+        });
+    }
+
+    public List<Call> byClient(long clientId, int limit) {
+        return dsl.selectFrom(PHONE_CALL).where(PHONE_CALL.CLIENT_ID.eq(clientId))
+                .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc()).limit(limit).fetch(CallRepository::map);
+    }
+
+    public List<Call> byPhone(String phoneNorm, int limit) {
+        return dsl.selectFrom(PHONE_CALL).where(PHONE_CALL.PHONE_NORM.eq(phoneNorm))
+                .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc()).limit(limit).fetch(CallRepository::map);
+    }
+}
