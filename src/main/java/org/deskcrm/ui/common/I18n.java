@@ -1,0 +1,70 @@
+package org.deskcrm.ui.common;
+
+import org.deskcrm.model.common.AppException;
+
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Every user-visible string of the window. Each feature owns one bundle under
+ * {@code org/deskcrm/i18n/ui/} (shell, client, deal, call, task, report, io, user), in English
+ * (base file) and Russian ({@code _ru}); a key is looked up in all of them, first match wins.
+ */
+public final class I18n {
+    /** The feature bundles, in lookup order. A new feature adds its bundle name here. */
+    public static final List<String> BUNDLES = List.of(
+            "shell", "common", "client", "deal", "call", "task", "report", "io", "user");
+
+    private final Locale locale;
+    private final List<ResourceBundle> bundles = new ArrayList<>();
+
+    public I18n(Locale locale) {
+        this.locale = locale;
+        for (String name : BUNDLES) {
+            try {
+                bundles.add(ResourceBundle.getBundle("org.deskcrm.i18n.ui." + name, locale));
+            } catch (MissingResourceException ignored) {
+                // a feature without strings yet
+            }
+        }
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean has(String key) {
+        return bundles.stream().anyMatch(b -> b.containsKey(key));
+    }
+
+    /** The text for a key; a missing key shows as {@code !key!} (and the bundle test fails). */
+    public String get(String key) {
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                return b.getString(key);
+            }
+        }
+        return "!" + key + "!";
+    }
+
+    /** The text with {@link MessageFormat} arguments ({0}, {1,number}...). */
+    public String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale).format(args);
+    }
+
+    /** The localized sentence for an exception: AppException keys, anything else as a generic error. */
+    public String message(Throwable error) {
+        Throwable e = error;
+        while (e != null && !(e instanceof AppException)) {
+            e = e.getCause();
+        }
+        if (e instanceof AppException app && has(app.messageKey())) {
+            return format(app.messageKey(), app.args());
+        }
+        return format("error.unexpected", error == null ? "" : error.getClass().getSimpleName());
+    }
+}
