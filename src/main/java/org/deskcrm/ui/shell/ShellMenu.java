@@ -116,7 +116,6 @@ public final class ShellMenu {
     private Menu viewMenu() {
         Menu m = new Menu(i18n.get("shell.menu.view"));
         m.setId("menu-view");
-        Menu themes = new Menu(i18n.get("shell.menu.view.theme"));
         ToggleGroup themeGroup = new ToggleGroup();
         for (Theme t : Theme.values()) {
             RadioMenuItem item = new RadioMenuItem(i18n.get(t.titleKey()));
@@ -125,7 +124,7 @@ public final class ShellMenu {
             item.setSelected(t == window.theme());
             item.setOnAction(e -> window.applyTheme(t));
             themeItems.put(t, item);
-            themes.getItems().add(item);
+            m.getItems().add(item);
         }
         Menu languages = new Menu(i18n.get("shell.menu.view.language"));
         ToggleGroup languageGroup = new ToggleGroup();
@@ -141,7 +140,7 @@ public final class ShellMenu {
             });
             languages.getItems().add(item);
         }
-        m.getItems().addAll(themes, languages, new SeparatorMenuItem(),
+        m.getItems().addAll(new SeparatorMenuItem(), languages, new SeparatorMenuItem(),
                 item("shell.menu.view.refresh", REFRESH, this::refresh));
         return m;
     }

@@ -153,10 +153,18 @@ class MainWindowTest {
         assertThat(selected()).contains("client:" + id);
     }
 
+    /** A shown menu item by its text (menu items are not nodes; their containers in the popup are). */
+    private static javafx.scene.Node menuItem(FxRobot robot, String text) {
+        return robot.lookup(".menu-item").match((javafx.scene.Node n) -> n.getScene() != null && n.isVisible()
+                && n.lookupAll(".label").stream().anyMatch(l -> l instanceof javafx.scene.control.Label label
+                && text.equals(label.getText()))).query();
+    }
+
     @Test
     void theViewMenuSwitchesAndRemembersTheTheme(FxRobot robot) {
         assertThat(fx(() -> stage.getScene().getStylesheets())).anyMatch(s -> s.endsWith("light.css"));
-        robot.clickOn("#menu-view").clickOn("Theme").clickOn("Dark");
+        robot.clickOn(robot.lookup("#menu-view").match((javafx.scene.Node n) -> n.getScene() != null).<javafx.scene.Node>query());
+        robot.clickOn(menuItem(robot, "Dark theme"));
         assertThat(fx(() -> stage.getScene().getStylesheets()))
                 .anyMatch(s -> s.endsWith("shell.css"))
                 .anyMatch(s -> s.endsWith("dark.css"))
