@@ -57,7 +57,7 @@ public class DeskCrmApp extends Application {
 
         Stage splashStage = new Stage(StageStyle.UNDECORATED);
         SplashView splash = new SplashView(i18n, logo, Platform::exit);
-        Scene splashScene = new Scene(splash.node(), 460, 320);
+        Scene splashScene = new Scene(splash.node());
         splashScene.getStylesheets().setAll(css(Theme.BASE_CSS), css(prefs.theme().cssResource()));
         splashStage.setScene(splashScene);
         splashStage.setTitle(i18n.get("shell.app.name"));

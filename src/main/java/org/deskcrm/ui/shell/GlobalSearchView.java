@@ -163,7 +163,7 @@ public final class GlobalSearchView {
             list.getSelectionModel().select(0);
         }
         int rows = Math.max(1, Math.min(vm.results().size(), 8));
-        list.setPrefHeight(rows * list.getFixedCellSize() + 4);
+        list.setPrefHeight(rows * list.getFixedCellSize() + 10); // + padding and border: no scroll bar for 8 or fewer
         if (hasAnswer && field.isFocused()) {
             show();
         } else if (!hasAnswer) {

@@ -22,6 +22,8 @@ public final class SplashView {
         root.setId("splash");
         root.getStyleClass().addAll("splash");
         root.setAlignment(Pos.CENTER);
+        root.setPrefWidth(480);
+        root.setMinHeight(340);
         Label name = new Label(i18n.get("shell.app.name"));
         name.getStyleClass().add("splash-title");
         Label tagline = new Label(i18n.get("shell.app.tagline"));
@@ -30,8 +32,12 @@ public final class SplashView {
         status.getStyleClass().add("splash-status");
         status.setText(i18n.get("shell.splash.opening"));
         status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setAlignment(Pos.CENTER);
         detail.getStyleClass().add("splash-detail");
         detail.setWrapText(true);
+        detail.setMaxWidth(Double.MAX_VALUE);
+        detail.setAlignment(Pos.CENTER);
         detail.setVisible(false);
         detail.setManaged(false);
         progress.setPrefWidth(280);
@@ -70,5 +76,8 @@ public final class SplashView {
         quit.setVisible(true);
         quit.setManaged(true);
         quit.requestFocus();
+        if (root.getScene() != null && root.getScene().getWindow() != null) {
+            root.getScene().getWindow().sizeToScene();
+        }
     }
 }
