@@ -20,9 +20,9 @@ public final class ShellPreferences {
         this.node = node;
     }
 
-    /** The current user's settings of this application. */
+    /** The current user's settings of this application ({@code -Ddeskcrm.prefsNode} moves them, for tests). */
     public static ShellPreferences forCurrentUser() {
-        return new ShellPreferences(Preferences.userRoot().node("org/deskcrm/shell"));
+        return new ShellPreferences(Preferences.userRoot().node(System.getProperty("deskcrm.prefsNode", "org/deskcrm/shell")));
     }
 
     public Theme theme() {
