@@ -1,21 +1,137 @@
 package org.deskcrm;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.deskcrm.persistence.ClientRepository;
+import org.deskcrm.persistence.DatabaseConfig;
+import org.deskcrm.service.search.GlobalSearchService;
+import org.deskcrm.ui.common.FxTaskExecutor;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.shell.MainWindow;
+import org.deskcrm.ui.shell.Screens;
+import org.deskcrm.ui.shell.ShellPreferences;
+import org.deskcrm.ui.shell.SplashView;
+import org.deskcrm.ui.shell.Theme;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.util.Locale;
 
 /** The JavaFX application: opens the database off the FX thread and shows the main window. */
 public class DeskCrmApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(DeskCrmApp.class);
+    static final String ICON = "/org/deskcrm/ui/shell/icon.png";
+
+    private final ShellPreferences prefs = ShellPreferences.forCurrentUser();
+    private FxTaskExecutor executor;
+    private AppContext context;
+    private Stage mainStage;
 
     public static void main(String[] args) {
         launch(DeskCrmApp.class, args);
     }
 
+    /**
+     * The feature screens of the window. A feature registers its list, card and section screens here,
+     * e.g. {@code screens.section(NavItem.CLIENTS, s -> ...)}; unregistered ones show an empty state.
+     */
+    static Screens screens() {
+        return new Screens();
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("DeskCRM");
-        stage.setScene(new Scene(new Label("DeskCRM"), 1200, 800));
+        StartupOptions options = StartupOptions.parse(getParameters().getRaw(), System.getProperties());
+        Locale locale = options.lang().or(prefs::language).map(Locale::forLanguageTag).orElse(Locale.getDefault());
+        if (options.lang().isPresent() || prefs.language().isPresent()) {
+            Locale.setDefault(locale);
+        }
+        I18n i18n = new I18n(locale);
+        Image logo = loadIcon();
+        executor = new FxTaskExecutor(3);
+
+        Stage splashStage = new Stage(StageStyle.UNDECORATED);
+        SplashView splash = new SplashView(i18n, logo, Platform::exit);
+        Scene splashScene = new Scene(splash.node());
+        splashScene.getStylesheets().setAll(css(Theme.BASE_CSS), css(prefs.theme().cssResource()));
+        splashStage.setScene(splashScene);
+        splashStage.setTitle(i18n.get("shell.app.name"));
+        if (logo != null) {
+            splashStage.getIcons().add(logo);
+            stage.getIcons().add(logo);
+        }
+        splashStage.show();
+
+        DatabaseConfig config;
+        try {
+            config = options.database();
+        } catch (IllegalArgumentException e) {
+            splash.showError(i18n.get("shell.splash.badUrl"), options.dbUrl());
+            return;
+        }
+        executor.submit(p -> AppContext.open(config), ctx -> {
+            context = ctx;
+            showMain(stage, ctx, i18n, logo, config);
+            splashStage.close();
+        }, failure -> {
+            LOG.error("could not open the database {}", config, failure);
+            splash.showError(i18n.format("shell.splash.failed", config.url()), rootMessage(failure));
+        });
+    }
+
+    private void showMain(Stage stage, AppContext ctx, I18n i18n, Image logo, DatabaseConfig config) {
+        GlobalSearchService search = new GlobalSearchService(ctx.clients(), ctx.deals(),
+                new ClientRepository(ctx.database()));
+        MainWindow window = new MainWindow(ctx, search::search, screens(), executor, i18n, prefs, logo);
+        window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:")
+                ? i18n.get("shell.status.database.embedded") : config.url());
+        Scene scene = window.createScene(prefs.width(1280), prefs.height(800));
+        stage.setTitle(i18n.get("shell.app.name"));
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setMaximized(prefs.maximized());
         stage.show();
+        mainStage = stage;
+        window.start();
+    }
+
+    @Override
+    public void stop() {
+        if (mainStage != null) {
+            prefs.setWindow(mainStage.getWidth(), mainStage.getHeight(), mainStage.isMaximized());
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    private static String css(String resource) {
+        return DeskCrmApp.class.getResource(resource).toExternalForm();
+    }
+
+    private static Image loadIcon() {
+        try (InputStream in = DeskCrmApp.class.getResourceAsStream(ICON)) {
+            return in == null ? null : new Image(in);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

@@ -42,13 +42,13 @@ public final class Cli {
 
     /** True when the arguments name a command (or ask for help) rather than the window. */
     public static boolean isCommandLine(String[] args) {
-        for (String a : args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
             if (a.equals("--help") || a.equals("-h") || !a.startsWith("-")) {
                 return !a.startsWith("-psn"); // macOS process serial number is not a command
             }
-            if (a.equals("--db") || a.equals("--user") || a.equals("--password")) {
-                // option with a value: the value is not a command
-                continue;
+            if (a.equals("--db") || a.equals("--user") || a.equals("--password") || a.equals("--lang")) {
+                i++; // option with a value: the value is not a command
             }
         }
         return false;

@@ -1,0 +1,60 @@
+package org.deskcrm.ui.shell;
+
+import javafx.scene.Node;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of feature screens the shell can open. Features register here from the composition
+ * root ({@code DeskCrmApp#screens}); a section or card without a registered factory shows an empty
+ * state instead.
+ */
+public final class Screens {
+    /** Creates a screen's root node (called on the FX thread, once per opened tab). */
+    @FunctionalInterface
+    public interface Factory {
+        Node create(ShellServices services);
+    }
+
+    /** Creates the card of one record. */
+    @FunctionalInterface
+    public interface RecordFactory {
+        Node create(ShellServices services, long id);
+    }
+
+    private final Map<NavItem, Factory> sections = new EnumMap<>(NavItem.class);
+    private RecordFactory clientCard;
+    private Factory newClientCard;
+
+    /** The screen of a sidebar section (e.g. the client list for {@link NavItem#CLIENTS}). */
+    public Screens section(NavItem item, Factory factory) {
+        sections.put(item, factory);
+        return this;
+    }
+
+    /** The card of an existing client ({@code Workspace.openClient}). */
+    public Screens clientCard(RecordFactory factory) {
+        this.clientCard = factory;
+        return this;
+    }
+
+    /** The card of a new client ({@code Workspace.newClient}, Ctrl+N). */
+    public Screens newClientCard(Factory factory) {
+        this.newClientCard = factory;
+        return this;
+    }
+
+    public Optional<Factory> section(NavItem item) {
+        return Optional.ofNullable(sections.get(item));
+    }
+
+    public Optional<RecordFactory> clientCard() {
+        return Optional.ofNullable(clientCard);
+    }
+
+    public Optional<Factory> newClientCard() {
+        return Optional.ofNullable(newClientCard);
+    }
+}

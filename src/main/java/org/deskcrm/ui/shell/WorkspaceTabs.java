@@ -1,0 +1,131 @@
+package org.deskcrm.ui.shell;
+
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.deskcrm.ui.common.Refreshable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/** The centre of the window: closable tabs identified by a key; opening an open key selects its tab. */
+public final class WorkspaceTabs {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceTabs.class);
+
+    private final TabPane pane = new TabPane();
+    private final Map<String, Tab> byKey = new LinkedHashMap<>();
+    private final Function<Throwable, Node> errorContent;
+
+    /** {@code errorContent} builds what a tab shows when its screen could not be created. */
+    public WorkspaceTabs(Function<Throwable, Node> errorContent) {
+        this.errorContent = errorContent;
+        pane.setId("workspaceTabs");
+        pane.getStyleClass().add("workspace-tabs");
+        pane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        pane.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
+    }
+
+    public TabPane node() {
+        return pane;
+    }
+
+    /** Opens a new tab (created by {@code content}) or selects the open one with that key. */
+    public Tab open(String key, String title, Supplier<Node> content) {
+        Tab existing = byKey.get(key);
+        if (existing != null) {
+            pane.getSelectionModel().select(existing);
+            return existing;
+        }
+        Node node;
+        try {
+            node = content.get();
+        } catch (RuntimeException e) {
+            LOG.warn("could not create the screen of tab {}", key, e);
+            node = errorContent.apply(e);
+        }
+        Tab tab = new Tab(title, node);
+        tab.setId("tab-" + key.replaceAll("[^A-Za-z0-9_-]", "-"));
+        tab.setUserData(key);
+        tab.setOnClosed(e -> byKey.remove(key, tab));
+        byKey.put(key, tab);
+        pane.getTabs().add(tab);
+        pane.getSelectionModel().select(tab);
+        return tab;
+    }
+
+    public void retitle(String key, String title) {
+        Tab tab = byKey.get(key);
+        if (tab != null) {
+            tab.setText(title);
+        }
+    }
+
+    /** Closes a tab as the user would (its close handlers run and may veto). */
+    public void close(String key) {
+        Tab tab = byKey.get(key);
+        if (tab != null) {
+            closeTab(tab);
+        }
+    }
+
+    private void closeTab(Tab tab) {
+        javafx.event.Event request = new javafx.event.Event(tab, tab, Tab.TAB_CLOSE_REQUEST_EVENT);
+        javafx.event.Event.fireEvent(tab, request);
+        if (request.isConsumed()) {
+            return;
+        }
+        pane.getTabs().remove(tab);
+        if (tab.getOnClosed() != null) {
+            javafx.event.Event.fireEvent(tab, new javafx.event.Event(Tab.CLOSED_EVENT));
+        }
+    }
+
+    public void closeSelected() {
+        Tab tab = pane.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.isClosable()) {
+            closeTab(tab);
+        }
+    }
+
+    public void selectNext() {
+        int n = pane.getTabs().size();
+        if (n > 1) {
+            pane.getSelectionModel().select((pane.getSelectionModel().getSelectedIndex() + 1) % n);
+        }
+    }
+
+    public void selectPrevious() {
+        int n = pane.getTabs().size();
+        if (n > 1) {
+            pane.getSelectionModel().select((pane.getSelectionModel().getSelectedIndex() - 1 + n) % n);
+        }
+    }
+
+    /** F5: reloads the selected tab when its screen supports it; false when it does not. */
+    public boolean refreshSelected() {
+        Tab tab = pane.getSelectionModel().getSelectedItem();
+        Optional<Refreshable> r = tab == null ? Optional.empty() : Refreshable.of(tab.getContent());
+        r.ifPresent(Refreshable::refresh);
+        return r.isPresent();
+    }
+
+    public Optional<String> selectedKey() {
+        Tab tab = pane.getSelectionModel().getSelectedItem();
+        return tab == null ? Optional.empty() : Optional.of((String) tab.getUserData());
+    }
+
+    /** The keys of the open tabs in display order. */
+    public List<String> keys() {
+        return pane.getTabs().stream().map(t -> (String) t.getUserData()).toList();
+    }
+
+    public Optional<Tab> tab(String key) {
+        return Optional.ofNullable(byKey.get(key));
+    }
+}
