@@ -38,9 +38,9 @@ public record ReportTable(String report, ReportFilter filter, List<Column> colum
         if (TOTALS.equals(rowKey)) {
             return totals.values().get(index(column));
         }
-        return rows.stream().filter(r -> r.key().equals(rowKey)).findFirst()
-                .map(r -> r.values().get(index(column)))
+        Row row = rows.stream().filter(r -> r.key().equals(rowKey)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no row " + rowKey + " in " + report));
+        return row.values().get(index(column));
     }
 
     public boolean hasRow(String rowKey) {
