@@ -89,13 +89,23 @@ public class ReportLookups {
         return m;
     }
 
+    /** Names of the given clients, read in chunks (a bind-variable list has limits). */
     public Map<Long, String> clientNames(Collection<Long> ids) {
         Map<Long, String> m = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return m;
+        List<Long> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            dsl.select(CLIENT.ID, CLIENT.NAME).from(CLIENT).where(CLIENT.ID.in(all.subList(i, Math.min(all.size(), i + 1000))))
+                    .forEach(r -> m.put(r.value1(), r.value2()));
         }
-        dsl.select(CLIENT.ID, CLIENT.NAME).from(CLIENT).where(CLIENT.ID.in(ids))
-                .forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
+    /** How many active clients have each lifecycle status. */
+    public Map<String, Long> lifecycleCounts() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        dsl.select(CLIENT.LIFECYCLE_CODE, org.jooq.impl.DSL.count()).from(CLIENT).where(CLIENT.ARCHIVED.isFalse())
+                .groupBy(CLIENT.LIFECYCLE_CODE).orderBy(CLIENT.LIFECYCLE_CODE)
+                .forEach(r -> m.put(r.value1(), (long) r.value2()));
         return m;
     }
 }

@@ -21,6 +21,13 @@ public final class ReportCatalog {
         add(new PlanFactReport(support));
         add(new ManagerRatingReport(support));
         add(new LeadSourcesReport(support));
+        add(new ActivityPlanReport(support));
+        add(new ManagerLoadReport(support));
+        add(new CallsReport(support));
+        add(new VelocityReport(support));
+        add(new ReceivablesReport(support));
+        add(new ClientAnalysisReport(support));
+        add(new EventFeedReport(support));
     }
 
     private void add(Report r) {

@@ -13,6 +13,9 @@ import org.deskcrm.persistence.report.DealFigures;
 import org.deskcrm.persistence.report.FunnelQueries;
 import org.deskcrm.persistence.report.PlanQueries;
 import org.deskcrm.persistence.report.ReportLookups;
+import org.deskcrm.persistence.report.SalesQueries;
+import org.deskcrm.persistence.report.WorkQueries;
+import org.deskcrm.persistence.report.HistoryQueries;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -29,6 +32,9 @@ public final class ReportSupport {
     final FunnelQueries funnel;
     final ActivityFigures activity;
     final PlanQueries plans;
+    final SalesQueries sales;
+    final WorkQueries work;
+    final HistoryQueries history;
     final Database database;
     private final SettingsRepository settings;
     private final Clock clock;
@@ -40,6 +46,9 @@ public final class ReportSupport {
         this.funnel = new FunnelQueries(db);
         this.activity = new ActivityFigures(db);
         this.plans = new PlanQueries(db);
+        this.sales = new SalesQueries(db);
+        this.work = new WorkQueries(db);
+        this.history = new HistoryQueries(db);
         this.settings = settings;
         this.clock = clock;
     }
@@ -54,8 +63,21 @@ public final class ReportSupport {
         }
     }
 
+    /** A whole-number setting, or the default when it is missing or not a number. */
+    int intSetting(String name, int fallback) {
+        try {
+            return settings.get(name).map(String::strip).map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     public ReportScope scope(ReportFilter f) {
         return new ReportScope(f, zone());
+    }
+
+    public java.time.Instant now() {
+        return clock.instant();
     }
 
     public LocalDate today() {

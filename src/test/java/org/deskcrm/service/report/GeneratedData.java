@@ -100,6 +100,24 @@ final class GeneratedData {
         for (int i = 0; i < callCount / 4; i++) {
             data.activity(pick(managers), random.nextBoolean() ? ActivityKind.MEETING : ActivityKind.PROPOSAL, instant());
         }
+        for (int i = 0; i < callCount / 10; i++) {
+            data.missedCall(pick(managers), instant(), random.nextBoolean());
+        }
+        for (int i = 0; i < dealCount / 2; i++) {
+            LocalDate day = LocalDate.of(2025, 11, 1).plusDays(random.nextInt(180));
+            BigDecimal amount = BigDecimal.valueOf(1_000 + random.nextInt(1_000_000), 2);
+            BigDecimal paid = random.nextBoolean() ? amount : amount.multiply(BigDecimal.valueOf(random.nextInt(100)))
+                    .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.DOWN);
+            String due = random.nextInt(4) == 0 ? null : day.plusDays(random.nextInt(60)).toString();
+            data.sale(pick(clients), random.nextInt(8) == 0 ? null : pick(managers), day.toString(),
+                    amount.toPlainString(), due, paid.toPlainString());
+        }
+        for (int i = 0; i < callCount / 5; i++) {
+            Instant due = instant();
+            Long who = random.nextInt(10) == 0 ? null : pick(managers);
+            data.task(who, due, random.nextBoolean() ? due.plus(step()) : null);
+            data.event(who, instant(), "client", pick(clients));
+        }
         for (int m = 1; m <= 4; m++) {
             LocalDate month = LocalDate.of(2026, m, 1);
             for (long manager : managers) {

@@ -82,8 +82,8 @@ abstract class ReportContract {
         website = data.source("Website");
         referral = data.source("Referral");
         long acme = data.client("Acme", anna, Instant.parse("2026-01-10T09:00:00Z"));
-        data.client("Beta", carl, at("2026-03-10"));
-        data.client("Gamma", carl, at("2026-02-10"));
+        long beta = data.client("Beta", carl, at("2026-03-10"));
+        long gamma = data.client("Gamma", carl, at("2026-02-10"));
         Stage needs = ReportData.stage(sales, "Needs identified");
         Stage proposal = ReportData.stage(sales, "Proposal sent");
         Stage negotiation = ReportData.stage(sales, "Negotiation");
@@ -136,6 +136,19 @@ abstract class ReportContract {
         data.activity(anna, ActivityKind.MEETING, at("2026-03-05"));
         data.activity(anna, ActivityKind.PROPOSAL, at("2026-03-06"));
         data.activity(anna, ActivityKind.MEETING, at("2026-02-27"));
+
+        data.missedCall(boris, at("2026-03-12"), true);
+        data.sale(acme, anna, "2026-01-10", "1000.00", "2026-01-20", "200.00");
+        data.sale(acme, anna, "2026-03-20", "500.00", "2026-04-05", "0");
+        data.sale(beta, carl, "2026-03-01", "300.00", null, "0");
+        data.sale(gamma, carl, "2025-11-01", "400.00", "2025-11-15", "400.00");
+        data.sale(gamma, carl, "2025-12-01", "250.00", "2025-12-10", "0");
+        data.task(anna, at("2026-03-10"), null);
+        data.task(anna, at("2026-03-20"), null);
+        data.task(boris, at("2026-03-05"), at("2026-03-05"));
+        data.event(anna, at("2026-03-03"), "client", acme);
+        data.event(boris, at("2026-03-04"), "deal", d1);
+        data.event(anna, at("2026-04-03"), "client", acme);
 
         data.plans.insertCost(website, MAR1, MAR31, new BigDecimal("3000.00"));
         data.plans.insertCost(referral, LocalDate.of(2026, 2, 15), LocalDate.of(2026, 3, 16), new BigDecimal("900.00"));
@@ -368,6 +381,99 @@ abstract class ReportContract {
             Object sources = reports.get("lead-sources").run(f).value(ReportTable.TOTALS, "revenue");
             assertThat(sources).as("%s", f).isEqualTo(rating);
         }
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    @Test
+    void receivablesByClientAndAge() {
+        ReportTable t = reports.get("receivables").run(march());
+        assertThat(t.rows()).extracting(r -> r.values().get(0)).containsExactly("Acme", "Beta", "Gamma");
+        String acme = t.rows().get(0).key();
+        assertThat(t.value(acme, "unpaid")).isEqualTo(d("1300.00"));
+        assertThat(t.value(acme, "not_due")).isEqualTo(d("500.00"));
+        assertThat(t.value(acme, "overdue_61_90")).isEqualTo(d("800.00"));
+        assertThat(t.value(t.rows().get(1).key(), "overdue_1_30")).isEqualTo(d("300.00"));
+        assertThat(t.value(t.rows().get(2).key(), "overdue_90")).isEqualTo(d("250.00"));
+        assertThat(t.value(ReportTable.TOTALS, "unpaid")).isEqualTo(d("1850.00"));
+        assertThat(t.value(ReportTable.TOTALS, "overdue")).isEqualTo(d("1350.00"));
+        assertThat(drill("receivables", march(), "overdue", ReportTable.TOTALS).sum()).isEqualByComparingTo("1350.00");
+    }
+
+    @Test
+    void managerLoadNowAndConversionOfThePeriod() {
+        ReportTable t = reports.get("manager-load").run(march());
+        assertThat(t.value(k(anna), "clients")).isEqualTo(1L);
+        assertThat(t.value(k(carl), "clients")).isEqualTo(2L);
+        assertThat(t.value(k(anna), "open_deals")).isEqualTo(1L);
+        assertThat(t.value(k(boris), "open_amount")).isEqualTo(d("1100.00"));
+        assertThat(t.value(k(anna), "open_tasks")).isEqualTo(2L);
+        assertThat(t.value(k(anna), "overdue_tasks")).isEqualTo(1L);
+        assertThat(t.value(k(anna), "conversion")).isEqualTo(d("0.6667"));
+        assertThat(t.value(k(boris), "conversion")).isEqualTo(d("0.5000"));
+        assertThat(t.value(k(carl), "conversion")).isEqualTo(d("1.0000"));
+        assertThat(t.value(ReportTable.TOTALS, "open_amount")).isEqualTo(d("1800.00"));
+    }
+
+    @Test
+    void callsPerManagerAndBusinessDay() {
+        ReportTable t = reports.get("calls").run(march());
+        String annaDay = k(anna) + "|2026-03-11";
+        assertThat(t.value(annaDay, "calls")).isEqualTo(2L);
+        assertThat(t.value(annaDay, "incoming")).isEqualTo(1L);
+        assertThat(t.value(annaDay, "answered")).isEqualTo(2L);
+        assertThat(t.value(annaDay, "duration_sec")).isEqualTo(d("150"));
+        assertThat(t.value(annaDay, "avg_sec")).isEqualTo(d("75.0"));
+        assertThat(t.value(k(boris) + "|2026-03-12", "returned")).isEqualTo(1L);
+        assertThat(t.value("none|2026-03-05", "outgoing")).isEqualTo(1L);
+        assertThat(t.value(ReportTable.TOTALS, "calls")).isEqualTo(8L);
+        assertThat(t.value(ReportTable.TOTALS, "missed")).isEqualTo(1L);
+        assertThat(t.value(ReportTable.TOTALS, "duration_sec")).isEqualTo(d("265"));
+    }
+
+    @Test
+    void velocityAndSalesCycle() {
+        ReportTable t = reports.get("velocity").run(march().withPipeline(sales.id()));
+        assertThat(t.value(sk("Needs identified"), "deals")).isEqualTo(7L);
+        assertThat(t.value(sk("Needs identified"), "avg_days")).isEqualTo(d("5.35"));
+        assertThat(t.value(sk("Needs identified"), "median_days")).isEqualTo(d("2.00"));
+        assertThat(t.value("cycle", "deals")).isEqualTo(3L);
+        assertThat(t.value("cycle", "avg_days")).isEqualTo(d("11.67"));
+        assertThat(t.value("cycle", "median_days")).isEqualTo(d("8.00"));
+    }
+
+    @Test
+    void activityAgainstTheDailyPlan() {
+        ReportTable t = reports.get("activity").run(march());
+        assertThat(t.value(k(anna), "outgoing_calls")).isEqualTo(3L);
+        assertThat(t.value(k(anna), "outgoing_calls_plan")).isEqualTo(d("500.00"));
+        assertThat(t.value(k(anna), "answered_calls")).isEqualTo(3L);
+        assertThat(t.value(k(anna), "meetings")).isEqualTo(1L);
+        assertThat(t.value(k(anna), "proposals")).isEqualTo(1L);
+        assertThat(t.value(k(boris), "tasks_done")).isEqualTo(1L);
+        assertThat(t.summary()).containsEntry("working_days", 10L);
+    }
+
+    @Test
+    void clientAnalysisAbcXyz() {
+        ReportTable t = reports.get("clients").run(ReportFilter.period(LocalDate.of(2026, 1, 1), MAR31));
+        assertThat(t.rows()).hasSize(2);
+        String acme = t.rows().get(0).key();
+        assertThat(t.value(acme, "sales_amount")).isEqualTo(d("1500.00"));
+        assertThat(t.value(acme, "share")).isEqualTo(d("0.8333"));
+        assertThat(t.value(acme, "abc")).isEqualTo("A");
+        assertThat(t.value(acme, "cv")).isEqualTo(d("0.8165"));
+        assertThat(t.value(acme, "xyz")).isEqualTo("Z");
+        assertThat(t.value(t.rows().get(1).key(), "abc")).isEqualTo("B");
+        assertThat(t.value(ReportTable.TOTALS, "sales_amount")).isEqualTo(d("1800.00"));
+    }
+
+    @Test
+    void eventFeedInBusinessTime() {
+        ReportTable t = reports.get("events").run(march());
+        assertThat(t.rows()).hasSize(2);
+        assertThat(t.rows().get(0).values()).startsWith("2026-03-03 12:00:00", "Anna", "update", "client");
+        assertThat(reports.get("events").run(march().withManager(boris)).rows()).hasSize(1);
     }
 
     static long[] ids(Drill d) {

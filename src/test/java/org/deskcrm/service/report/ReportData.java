@@ -105,6 +105,38 @@ final class ReportData {
         return ctx.tasks().insertActivity(new Activity(null, kind, null, null, null, userId, at, kind.name(), null));
     }
 
+    long sale(long clientId, Long ownerId, String saleDate, String amount, String dueDate, String paid) {
+        return ctx.sales().insert(new org.deskcrm.model.deal.Sale(null, clientId, null, ownerId, "S" + seq.incrementAndGet(),
+                LocalDate.parse(saleDate), new BigDecimal(amount), dueDate == null ? null : LocalDate.parse(dueDate),
+                new BigDecimal(paid), 0));
+    }
+
+    long task(Long assigneeId, Instant due, Instant doneAt) {
+        org.deskcrm.model.task.TaskStatus status = doneAt == null ? org.deskcrm.model.task.TaskStatus.OPEN
+                : org.deskcrm.model.task.TaskStatus.DONE;
+        return ctx.tasks().insert(new org.deskcrm.model.task.Task(null, "Task " + seq.incrementAndGet(), null,
+                org.deskcrm.model.task.TaskKind.CALL, status, due, null, assigneeId, null, null, null, null, null, doneAt, 0),
+                assigneeId, due);
+    }
+
+    /** A missed incoming call in the missed-call list, returned (resolved) or not. */
+    long missedCall(Long userId, Instant at, boolean returned) {
+        long id = call(userId, CallDirection.IN, CallStatus.MISSED, at, 0);
+        dsl.insertInto(org.deskcrm.persistence.jooq.Tables.MISSED_CALL)
+                .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.CALL_ID, id)
+                .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.MANAGER_ID, userId)
+                .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.DUE_AT, at.plusSeconds(86_400).atOffset(ZoneOffset.UTC))
+                .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.RESOLVED_AT,
+                        returned ? at.plusSeconds(3600).atOffset(ZoneOffset.UTC) : null)
+                .execute();
+        return id;
+    }
+
+    void event(Long userId, Instant at, String entity, long entityId) {
+        ctx.audit().append(java.util.List.of(org.deskcrm.model.audit.AuditEvent.of(at, userId,
+                org.deskcrm.model.audit.AuditAction.UPDATE, entity, entityId).withChange("name", "old", "new")));
+    }
+
     long goal(Long userId, Long teamId, GoalMetric metric, LocalDate start, String target) {
         return plans.insertGoal(userId, teamId, metric, PeriodKind.MONTH, start, new BigDecimal(target));
     }
