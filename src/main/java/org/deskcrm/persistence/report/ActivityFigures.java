@@ -1,0 +1,74 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.report.DrillItem;
+import org.deskcrm.model.report.Pick;
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.model.report.Tally;
+import org.deskcrm.persistence.Database;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.deskcrm.persistence.jooq.Tables.ACTIVITY;
+import static org.deskcrm.persistence.jooq.Tables.CLIENT;
+import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
+
+/**
+ * Per-user counts of the work behind plans and ratings: outgoing calls (the one definition of
+ * "calls" in plans and ratings), meetings and proposals (activities), new clients (cards created,
+ * by owner). Each groups one table by its user column over a (user, time) index.
+ */
+public class ActivityFigures {
+    /** What a figure counts. */
+    public enum Kind { OUTGOING_CALLS, MEETINGS, PROPOSALS, NEW_CLIENTS }
+
+    private final DSLContext dsl;
+
+    public ActivityFigures(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    public List<Tally> byUser(Kind kind, ReportScope s) {
+        return switch (kind) {
+            case OUTGOING_CALLS -> dsl.select(PHONE_CALL.USER_ID, DSL.count()).from(PHONE_CALL).where(calls(s))
+                    .groupBy(PHONE_CALL.USER_ID).fetch(r -> new Tally(r.value1(), r.value2(), BigDecimal.ZERO));
+            case MEETINGS, PROPOSALS -> dsl.select(ACTIVITY.USER_ID, DSL.count()).from(ACTIVITY)
+                    .where(activities(kind, s)).groupBy(ACTIVITY.USER_ID)
+                    .fetch(r -> new Tally(r.value1(), r.value2(), BigDecimal.ZERO));
+            case NEW_CLIENTS -> dsl.select(CLIENT.OWNER_ID, DSL.count()).from(CLIENT).where(newClients(s))
+                    .groupBy(CLIENT.OWNER_ID).fetch(r -> new Tally(r.value1(), r.value2(), BigDecimal.ZERO));
+        };
+    }
+
+    public List<DrillItem> drill(Kind kind, Pick user, ReportScope s) {
+        return switch (kind) {
+            case OUTGOING_CALLS -> dsl.select(PHONE_CALL.ID, PHONE_CALL.PHONE_RAW).from(PHONE_CALL).where(calls(s))
+                    .and(Scopes.pick(PHONE_CALL.USER_ID, user, Long.class)).orderBy(PHONE_CALL.ID)
+                    .fetch(r -> new DrillItem("call", r.value1(), r.value2(), null));
+            case MEETINGS, PROPOSALS -> dsl.select(ACTIVITY.ID, ACTIVITY.SUBJECT).from(ACTIVITY)
+                    .where(activities(kind, s)).and(Scopes.pick(ACTIVITY.USER_ID, user, Long.class))
+                    .orderBy(ACTIVITY.ID).fetch(r -> new DrillItem("activity", r.value1(), r.value2(), null));
+            case NEW_CLIENTS -> dsl.select(CLIENT.ID, CLIENT.NAME).from(CLIENT).where(newClients(s))
+                    .and(Scopes.pick(CLIENT.OWNER_ID, user, Long.class)).orderBy(CLIENT.ID)
+                    .fetch(r -> new DrillItem("client", r.value1(), r.value2(), null));
+        };
+    }
+
+    private static Condition calls(ReportScope s) {
+        return Scopes.inPeriod(PHONE_CALL.STARTED_AT, s).and(PHONE_CALL.DIRECTION.eq("out"))
+                .and(Scopes.people(PHONE_CALL.USER_ID, s.filter()));
+    }
+
+    private static Condition activities(Kind kind, ReportScope s) {
+        String code = kind == Kind.MEETINGS ? "meeting" : "proposal";
+        return Scopes.inPeriod(ACTIVITY.OCCURRED_AT, s).and(ACTIVITY.KIND_CODE.eq(code))
+                .and(Scopes.people(ACTIVITY.USER_ID, s.filter()));
+    }
+
+    private static Condition newClients(ReportScope s) {
+        return Scopes.inPeriod(CLIENT.CREATED_AT, s).and(Scopes.people(CLIENT.OWNER_ID, s.filter()));
+    }
+}

@@ -1,0 +1,106 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.deal.StageKind;
+import org.deskcrm.model.report.CohortCell;
+import org.deskcrm.model.report.DrillItem;
+import org.deskcrm.model.report.Pick;
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.model.report.Tally;
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.jooq.tables.DealStageHistory;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.deskcrm.persistence.jooq.Tables.DEAL;
+import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
+
+/**
+ * The funnel's queries. The cohort is one GROUP BY over {@code ix_deal_cohort} (pipeline, created,
+ * reached order, stage, amount): {@code deal.reached_order} is the highest open/won stage order the
+ * deal's history reached, kept by the same transaction that writes the history. The snapshot reads
+ * the history itself ({@code ix_dsh_to_stage}).
+ */
+public class FunnelQueries {
+    private final DSLContext dsl;
+
+    public FunnelQueries(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    public List<CohortCell> cohort(ReportScope s) {
+        return dsl.select(DEAL.REACHED_ORDER, DEAL.STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
+                .where(Scopes.createdIn(s)).groupBy(DEAL.REACHED_ORDER, DEAL.STAGE_ID)
+                .fetch(r -> new CohortCell(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** Cohort deals lost now, by the stage they were lost at (null: created directly in a lost stage). */
+    public List<Tally> lostAt(ReportScope s) {
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        return dsl.select(h.FROM_STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
+                .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
+                .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.LOST))
+                .groupBy(h.FROM_STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
+    }
+
+    public List<DrillItem> reachedDrill(ReportScope s, int minOrder) {
+        return deals(Scopes.createdIn(s).and(DEAL.REACHED_ORDER.ge(minOrder)));
+    }
+
+    public List<DrillItem> atStageDrill(ReportScope s, Pick stage) {
+        return deals(Scopes.createdIn(s).and(Scopes.pick(DEAL.STAGE_ID, stage, Long.class)));
+    }
+
+    public List<DrillItem> ofKindDrill(ReportScope s, StageKind kind) {
+        return deals(Scopes.createdIn(s).and(Scopes.stageOfKind(DEAL.STAGE_ID, kind)));
+    }
+
+    public List<DrillItem> lostAtDrill(ReportScope s, Pick fromStage) {
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT).from(DEAL)
+                .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
+                .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.LOST))
+                .and(Scopes.pick(h.FROM_STAGE_ID, fromStage, Long.class))
+                .orderBy(DEAL.ID).fetch(r -> new DrillItem("deal", r.value1(), r.value2(), r.value3()));
+    }
+
+    private List<DrillItem> deals(Condition c) {
+        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT).from(DEAL).where(c).orderBy(DEAL.ID)
+                .fetch(r -> new DrillItem("deal", r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Where every deal stood at the instant, by stage, with the amount it had then (history rows). */
+    public List<Tally> snapshot(ReportScope s, Instant at) {
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        return dsl.select(h.TO_STAGE_ID, DSL.count(), DSL.sum(h.AMOUNT)).from(h)
+                .join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
+                .where(standing(h, at)).and(Scopes.deals(s.filter()))
+                .groupBy(h.TO_STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
+    }
+
+    public List<DrillItem> snapshotDrill(ReportScope s, Instant at, Pick stage) {
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        return dsl.select(DEAL.ID, DEAL.TITLE, h.AMOUNT).from(h)
+                .join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
+                .where(standing(h, at)).and(Scopes.deals(s.filter()))
+                .and(Scopes.pick(h.TO_STAGE_ID, stage, Long.class))
+                .orderBy(DEAL.ID).fetch(r -> new DrillItem("deal", r.value1(), r.value2(), r.value3()));
+    }
+
+    private static Condition standing(DealStageHistory h, Instant at) {
+        return h.CHANGED_AT.lt(Scopes.odt(at)).and(h.LEFT_AT.isNull().or(h.LEFT_AT.ge(Scopes.odt(at))));
+    }
+
+    /** Deals whose stored reached order disagrees with their history (should be none). */
+    public List<Long> reachedOrderMismatches() {
+        var st = org.deskcrm.persistence.jooq.Tables.STAGE;
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        var fromHistory = DSL.select(DSL.coalesce(DSL.max(st.SORT_ORDER), 0)).from(h).join(st).on(st.ID.eq(h.TO_STAGE_ID))
+                .where(h.DEAL_ID.eq(DEAL.ID)).and(st.KIND_CODE.ne(StageKind.LOST.code()));
+        return dsl.select(DEAL.ID).from(DEAL).where(DEAL.REACHED_ORDER.ne(DSL.field(fromHistory)))
+                .orderBy(DEAL.ID).fetch(DEAL.ID);
+    }
+}

@@ -1,0 +1,111 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.deal.Stage;
+import org.deskcrm.model.deal.StageKind;
+import org.deskcrm.persistence.Database;
+import org.jooq.DSLContext;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.deskcrm.persistence.jooq.Tables.APP_USER;
+import static org.deskcrm.persistence.jooq.Tables.CLIENT;
+import static org.deskcrm.persistence.jooq.Tables.LEAD_SOURCE;
+import static org.deskcrm.persistence.jooq.Tables.LOST_REASON;
+import static org.deskcrm.persistence.jooq.Tables.PIPELINE;
+import static org.deskcrm.persistence.jooq.Tables.STAGE;
+import static org.deskcrm.persistence.jooq.Tables.TEAM;
+
+/** Names and small dictionaries that report rows are labelled with (inactive entries included). */
+public class ReportLookups {
+    private final DSLContext dsl;
+
+    public ReportLookups(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    /** Every stage by id, pipelines' stages in order. */
+    public Map<Long, Stage> stages() {
+        Map<Long, Stage> m = new LinkedHashMap<>();
+        dsl.selectFrom(STAGE).orderBy(STAGE.PIPELINE_ID, STAGE.SORT_ORDER).forEach(r -> m.put(r.getId(),
+                new Stage(r.getId(), r.getPipelineId(), r.getName(), r.getSortOrder(),
+                        StageKind.ofCode(r.getKindCode()), r.getProbability(), r.getMaxDays())));
+        return m;
+    }
+
+    public List<Stage> stagesOf(long pipelineId) {
+        return stages().values().stream().filter(s -> s.pipelineId() == pipelineId).toList();
+    }
+
+    /** The first pipeline by order: the funnel's default. */
+    public Optional<Long> firstPipeline() {
+        return dsl.select(PIPELINE.ID).from(PIPELINE).orderBy(PIPELINE.SORT_ORDER, PIPELINE.ID).limit(1)
+                .fetchOptional(PIPELINE.ID);
+    }
+
+    public Optional<Long> pipelineByCode(String code) {
+        return dsl.select(PIPELINE.ID).from(PIPELINE).where(PIPELINE.CODE.eq(code)).fetchOptional(PIPELINE.ID);
+    }
+
+    public Map<Long, String> userNames() {
+        Map<Long, String> m = new LinkedHashMap<>();
+        dsl.select(APP_USER.ID, APP_USER.FULL_NAME).from(APP_USER).orderBy(APP_USER.FULL_NAME)
+                .forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
+    public Optional<Long> userByLogin(String login) {
+        return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.LOGIN.eq(login)).fetchOptional(APP_USER.ID);
+    }
+
+    /** The team of every user that has one. */
+    public Map<Long, Long> teamOfUser() {
+        Map<Long, Long> m = new LinkedHashMap<>();
+        dsl.select(APP_USER.ID, APP_USER.TEAM_ID).from(APP_USER).where(APP_USER.TEAM_ID.isNotNull())
+                .forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
+    public Map<Long, String> teamNames() {
+        Map<Long, String> m = new LinkedHashMap<>();
+        dsl.select(TEAM.ID, TEAM.NAME).from(TEAM).orderBy(TEAM.NAME).forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
+    public Map<Long, String> sourceNames() {
+        Map<Long, String> m = new LinkedHashMap<>();
+        dsl.select(LEAD_SOURCE.ID, LEAD_SOURCE.NAME).from(LEAD_SOURCE).orderBy(LEAD_SOURCE.NAME)
+                .forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
+    public Map<Long, String> lostReasonNames() {
+        Map<Long, String> m = new LinkedHashMap<>();
+        dsl.select(LOST_REASON.ID, LOST_REASON.NAME).from(LOST_REASON).orderBy(LOST_REASON.SORT_ORDER, LOST_REASON.ID)
+                .forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
+    /** Names of the given clients, read in chunks (a bind-variable list has limits). */
+    public Map<Long, String> clientNames(Collection<Long> ids) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        List<Long> all = List.copyOf(ids);
+        for (int i = 0; i < all.size(); i += 1000) {
+            dsl.select(CLIENT.ID, CLIENT.NAME).from(CLIENT).where(CLIENT.ID.in(all.subList(i, Math.min(all.size(), i + 1000))))
+                    .forEach(r -> m.put(r.value1(), r.value2()));
+        }
+        return m;
+    }
+
+    /** How many active clients have each lifecycle status. */
+    public Map<String, Long> lifecycleCounts() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        dsl.select(CLIENT.LIFECYCLE_CODE, org.jooq.impl.DSL.count()).from(CLIENT).where(CLIENT.ARCHIVED.isFalse())
+                .groupBy(CLIENT.LIFECYCLE_CODE).orderBy(CLIENT.LIFECYCLE_CODE)
+                .forEach(r -> m.put(r.value1(), (long) r.value2()));
+        return m;
+    }
+}

@@ -1,0 +1,115 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.report.DrillItem;
+import org.deskcrm.model.report.Pick;
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.persistence.Database;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.deskcrm.persistence.jooq.Tables.SALE;
+
+/** Sales (shipments, invoices): receivables by age and the per-client series behind ABC/XYZ/RFM. */
+public class SalesQueries {
+    /** Age buckets of an unpaid amount as of a date, by days past the due date. */
+    public enum Age { NOT_DUE, D1_30, D31_60, D61_90, D90_PLUS }
+
+    /** One client's unpaid amounts by age. */
+    public record Receivable(long clientId, BigDecimal notDue, BigDecimal d1to30, BigDecimal d31to60,
+                             BigDecimal d61to90, BigDecimal d90plus) {
+    }
+
+    /** One client's sales in one month. */
+    public record MonthSales(long clientId, int year, int month, long count, BigDecimal amount) {
+    }
+
+    private final DSLContext dsl;
+
+    public SalesQueries(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    private static Field<BigDecimal> outstanding() {
+        return SALE.AMOUNT.minus(SALE.PAID_AMOUNT);
+    }
+
+    /** The due date, or the sale date when there is none. */
+    private static Field<LocalDate> due() {
+        return DSL.coalesce(SALE.DUE_DATE, SALE.SALE_DATE);
+    }
+
+    static Condition age(Age a, LocalDate asOf) {
+        Field<LocalDate> due = due();
+        return switch (a) {
+            case NOT_DUE -> due.ge(asOf);
+            case D1_30 -> due.lt(asOf).and(due.ge(asOf.minusDays(30)));
+            case D31_60 -> due.lt(asOf.minusDays(30)).and(due.ge(asOf.minusDays(60)));
+            case D61_90 -> due.lt(asOf.minusDays(60)).and(due.ge(asOf.minusDays(90)));
+            case D90_PLUS -> due.lt(asOf.minusDays(90));
+        };
+    }
+
+    private static Condition unpaid(ReportScope s) {
+        return SALE.AMOUNT.gt(SALE.PAID_AMOUNT).and(SALE.SALE_DATE.le(s.filter().to()))
+                .and(Scopes.people(SALE.OWNER_ID, s.filter()));
+    }
+
+    private static Field<BigDecimal> sumIf(Condition c) {
+        return DSL.coalesce(DSL.sum(DSL.when(c, outstanding()).otherwise(BigDecimal.ZERO)), BigDecimal.ZERO);
+    }
+
+    /** Unpaid sales made up to the filter's last day, by client and age as of that day. */
+    public List<Receivable> receivables(ReportScope s) {
+        LocalDate asOf = s.filter().to();
+        return dsl.select(SALE.CLIENT_ID, sumIf(age(Age.NOT_DUE, asOf)), sumIf(age(Age.D1_30, asOf)),
+                        sumIf(age(Age.D31_60, asOf)), sumIf(age(Age.D61_90, asOf)), sumIf(age(Age.D90_PLUS, asOf)))
+                .from(SALE).where(unpaid(s)).groupBy(SALE.CLIENT_ID)
+                .fetch(r -> new Receivable(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    /** Unpaid sales of a client (or all) in the given ages, with their unpaid amounts. */
+    public List<DrillItem> receivableDrill(ReportScope s, Pick client, List<Age> ages) {
+        LocalDate asOf = s.filter().to();
+        Condition any = DSL.falseCondition();
+        for (Age a : ages) {
+            any = any.or(age(a, asOf));
+        }
+        return dsl.select(SALE.ID, SALE.DOC_NO, outstanding()).from(SALE).where(unpaid(s)).and(any)
+                .and(Scopes.pick(SALE.CLIENT_ID, client, Long.class)).orderBy(SALE.ID)
+                .fetch(r -> new DrillItem("sale", r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Sales within the period by client and calendar month. */
+    public List<MonthSales> monthly(ReportScope s) {
+        Field<Integer> y = DSL.year(SALE.SALE_DATE);
+        Field<Integer> m = DSL.month(SALE.SALE_DATE);
+        return dsl.select(SALE.CLIENT_ID, y, m, DSL.count(), DSL.sum(SALE.AMOUNT)).from(SALE).where(inPeriod(s))
+                .groupBy(SALE.CLIENT_ID, y, m)
+                .fetch(r -> new MonthSales(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** Each client's last sale on or before the filter's last day (recency). */
+    public java.util.Map<Long, LocalDate> lastSale(ReportScope s) {
+        java.util.Map<Long, LocalDate> m = new java.util.HashMap<>();
+        dsl.select(SALE.CLIENT_ID, DSL.max(SALE.SALE_DATE)).from(SALE)
+                .where(SALE.SALE_DATE.le(s.filter().to())).and(Scopes.people(SALE.OWNER_ID, s.filter()))
+                .groupBy(SALE.CLIENT_ID).forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
+    public List<DrillItem> salesDrill(ReportScope s, Pick client) {
+        return dsl.select(SALE.ID, SALE.DOC_NO, SALE.AMOUNT).from(SALE).where(inPeriod(s))
+                .and(Scopes.pick(SALE.CLIENT_ID, client, Long.class)).orderBy(SALE.ID)
+                .fetch(r -> new DrillItem("sale", r.value1(), r.value2(), r.value3()));
+    }
+
+    private static Condition inPeriod(ReportScope s) {
+        return SALE.SALE_DATE.between(s.filter().from(), s.filter().to()).and(Scopes.people(SALE.OWNER_ID, s.filter()));
+    }
+}

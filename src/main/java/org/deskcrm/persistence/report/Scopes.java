@@ -1,0 +1,85 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.deal.StageKind;
+import org.deskcrm.model.report.Pick;
+import org.deskcrm.model.report.ReportFilter;
+import org.deskcrm.model.report.ReportScope;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import static org.deskcrm.persistence.jooq.Tables.APP_USER;
+import static org.deskcrm.persistence.jooq.Tables.DEAL;
+import static org.deskcrm.persistence.jooq.Tables.STAGE;
+
+/** The WHERE clauses every report shares, so that two reports filter a deal or a call the same way. */
+final class Scopes {
+    private Scopes() {
+    }
+
+    static OffsetDateTime odt(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    /** Instants in [start, end) of the scope's period, compared as instants on both databases. */
+    static Condition inPeriod(Field<OffsetDateTime> field, ReportScope s) {
+        return field.ge(odt(s.start())).and(field.lt(odt(s.end())));
+    }
+
+    /** Pipeline, manager or team, source and score band of deals. */
+    static Condition deals(ReportFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.pipelineId() != null) {
+            c = c.and(DEAL.PIPELINE_ID.eq(f.pipelineId()));
+        }
+        if (f.sourceId() != null) {
+            c = c.and(DEAL.SOURCE_ID.eq(f.sourceId()));
+        }
+        if (f.band() != null) {
+            c = c.and(DEAL.SCORE_BAND.eq(f.band().code()));
+        }
+        return c.and(people(DEAL.OWNER_ID, f));
+    }
+
+    /** Manager or team of a record's user column (calls, activities, tasks, client owners). */
+    static Condition people(Field<Long> userField, ReportFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.managerId() != null) {
+            c = c.and(userField.eq(f.managerId()));
+        }
+        if (f.teamId() != null) {
+            c = c.and(userField.in(DSL.select(APP_USER.ID).from(APP_USER).where(APP_USER.TEAM_ID.eq(f.teamId()))));
+        }
+        return c;
+    }
+
+    static Condition stageOfKind(Field<Long> stageField, StageKind kind) {
+        return stageField.in(DSL.select(STAGE.ID).from(STAGE).where(STAGE.KIND_CODE.eq(kind.code())));
+    }
+
+    /** Deals won in the period: in a won stage now, closed (won) within the period. The revenue rule. */
+    static Condition wonIn(ReportScope s) {
+        return inPeriod(DEAL.CLOSED_AT, s).and(stageOfKind(DEAL.STAGE_ID, StageKind.WON)).and(deals(s.filter()));
+    }
+
+    /** Deals lost in the period. */
+    static Condition lostIn(ReportScope s) {
+        return inPeriod(DEAL.CLOSED_AT, s).and(stageOfKind(DEAL.STAGE_ID, StageKind.LOST)).and(deals(s.filter()));
+    }
+
+    /** Deals created in the period (the cohort of a funnel, the leads of a source or manager). */
+    static Condition createdIn(ReportScope s) {
+        return inPeriod(DEAL.CREATED_AT, s).and(deals(s.filter()));
+    }
+
+    static <T> Condition pick(Field<T> field, Pick p, Class<T> type) {
+        if (p.any()) {
+            return DSL.noCondition();
+        }
+        return p.key() == null ? field.isNull() : field.eq(DSL.val(p.key()).cast(type));
+    }
+}

@@ -1,0 +1,102 @@
+package org.deskcrm.service.report;
+
+import org.deskcrm.model.common.AppException;
+import org.deskcrm.model.report.Drill;
+import org.deskcrm.model.report.DrillItem;
+import org.deskcrm.model.report.DrillKind;
+import org.deskcrm.model.report.ReportFilter;
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.SettingsRepository;
+import org.deskcrm.persistence.report.ActivityFigures;
+import org.deskcrm.persistence.report.DealFigures;
+import org.deskcrm.persistence.report.FunnelQueries;
+import org.deskcrm.persistence.report.PlanQueries;
+import org.deskcrm.persistence.report.ReportLookups;
+import org.deskcrm.persistence.report.SalesQueries;
+import org.deskcrm.persistence.report.WorkQueries;
+import org.deskcrm.persistence.report.HistoryQueries;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** What every report needs: the queries, the business time zone and today's date in it. */
+public final class ReportSupport {
+    public static final String TIME_ZONE_SETTING = "business.time_zone";
+
+    final ReportLookups lookups;
+    final DealFigures deals;
+    final FunnelQueries funnel;
+    final ActivityFigures activity;
+    final PlanQueries plans;
+    final SalesQueries sales;
+    final WorkQueries work;
+    final HistoryQueries history;
+    final Database database;
+    private final SettingsRepository settings;
+    private final Clock clock;
+
+    public ReportSupport(Database db, SettingsRepository settings, Clock clock) {
+        this.database = db;
+        this.lookups = new ReportLookups(db);
+        this.deals = new DealFigures(db);
+        this.funnel = new FunnelQueries(db);
+        this.activity = new ActivityFigures(db);
+        this.plans = new PlanQueries(db);
+        this.sales = new SalesQueries(db);
+        this.work = new WorkQueries(db);
+        this.history = new HistoryQueries(db);
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The time zone the business counts its days in (setting {@code business.time_zone}). */
+    public ZoneId zone() {
+        String id = settings.get(TIME_ZONE_SETTING).orElse("UTC");
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new AppException("error.report.badTimeZone", id);
+        }
+    }
+
+    /** A whole-number setting, or the default when it is missing or not a number. */
+    int intSetting(String name, int fallback) {
+        try {
+            return settings.get(name).map(String::strip).map(Integer::parseInt).orElse(fallback);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    public ReportScope scope(ReportFilter f) {
+        return new ReportScope(f, zone());
+    }
+
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone()));
+    }
+
+    /** The filter with a pipeline: the given one, or the first pipeline. */
+    ReportFilter withPipeline(ReportFilter f) {
+        if (f.pipelineId() != null) {
+            return f;
+        }
+        return f.withPipeline(lookups.firstPipeline().orElseThrow(() -> new AppException("error.report.noPipeline")));
+    }
+
+    static Drill drill(String report, String column, String rowKey, DrillKind kind, List<DrillItem> items) {
+        return new Drill(report, column, rowKey, kind, items);
+    }
+
+    static AppException unknownFigure(String report, String column) {
+        return new AppException("error.report.unknownFigure", report, column);
+    }
+}
