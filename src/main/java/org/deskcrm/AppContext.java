@@ -12,6 +12,18 @@ import org.deskcrm.persistence.StatsRepository;
 import org.deskcrm.persistence.TaskRepository;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.UserRepository;
+import org.deskcrm.persistence.CallLogRepository;
+import org.deskcrm.persistence.ControlRepository;
+import org.deskcrm.persistence.MissedCallRepository;
+import org.deskcrm.persistence.TaskListRepository;
+import org.deskcrm.persistence.TaskTemplateRepository;
+import org.deskcrm.service.call.CallImportService;
+import org.deskcrm.service.call.CallService;
+import org.deskcrm.service.call.MissedCallService;
+import org.deskcrm.service.control.ControlService;
+import org.deskcrm.service.notify.NotificationCenter;
+import org.deskcrm.service.task.TaskService;
+import org.deskcrm.service.task.TaskTemplateService;
 import org.deskcrm.service.client.ClientService;
 import org.deskcrm.service.client.PhoneNormalizer;
 import org.deskcrm.service.demo.DemoDataService;
@@ -40,6 +52,13 @@ public final class AppContext implements AutoCloseable {
     private final StatsRepository stats;
     private final ClientService clients;
     private final Clock clock;
+    private final NotificationCenter notifications;
+    private final MissedCallService missedCalls;
+    private final CallService callService;
+    private final CallImportService callImport;
+    private final TaskService taskService;
+    private final TaskTemplateService taskTemplates;
+    private final ControlService control;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -62,6 +81,15 @@ public final class AppContext implements AutoCloseable {
         this.tasks = new TaskRepository(database);
         this.stats = new StatsRepository(database);
         this.clients = new ClientService(database, clientRepository, audit, phones, clock);
+        this.notifications = new NotificationCenter();
+        MissedCallRepository missRepo = new MissedCallRepository(database);
+        CallLogRepository callLog = new CallLogRepository(database);
+        this.missedCalls = new MissedCallService(database, missRepo, settings, notifications, clock);
+        this.callService = new CallService(database, calls, callLog, missRepo, missedCalls, clients, audit, phones, clock);
+        this.callImport = new CallImportService(database, calls, callLog, missedCalls, settings, audit, phones, clock);
+        this.taskService = new TaskService(database, tasks, new TaskListRepository(database), settings, audit, clock);
+        this.taskTemplates = new TaskTemplateService(database, new TaskTemplateRepository(database), taskService, clock);
+        this.control = new ControlService(new ControlRepository(database), missRepo, settings, clients.validator(), clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -127,6 +155,34 @@ public final class AppContext implements AutoCloseable {
 
     public Clock clock() {
         return clock;
+    }
+
+    public NotificationCenter notifications() {
+        return notifications;
+    }
+
+    public MissedCallService missedCalls() {
+        return missedCalls;
+    }
+
+    public CallService callService() {
+        return callService;
+    }
+
+    public CallImportService callImport() {
+        return callImport;
+    }
+
+    public TaskService taskService() {
+        return taskService;
+    }
+
+    public TaskTemplateService taskTemplates() {
+        return taskTemplates;
+    }
+
+    public ControlService control() {
+        return control;
     }
 
     @Override

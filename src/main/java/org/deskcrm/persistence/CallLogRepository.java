@@ -1,0 +1,216 @@
+package org.deskcrm.persistence;
+
+import org.deskcrm.model.call.Call;
+import org.deskcrm.model.call.CallDirection;
+import org.deskcrm.model.call.CallFilter;
+import org.deskcrm.model.call.CallRow;
+import org.deskcrm.model.call.CallStatus;
+import org.deskcrm.model.call.PhoneListEntry;
+import org.deskcrm.model.call.PhoneListKind;
+import org.deskcrm.model.call.UnknownNumber;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.deskcrm.persistence.Times.instant;
+import static org.deskcrm.persistence.Times.odt;
+import static org.deskcrm.persistence.jooq.Tables.APP_USER;
+import static org.deskcrm.persistence.jooq.Tables.CHANNEL;
+import static org.deskcrm.persistence.jooq.Tables.CLIENT;
+import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
+import static org.deskcrm.persistence.jooq.Tables.PHONE_LIST_ENTRY;
+
+/**
+ * The call log as lists: filtered log rows, matching numbers to cards, the unknown-numbers list and
+ * the phone lists (blacklist, job seekers, personal, spam). Inserting calls stays in {@link CallRepository}.
+ */
+public class CallLogRepository {
+    /** The client (and contact, when the number is a contact's) a normalized number belongs to. */
+    public record PhoneMatch(long clientId, Long contactId, Long ownerId) {
+    }
+
+    private static final List<String> PHONE_KINDS = List.of("phone", "whatsapp");
+
+    private final DSLContext dsl;
+
+    public CallLogRepository(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    // ------------------------------------------------------------------ log
+
+    public List<CallRow> list(CallFilter f, int limit) {
+        return dsl.select(PHONE_CALL.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME)
+                .from(PHONE_CALL)
+                .leftJoin(CLIENT).on(CLIENT.ID.eq(PHONE_CALL.CLIENT_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(PHONE_CALL.USER_ID))
+                .where(conditions(f))
+                .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc())
+                .limit(limit)
+                .fetch(CallLogRepository::mapRow);
+    }
+
+    public int count(CallFilter f) {
+        return dsl.fetchCount(PHONE_CALL, conditions(f));
+    }
+
+    public Optional<Call> find(long id) {
+        return dsl.selectFrom(PHONE_CALL).where(PHONE_CALL.ID.eq(id)).fetchOptional(CallRepository::map);
+    }
+
+    private static CallRow mapRow(Record r) {
+        return new CallRow(r.get(PHONE_CALL.ID), CallDirection.ofCode(r.get(PHONE_CALL.DIRECTION)),
+                CallStatus.ofCode(r.get(PHONE_CALL.STATUS_CODE)), instant(r.get(PHONE_CALL.STARTED_AT)),
+                r.get(PHONE_CALL.DURATION_SEC), r.get(PHONE_CALL.PHONE_RAW), r.get(PHONE_CALL.PHONE_NORM),
+                r.get(PHONE_CALL.CLIENT_ID), r.get(CLIENT.NAME), r.get(PHONE_CALL.USER_ID),
+                r.get(APP_USER.FULL_NAME), r.get(PHONE_CALL.RESULT_NOTE), r.get(PHONE_CALL.RECORDING_URL));
+    }
+
+    private static Condition conditions(CallFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.from() != null) {
+            c = c.and(PHONE_CALL.STARTED_AT.ge(odt(f.from())));
+        }
+        if (f.to() != null) {
+            c = c.and(PHONE_CALL.STARTED_AT.lt(odt(f.to())));
+        }
+        if (f.direction() != null) {
+            c = c.and(PHONE_CALL.DIRECTION.eq(f.direction().code()));
+        }
+        if (f.status() != null) {
+            c = c.and(PHONE_CALL.STATUS_CODE.eq(f.status().code()));
+        }
+        if (f.userId() != null) {
+            c = c.and(PHONE_CALL.USER_ID.eq(f.userId()));
+        }
+        if (f.clientId() != null) {
+            c = c.and(PHONE_CALL.CLIENT_ID.eq(f.clientId()));
+        }
+        if (f.unmatchedOnly()) {
+            c = c.and(PHONE_CALL.CLIENT_ID.isNull());
+        }
+        return c;
+    }
+
+    // ------------------------------------------------------------------ matching
+
+    /**
+     * The card a normalized phone belongs to: a phone or WhatsApp channel with exactly this value;
+     * when several cards share it, the oldest card (lowest id) wins, so matching is deterministic.
+     */
+    public Optional<PhoneMatch> match(String phoneNorm) {
+        if (phoneNorm == null || phoneNorm.isEmpty()) {
+            return Optional.empty();
+        }
+        return dsl.select(CHANNEL.CLIENT_ID, CHANNEL.CONTACT_ID, CLIENT.OWNER_ID)
+                .from(CHANNEL).join(CLIENT).on(CLIENT.ID.eq(CHANNEL.CLIENT_ID))
+                .where(CHANNEL.VALUE_NORM.eq(phoneNorm).and(CHANNEL.KIND_CODE.in(PHONE_KINDS)))
+                .orderBy(CHANNEL.CLIENT_ID, CHANNEL.CONTACT_ID.nullsFirst(), CHANNEL.ID)
+                .limit(1)
+                .fetchOptional(r -> new PhoneMatch(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Links every unmatched call of this number to the client; returns how many calls were linked. */
+    public int linkCalls(String phoneNorm, long clientId, Long contactId) {
+        return dsl.update(PHONE_CALL)
+                .set(PHONE_CALL.CLIENT_ID, clientId)
+                .set(PHONE_CALL.CONTACT_ID, contactId)
+                .where(PHONE_CALL.PHONE_NORM.eq(phoneNorm).and(PHONE_CALL.CLIENT_ID.isNull()))
+                .execute();
+    }
+
+    /** Internal extensions of users (their {@code phone} field, digits only) mapped to user ids. */
+    public Map<String, Long> usersByExtension() {
+        Map<String, Long> m = new HashMap<>();
+        dsl.select(APP_USER.ID, APP_USER.PHONE).from(APP_USER).where(APP_USER.PHONE.isNotNull())
+                .forEach(r -> {
+                    String digits = r.value2().replaceAll("\\D", "");
+                    if (!digits.isEmpty()) {
+                        m.putIfAbsent(digits, r.value1());
+                    }
+                });
+        return m;
+    }
+
+    // ------------------------------------------------------------------ unknown numbers and lists
+
+    private Condition unknown() {
+        return PHONE_CALL.CLIENT_ID.isNull()
+                .and(PHONE_CALL.DIRECTION.ne(CallDirection.INTERNAL.code()))
+                .and(PHONE_CALL.PHONE_NORM.ne(""))
+                .and(DSL.notExists(DSL.selectOne().from(PHONE_LIST_ENTRY)
+                        .where(PHONE_LIST_ENTRY.PHONE_NORM.eq(PHONE_CALL.PHONE_NORM))))
+                .and(DSL.notExists(DSL.selectOne().from(CHANNEL)
+                        .where(CHANNEL.VALUE_NORM.eq(PHONE_CALL.PHONE_NORM).and(CHANNEL.KIND_CODE.in(PHONE_KINDS)))));
+    }
+
+    /**
+     * Numbers with calls but no card and no list, most recent first: how many calls, how many of
+     * them missed, and the last one.
+     */
+    public List<UnknownNumber> unknownNumbers(int limit) {
+        Field<Integer> calls = DSL.count().as("calls");
+        Field<Integer> missed = DSL.count().filterWhere(PHONE_CALL.STATUS_CODE.eq(CallStatus.MISSED.code()))
+                .as("missed");
+        Field<java.time.OffsetDateTime> last = DSL.max(PHONE_CALL.STARTED_AT).as("last_at");
+        Field<String> raw = DSL.max(PHONE_CALL.PHONE_RAW).as("raw");
+        return dsl.select(PHONE_CALL.PHONE_NORM, raw, calls, missed, last)
+                .from(PHONE_CALL)
+                .where(unknown())
+                .groupBy(PHONE_CALL.PHONE_NORM)
+                .orderBy(last.desc(), PHONE_CALL.PHONE_NORM)
+                .limit(limit)
+                .fetch(r -> new UnknownNumber(r.value1(), r.value2(), r.value3(), r.value4(), instant(r.value5())));
+    }
+
+    public int unknownNumberCount() {
+        return dsl.fetchCount(dsl.selectDistinct(PHONE_CALL.PHONE_NORM).from(PHONE_CALL).where(unknown()));
+    }
+
+    public Optional<PhoneListKind> listOf(String phoneNorm) {
+        return dsl.select(PHONE_LIST_ENTRY.LIST_CODE).from(PHONE_LIST_ENTRY)
+                .where(PHONE_LIST_ENTRY.PHONE_NORM.eq(phoneNorm))
+                .fetchOptional(r -> PhoneListKind.ofCode(r.value1()));
+    }
+
+    /** Puts a number on a list (moving it when it is on another one). */
+    public void putOnList(PhoneListKind list, String phoneNorm, String phoneRaw, String note, Long userId,
+                          Instant now) {
+        int n = dsl.update(PHONE_LIST_ENTRY)
+                .set(PHONE_LIST_ENTRY.LIST_CODE, list.code())
+                .set(PHONE_LIST_ENTRY.NOTE, note)
+                .set(PHONE_LIST_ENTRY.ADDED_BY, userId)
+                .set(PHONE_LIST_ENTRY.ADDED_AT, odt(now))
+                .set(PHONE_LIST_ENTRY.VERSION, PHONE_LIST_ENTRY.VERSION.plus(1))
+                .where(PHONE_LIST_ENTRY.PHONE_NORM.eq(phoneNorm)).execute();
+        if (n == 0) {
+            dsl.insertInto(PHONE_LIST_ENTRY)
+                    .set(PHONE_LIST_ENTRY.LIST_CODE, list.code())
+                    .set(PHONE_LIST_ENTRY.PHONE_NORM, phoneNorm)
+                    .set(PHONE_LIST_ENTRY.PHONE_RAW, phoneRaw)
+                    .set(PHONE_LIST_ENTRY.NOTE, note)
+                    .set(PHONE_LIST_ENTRY.ADDED_BY, userId)
+                    .set(PHONE_LIST_ENTRY.ADDED_AT, odt(now))
+                    .execute();
+        }
+    }
+
+    public boolean removeFromList(String phoneNorm) {
+        return dsl.deleteFrom(PHONE_LIST_ENTRY).where(PHONE_LIST_ENTRY.PHONE_NORM.eq(phoneNorm)).execute() > 0;
+    }
+
+    public List<PhoneListEntry> listEntries(PhoneListKind list) {
+        Condition c = list == null ? DSL.noCondition() : PHONE_LIST_ENTRY.LIST_CODE.eq(list.code());
+        return dsl.selectFrom(PHONE_LIST_ENTRY).where(c).orderBy(PHONE_LIST_ENTRY.ADDED_AT.desc(), PHONE_LIST_ENTRY.ID)
+                .fetch(r -> new PhoneListEntry(r.getId(), PhoneListKind.ofCode(r.getListCode()), r.getPhoneNorm(),
+                        r.getPhoneRaw(), r.getNote(), r.getAddedBy(), instant(r.getAddedAt())));
+    }
+}

@@ -1,0 +1,171 @@
+package org.deskcrm.persistence;
+
+import org.deskcrm.model.call.CallDirection;
+import org.deskcrm.model.call.CallStatus;
+import org.deskcrm.model.call.MissedCall;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.deskcrm.persistence.Times.instant;
+import static org.deskcrm.persistence.Times.odt;
+import static org.deskcrm.persistence.jooq.Tables.APP_USER;
+import static org.deskcrm.persistence.jooq.Tables.CLIENT;
+import static org.deskcrm.persistence.jooq.Tables.MISSED_CALL;
+import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
+import static org.deskcrm.persistence.jooq.Tables.TEAM;
+
+/** Missed-call control: one row per missed incoming call, closed by the call that returned it. */
+public class MissedCallRepository {
+    private final DSLContext dsl;
+
+    public MissedCallRepository(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    /** Opens control of a missed call; false when the call is already under control. */
+    public boolean open(long callId, Long managerId, Instant dueAt, Instant notifiedAt) {
+        if (dsl.fetchExists(MISSED_CALL, MISSED_CALL.CALL_ID.eq(callId))) {
+            return false;
+        }
+        dsl.insertInto(MISSED_CALL)
+                .set(MISSED_CALL.CALL_ID, callId)
+                .set(MISSED_CALL.MANAGER_ID, managerId)
+                .set(MISSED_CALL.DUE_AT, odt(dueAt))
+                .set(MISSED_CALL.NOTIFIED_AT, odt(notifiedAt))
+                .execute();
+        return true;
+    }
+
+    public Optional<MissedCall> find(long callId) {
+        return select(MISSED_CALL.CALL_ID.eq(callId)).stream().findFirst();
+    }
+
+    /** Open (not returned) misses, oldest first; {@code managerId} null = everybody's. */
+    public List<MissedCall> unresolved(Long managerId) {
+        Condition c = MISSED_CALL.RESOLVED_AT.isNull();
+        if (managerId != null) {
+            c = c.and(MISSED_CALL.MANAGER_ID.eq(managerId));
+        }
+        return select(c);
+    }
+
+    /** Open misses whose callback window ended at or before {@code now} (escalated or not). */
+    public List<MissedCall> overdue(Instant now) {
+        return select(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.DUE_AT.le(odt(now))));
+    }
+
+    public int overdueCount(Instant now) {
+        return dsl.fetchCount(MISSED_CALL, MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.DUE_AT.le(odt(now))));
+    }
+
+    /** Open, not yet escalated misses whose window ended at or before {@code now}. */
+    public List<MissedCall> toEscalate(Instant now) {
+        return select(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.ESCALATED_AT.isNull())
+                .and(MISSED_CALL.DUE_AT.le(odt(now))));
+    }
+
+    /** Misses of the last period, returned or not, newest first. */
+    public List<MissedCall> since(Instant from) {
+        return select(PHONE_CALL.STARTED_AT.ge(odt(from)));
+    }
+
+    private List<MissedCall> select(Condition c) {
+        var manager = APP_USER.as("mgr");
+        return dsl.select(MISSED_CALL.asterisk(), PHONE_CALL.PHONE_RAW, PHONE_CALL.PHONE_NORM, PHONE_CALL.CLIENT_ID,
+                        PHONE_CALL.STARTED_AT, CLIENT.NAME, manager.FULL_NAME)
+                .from(MISSED_CALL)
+                .join(PHONE_CALL).on(PHONE_CALL.ID.eq(MISSED_CALL.CALL_ID))
+                .leftJoin(CLIENT).on(CLIENT.ID.eq(PHONE_CALL.CLIENT_ID))
+                .leftJoin(manager).on(manager.ID.eq(MISSED_CALL.MANAGER_ID))
+                .where(c)
+                .orderBy(PHONE_CALL.STARTED_AT, MISSED_CALL.CALL_ID)
+                .fetch(r -> map(r, manager.FULL_NAME));
+    }
+
+    private static MissedCall map(Record r, org.jooq.Field<String> managerName) {
+        return new MissedCall(r.get(MISSED_CALL.CALL_ID), r.get(PHONE_CALL.PHONE_RAW), r.get(PHONE_CALL.PHONE_NORM),
+                r.get(PHONE_CALL.CLIENT_ID), r.get(CLIENT.NAME), r.get(MISSED_CALL.MANAGER_ID), r.get(managerName),
+                instant(r.get(PHONE_CALL.STARTED_AT)), instant(r.get(MISSED_CALL.DUE_AT)),
+                instant(r.get(MISSED_CALL.NOTIFIED_AT)), instant(r.get(MISSED_CALL.ESCALATED_AT)),
+                instant(r.get(MISSED_CALL.RESOLVED_AT)), r.get(MISSED_CALL.RESOLVED_BY_CALL_ID));
+    }
+
+    /**
+     * The first call that returns a miss of this number made at {@code missedAt}: an outgoing call to
+     * it, or an answered incoming call from it, started after the miss.
+     */
+    public Optional<CallAt> firstCallback(String phoneNorm, Instant missedAt) {
+        return dsl.select(PHONE_CALL.ID, PHONE_CALL.STARTED_AT).from(PHONE_CALL)
+                .where(PHONE_CALL.PHONE_NORM.eq(phoneNorm)
+                        .and(PHONE_CALL.STARTED_AT.gt(odt(missedAt)))
+                        .and(PHONE_CALL.DIRECTION.eq(CallDirection.OUT.code())
+                                .or(PHONE_CALL.DIRECTION.eq(CallDirection.IN.code())
+                                        .and(PHONE_CALL.STATUS_CODE.eq(CallStatus.ANSWERED.code())))))
+                .orderBy(PHONE_CALL.STARTED_AT, PHONE_CALL.ID)
+                .limit(1)
+                .fetchOptional(r -> new CallAt(r.value1(), instant(r.value2())));
+    }
+
+    /** A call's id and start. */
+    public record CallAt(long callId, Instant startedAt) {
+    }
+
+    public void resolve(long callId, Long byCallId, Instant at) {
+        dsl.update(MISSED_CALL)
+                .set(MISSED_CALL.RESOLVED_AT, odt(at))
+                .set(MISSED_CALL.RESOLVED_BY_CALL_ID, byCallId)
+                .set(MISSED_CALL.VERSION, MISSED_CALL.VERSION.plus(1))
+                .where(MISSED_CALL.CALL_ID.eq(callId).and(MISSED_CALL.RESOLVED_AT.isNull()))
+                .execute();
+    }
+
+    public void markEscalated(long callId, Instant at) {
+        dsl.update(MISSED_CALL)
+                .set(MISSED_CALL.ESCALATED_AT, odt(at))
+                .set(MISSED_CALL.VERSION, MISSED_CALL.VERSION.plus(1))
+                .where(MISSED_CALL.CALL_ID.eq(callId).and(MISSED_CALL.ESCALATED_AT.isNull()))
+                .execute();
+    }
+
+    /** Re-assigns the open misses of a number (after it was attached to a card). */
+    public int reassignOpen(String phoneNorm, Long managerId) {
+        return dsl.update(MISSED_CALL)
+                .set(MISSED_CALL.MANAGER_ID, managerId)
+                .where(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.CALL_ID.in(
+                        DSL.select(PHONE_CALL.ID).from(PHONE_CALL).where(PHONE_CALL.PHONE_NORM.eq(phoneNorm)))))
+                .execute();
+    }
+
+    /** Closes every open miss of a number without a callback (the number was put on a list). */
+    public int closeAll(String phoneNorm, Instant at) {
+        return dsl.update(MISSED_CALL)
+                .set(MISSED_CALL.RESOLVED_AT, odt(at))
+                .set(MISSED_CALL.VERSION, MISSED_CALL.VERSION.plus(1))
+                .where(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.CALL_ID.in(
+                        DSL.select(PHONE_CALL.ID).from(PHONE_CALL).where(PHONE_CALL.PHONE_NORM.eq(phoneNorm)))))
+                .execute();
+    }
+
+    /**
+     * Who is told when a miss of this manager is escalated: the supervisor of the manager's team, or
+     * (no team, no supervisor, no manager) every active supervisor.
+     */
+    public List<Long> supervisorsOf(Long managerId) {
+        if (managerId != null) {
+            Long sup = dsl.select(TEAM.SUPERVISOR_ID).from(APP_USER).join(TEAM).on(TEAM.ID.eq(APP_USER.TEAM_ID))
+                    .where(APP_USER.ID.eq(managerId)).fetchOne(TEAM.SUPERVISOR_ID);
+            if (sup != null) {
+                return List.of(sup);
+            }
+        }
+        return dsl.select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.ROLE_CODE.eq("supervisor").and(APP_USER.ACTIVE.isTrue()))
+                .orderBy(APP_USER.ID).fetch(APP_USER.ID);
+    }
+}

@@ -1,0 +1,180 @@
+package org.deskcrm.service.call;
+
+import org.deskcrm.model.call.Call;
+import org.deskcrm.model.call.CallDirection;
+import org.deskcrm.model.call.CallStatus;
+import org.deskcrm.model.call.MissedCall;
+import org.deskcrm.model.notify.Notification;
+import org.deskcrm.model.notify.NotificationKind;
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.MissedCallRepository;
+import org.deskcrm.persistence.SettingsRepository;
+import org.deskcrm.service.notify.NotificationCenter;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Missed-call control. A missed incoming call opens a miss due {@code calls.callback_hours} (default
+ * 24 h) later and notifies the client's manager at once (or the supervisors when nobody owns the
+ * number). An outgoing call to the number, or an answered incoming call from it, made after the miss
+ * returns it. A miss still open when its window ends is escalated to the supervisor by {@link #sweep()}.
+ */
+public class MissedCallService {
+    public static final String WINDOW_SETTING = "calls.callback_hours";
+    static final int DEFAULT_WINDOW_HOURS = 24;
+
+    private final Database db;
+    private final MissedCallRepository misses;
+    private final SettingsRepository settings;
+    private final NotificationCenter notifications;
+    private final Clock clock;
+
+    public MissedCallService(Database db, MissedCallRepository misses, SettingsRepository settings,
+                             NotificationCenter notifications, Clock clock) {
+        this.db = db;
+        this.misses = misses;
+        this.settings = settings;
+        this.notifications = notifications;
+        this.clock = clock;
+    }
+
+    /** The callback window from the settings (whole hours, positive), 24 h when unset or invalid. */
+    public Duration window() {
+        int hours = settings.get(WINDOW_SETTING).map(String::strip).filter(s -> s.matches("\\d{1,4}"))
+                .map(Integer::parseInt).filter(h -> h > 0).orElse(DEFAULT_WINDOW_HOURS);
+        return Duration.ofHours(hours);
+    }
+
+    static boolean isMiss(Call c) {
+        return c.direction() == CallDirection.IN && c.status() == CallStatus.MISSED;
+    }
+
+    static boolean isCallback(Call c) {
+        return c.direction() == CallDirection.OUT
+                || (c.direction() == CallDirection.IN && c.status() == CallStatus.ANSWERED);
+    }
+
+    /**
+     * Puts a just-saved missed call (with its id) under control, inside the caller's transaction;
+     * returns the notifications to publish once that transaction commits.
+     */
+    List<Notification> register(Call saved, Long managerId, String clientName) {
+        if (!isMiss(saved) || saved.phoneNorm() == null || saved.phoneNorm().isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        if (!misses.open(saved.id(), managerId, saved.startedAt().plus(window()), now)) {
+            return List.of();
+        }
+        String target = "call:" + saved.id();
+        List<Notification> out = new ArrayList<>();
+        String who = clientName == null ? "" : clientName;
+        if (managerId != null) {
+            out.add(Notification.of(NotificationKind.MISSED_CALL, managerId, now, target, "notify.missedCall",
+                    saved.phoneRaw(), who));
+        } else {
+            for (Long sup : misses.supervisorsOf(null)) {
+                out.add(Notification.of(NotificationKind.MISSED_CALL, sup, now, target, "notify.missedCall",
+                        saved.phoneRaw(), who));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Returns the open misses of these numbers that a later call (already saved) returned; call it in
+     * the same transaction after saving calls. Returns how many misses were closed.
+     */
+    int reconcile(Collection<String> phoneNorms) {
+        int closed = 0;
+        for (MissedCall m : misses.unresolved(null)) {
+            if (phoneNorms.contains(m.phoneNorm())) {
+                closed += tryResolve(m) ? 1 : 0;
+            }
+        }
+        return closed;
+    }
+
+    /** Drops the notifications of misses that are no longer open (returned in the same batch). */
+    List<Notification> stillOpen(List<Notification> pending) {
+        List<Notification> out = new ArrayList<>();
+        for (Notification n : pending) {
+            long callId = Long.parseLong(n.target().substring("call:".length()));
+            if (misses.find(callId).map(m -> m.resolvedAt() == null).orElse(false)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Publishes notifications (after the transaction that produced them committed). */
+    void publish(List<Notification> list) {
+        notifications.publishAll(list);
+    }
+
+    private boolean tryResolve(MissedCall m) {
+        Optional<MissedCallRepository.CallAt> back = misses.firstCallback(m.phoneNorm(), m.startedAt());
+        back.ifPresent(cb -> misses.resolve(m.callId(), cb.callId(), cb.startedAt()));
+        return back.isPresent();
+    }
+
+    /**
+     * The periodic check (the window runs it on a timer): first closes misses that were returned by
+     * calls saved meanwhile, then escalates every miss whose window is over to the supervisor.
+     * Publishes and returns the escalation notifications.
+     */
+    public List<Notification> sweep() {
+        Instant now = clock.instant();
+        List<Notification> out = db.inTransaction(() -> {
+            List<Notification> list = new ArrayList<>();
+            for (MissedCall m : misses.toEscalate(now)) {
+                if (tryResolve(m)) {
+                    continue;
+                }
+                misses.markEscalated(m.callId(), now);
+                for (Long sup : misses.supervisorsOf(m.managerId())) {
+                    list.add(Notification.of(NotificationKind.MISSED_CALL_ESCALATED, sup, now, "call:" + m.callId(),
+                            "notify.missedCallEscalated", m.phoneRaw(),
+                            m.clientName() == null ? "" : m.clientName(),
+                            m.managerName() == null ? "" : m.managerName()));
+                }
+            }
+            return list;
+        });
+        notifications.publishAll(out);
+        return out;
+    }
+
+    /** Open and escalated misses (not returned yet), oldest first; {@code managerId} null = all. */
+    public List<MissedCall> unresolved(Long managerId) {
+        return misses.unresolved(managerId);
+    }
+
+    /** Misses not returned although their window is over (the control indicator). */
+    public List<MissedCall> overdue() {
+        return misses.overdue(clock.instant());
+    }
+
+    public int overdueCount() {
+        return misses.overdueCount(clock.instant());
+    }
+
+    /** Every miss since a moment, returned or not (the list's "recent" view). */
+    public List<MissedCall> since(Instant from) {
+        return misses.since(from);
+    }
+
+    public Optional<MissedCall> find(long callId) {
+        return misses.find(callId);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

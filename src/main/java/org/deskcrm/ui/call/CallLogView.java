@@ -1,0 +1,115 @@
+package org.deskcrm.ui.call;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.util.StringConverter;
+import org.deskcrm.model.call.CallDirection;
+import org.deskcrm.model.call.CallRow;
+import org.deskcrm.model.call.CallStatus;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.common.Workspace;
+import org.deskcrm.ui.task.TimeFormat;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The call log table with its filters; double-click opens the client's card. */
+public final class CallLogView extends BorderPane {
+    public CallLogView(CallLogViewModel vm, I18n i18n, TimeFormat time, Workspace workspace, Runnable newCall,
+                       Runnable importCalls) {
+        ComboBox<CallDirection> direction = enumBox(CallDirection.values(), d -> i18n.get("call.direction."
+                + d.code()), i18n.get("call.filter.anyDirection"));
+        direction.valueProperty().bindBidirectional(vm.directionProperty());
+        ComboBox<CallStatus> status = enumBox(CallStatus.values(), s -> i18n.get("call.status." + s.code()),
+                i18n.get("call.filter.anyStatus"));
+        status.valueProperty().bindBidirectional(vm.statusProperty());
+        CheckBox unmatched = new CheckBox(i18n.get("call.filter.unmatched"));
+        unmatched.selectedProperty().bindBidirectional(vm.unmatchedOnlyProperty());
+        direction.valueProperty().addListener((o, a, b) -> vm.refresh());
+        status.valueProperty().addListener((o, a, b) -> vm.refresh());
+        unmatched.selectedProperty().addListener((o, a, b) -> vm.refresh());
+        Button add = new Button(i18n.get("call.action.new"));
+        add.setOnAction(e -> newCall.run());
+        Button imp = new Button(i18n.get("call.action.import"));
+        imp.setOnAction(e -> importCalls.run());
+        Button refresh = new Button(i18n.get("action.refresh"));
+        refresh.setOnAction(e -> vm.refresh());
+        setTop(new ToolBar(add, imp, refresh, direction, status, unmatched));
+
+        TableView<CallRow> table = new TableView<>(vm.rows());
+        table.setId("callLogTable");
+        table.getColumns().add(column(i18n.get("call.col.time"), r -> time.dateTime(r.startedAt()), 130));
+        table.getColumns().add(column(i18n.get("call.col.direction"),
+                r -> i18n.get("call.direction." + r.direction().code()), 90));
+        table.getColumns().add(column(i18n.get("call.col.status"), r -> i18n.get("call.status." + r.status().code()),
+                100));
+        table.getColumns().add(column(i18n.get("call.col.number"), CallRow::phoneRaw, 140));
+        table.getColumns().add(column(i18n.get("call.col.client"), r -> r.clientName() == null
+                ? i18n.get("call.unknownClient") : r.clientName(), 200));
+        table.getColumns().add(column(i18n.get("call.col.manager"), CallRow::userName, 150));
+        table.getColumns().add(column(i18n.get("call.col.duration"), r -> TimeFormat.duration(r.durationSec()), 70));
+        table.getColumns().add(column(i18n.get("call.col.note"), CallRow::resultNote, 250));
+        table.setPlaceholder(new Label(i18n.get("call.log.empty")));
+        table.setRowFactory(t -> {
+            TableRow<CallRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null && row.getItem().clientId() != null) {
+                    workspace.openClient(row.getItem().clientId());
+                }
+            });
+            return row;
+        });
+        setCenter(table);
+        Label status2 = new Label();
+        status2.textProperty().bind(vm.messageProperty());
+        status2.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status2);
+    }
+
+    static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    static <T> TableColumn<T, Number> numberColumn(String title, Function<T, Number> value, double width) {
+        TableColumn<T, Number> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    static <E> ComboBox<E> enumBox(E[] values, Function<E, String> label, String any) {
+        ComboBox<E> box = new ComboBox<>();
+        box.getItems().add(null);
+        box.getItems().addAll(values);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(E e) {
+                return e == null ? any : label.apply(e);
+            }
+
+            @Override
+            public E fromString(String s) {
+                return null;
+            }
+        });
+        box.setPromptText(any);
+        return box;
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

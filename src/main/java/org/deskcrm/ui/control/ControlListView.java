@@ -1,0 +1,50 @@
+package org.deskcrm.ui.control;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import org.deskcrm.model.control.ControlItem;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.common.Workspace;
+import org.deskcrm.ui.task.TimeFormat;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** The records behind one indicator; double-click opens the client's card. */
+public final class ControlListView extends BorderPane {
+    private final TableView<ControlItem> table = new TableView<>();
+
+    public ControlListView(ControlDashboardViewModel vm, I18n i18n, TimeFormat time, Workspace workspace) {
+        table.setId("controlList");
+        table.getColumns().add(col(i18n.get("control.col.record"), ControlItem::title, 260));
+        table.getColumns().add(col(i18n.get("control.col.reason"), vm::reason, 380));
+        table.getColumns().add(col(i18n.get("control.col.manager"), ControlItem::managerName, 160));
+        table.getColumns().add(col(i18n.get("control.col.since"), i -> time.dateTime(i.since()), 130));
+        table.setPlaceholder(new Label(i18n.get("control.list.empty")));
+        table.setRowFactory(t -> {
+            TableRow<ControlItem> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null && row.getItem().clientId() != null) {
+                    workspace.openClient(row.getItem().clientId());
+                }
+            });
+            return row;
+        });
+        setCenter(table);
+    }
+
+    public void show(List<ControlItem> items) {
+        table.getItems().setAll(items);
+    }
+
+    private static TableColumn<ControlItem, String> col(String title, Function<ControlItem, String> f, double w) {
+        TableColumn<ControlItem, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setPrefWidth(w);
+        return c;
+    }
+}

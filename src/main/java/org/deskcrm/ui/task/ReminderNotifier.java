@@ -1,0 +1,84 @@
+package org.deskcrm.ui.task;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.common.TaskExecutor;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Pops up reminders, missed calls and escalations with ControlsFX notifications while the window
+ * runs: polls {@link ReminderPoller} on a timer through the task executor (never on the FX thread)
+ * and shows at most {@link #MAX_POPUPS} popups per poll plus one summary for the rest.
+ */
+public final class ReminderNotifier {
+    public static final int MAX_POPUPS = 4;
+
+    private final ReminderPoller poller;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final Supplier<Long> user;
+    private final Consumer<String> onClick;
+    private final Timeline timeline;
+    private TaskExecutor.Job running;
+
+    /** {@code onClick} receives the target of a clicked popup ("task:5", "call:7"...). */
+    public ReminderNotifier(ReminderPoller poller, TaskExecutor executor, I18n i18n, Supplier<Long> user,
+                            Duration period, Consumer<String> onClick) {
+        this.poller = poller;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.user = user;
+        this.onClick = onClick;
+        this.timeline = new Timeline(new KeyFrame(period, e -> pollNow()));
+        this.timeline.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Polls at once (everything overdue at start) and then every period. */
+    public void start() {
+        pollNow();
+        timeline.play();
+    }
+
+    public void stop() {
+        timeline.stop();
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    public void pollNow() {
+        if (running != null && !running.isDone()) {
+            return;
+        }
+        Long u = user.get();
+        running = executor.submit(p -> poller.poll(u), this::show, e -> { });
+    }
+
+    private void show(List<ReminderPoller.Popup> popups) {
+        try {
+            popup(popups);
+        } catch (RuntimeException e) {
+            // no window to attach the popups to (minimized, closing): they come back as overdue at next start
+            org.slf4j.LoggerFactory.getLogger(ReminderNotifier.class).debug("cannot show notifications", e);
+        }
+    }
+
+    private void popup(List<ReminderPoller.Popup> popups) {
+        for (int i = 0; i < popups.size() && i < MAX_POPUPS; i++) {
+            ReminderPoller.Popup p = popups.get(i);
+            Notifications.create().title(p.title()).text(p.text()).hideAfter(Duration.seconds(15))
+                    .onAction(e -> onClick.accept(p.target())).showInformation();
+        }
+        if (popups.size() > MAX_POPUPS) {
+            Notifications.create().title(i18n.get("notify.more.title"))
+                    .text(i18n.format("notify.more", popups.size() - MAX_POPUPS)).hideAfter(Duration.seconds(15))
+                    .showInformation();
+        }
+    }
+}

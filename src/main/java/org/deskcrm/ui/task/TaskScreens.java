@@ -1,0 +1,83 @@
+package org.deskcrm.ui.task;
+
+import javafx.scene.Node;
+import javafx.stage.Window;
+import org.deskcrm.service.call.MissedCallService;
+import org.deskcrm.service.notify.NotificationCenter;
+import org.deskcrm.service.task.TaskService;
+import org.deskcrm.ui.common.DialogService;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.common.TaskExecutor;
+import org.deskcrm.ui.common.Workspace;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The task screens for the shell: the task lists tab, the new-task dialog, and the reminder notifier
+ * (start it once the main window is shown). {@code currentUser} and {@code currentTeam} give the
+ * signed-in user's id and team (null = everybody / every team).
+ */
+public final class TaskScreens {
+    public static final String TAB_TASKS = "tasks";
+    public static final javafx.util.Duration POLL_PERIOD = javafx.util.Duration.seconds(60);
+
+    private final TaskService tasks;
+    private final MissedCallService misses;
+    private final NotificationCenter notifications;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final Workspace workspace;
+    private final DialogService dialogs;
+    private final Supplier<Long> currentUser;
+    private final Supplier<Long> currentTeam;
+    private final TimeFormat time;
+
+    public TaskScreens(TaskService tasks, MissedCallService misses, NotificationCenter notifications,
+                       TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
+                       Supplier<Long> currentUser, Supplier<Long> currentTeam) {
+        this.tasks = tasks;
+        this.misses = misses;
+        this.notifications = notifications;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.workspace = workspace;
+        this.dialogs = dialogs;
+        this.currentUser = currentUser;
+        this.currentTeam = currentTeam;
+        this.time = new TimeFormat(tasks.zone(), i18n.locale());
+    }
+
+    public void openTasks() {
+        workspace.openTab(TAB_TASKS, i18n.get("task.tab"), this::taskList);
+    }
+
+    public Node taskList() {
+        TaskListViewModel vm = new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam);
+        Node[] self = new Node[1];
+        TaskListView view = new TaskListView(vm, i18n, time, workspace, dialogs,
+                () -> newTask(self[0] == null || self[0].getScene() == null ? null : self[0].getScene().getWindow(),
+                        vm, null, null));
+        self[0] = view;
+        vm.refresh();
+        return view;
+    }
+
+    /** The new-task dialog for the signed-in user, optionally linked to a client and a deal. */
+    public void newTask(Window owner, Long clientId, Long dealId) {
+        newTask(owner, new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam), clientId, dealId);
+    }
+
+    private void newTask(Window owner, TaskListViewModel vm, Long clientId, Long dealId) {
+        new TaskEditDialog(owner, vm, i18n, time, currentUser.get(), clientId, dealId).show();
+    }
+
+    /**
+     * The reminder popups (ControlsFX) polled every minute; a click on a popup goes to
+     * {@code onClick} with its target ("task:5", "call:7", "tasks:overdue").
+     */
+    public ReminderNotifier reminderNotifier(Consumer<String> onClick) {
+        ReminderPoller poller = new ReminderPoller(tasks, misses, notifications, i18n, time);
+        return new ReminderNotifier(poller, executor, i18n, currentUser, POLL_PERIOD, onClick);
+    }
+}
