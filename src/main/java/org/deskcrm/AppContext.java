@@ -39,6 +39,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskRepository tasks;
     private final StatsRepository stats;
     private final ClientService clients;
+    private final DealFeature dealFeature;
     private final Clock clock;
 
     public AppContext(Database database) {
@@ -62,6 +63,7 @@ public final class AppContext implements AutoCloseable {
         this.tasks = new TaskRepository(database);
         this.stats = new StatsRepository(database);
         this.clients = new ClientService(database, clientRepository, audit, phones, clock);
+        this.dealFeature = new DealFeature(database, deals, pipelines, sales, clientRepository, audit, settings, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -123,6 +125,11 @@ public final class AppContext implements AutoCloseable {
 
     public ClientService clients() {
         return clients;
+    }
+
+    /** Deals, pipelines, scoring, sales and needs. */
+    public DealFeature dealFeature() {
+        return dealFeature;
     }
 
     public Clock clock() {
