@@ -8,6 +8,8 @@ import org.deskcrm.model.deal.ScoringRule;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
@@ -79,7 +81,7 @@ public class ScoringRepository {
         rescore(DEAL.ID.eq(dealId), rules, t, now, today);
     }
 
-    /** Rescores the deals with ids in [fromId, toId); returns how many rows were touched. */
+    /** Rescores the deals with ids in [fromId, toId); returns how many changed score or band. */
     public int rescoreRange(long fromId, long toId, List<ScoringRule> rules, ScoreThresholds t, Instant now,
                             LocalDate today) {
         return rescore(DEAL.ID.ge(fromId).and(DEAL.ID.lt(toId)), rules, t, now, today);
@@ -91,6 +93,10 @@ public class ScoringRepository {
         return r == null || r.value1() == null ? null : new long[]{r.value1(), r.value2()};
     }
 
+    /**
+     * One pass: a derived table computes each deal's new score once; only deals whose score or band
+     * changes are written (UPDATE … FROM on PostgreSQL, MERGE on H2).
+     */
     private int rescore(Condition scope, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
         Field<Integer> sum = DSL.inline(0);
         for (ScoringRule rule : rules) {
@@ -100,14 +106,19 @@ public class ScoringRepository {
             }
         }
         Field<Integer> clamped = DSL.greatest(DSL.inline(0), DSL.least(DSL.inline(100), sum));
-        return dsl.transactionResult(() -> {
-            int n = dsl.update(DEAL).set(DEAL.SCORE, clamped).where(scope).execute();
-            dsl.update(DEAL).set(DEAL.SCORE_BAND,
-                            DSL.when(DEAL.SCORE.ge(t.hotMin()), DSL.inline("hot"))
-                                    .when(DEAL.SCORE.ge(t.warmMin()), DSL.inline("warm"))
-                                    .otherwise(DSL.inline("cold")))
-                    .where(scope).execute();
-            return n;
-        });
+        Table<?> x = DSL.select(DEAL.ID.as("sid"), clamped.as("s")).from(DEAL).where(scope).asTable("x");
+        Field<Long> sid = x.field("sid", Long.class);
+        Field<Integer> score = x.field("s", Integer.class);
+        Field<String> band = DSL.when(score.ge(t.hotMin()), DSL.inline("hot"))
+                .when(score.ge(t.warmMin()), DSL.inline("warm"))
+                .otherwise(DSL.inline("cold"));
+        Condition changed = DEAL.SCORE.ne(score).or(DEAL.SCORE_BAND.ne(band));
+        if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+            return dsl.update(DEAL).set(DEAL.SCORE, score).set(DEAL.SCORE_BAND, band).from(x)
+                    .where(DEAL.ID.eq(sid)).and(changed).execute();
+        }
+        return dsl.mergeInto(DEAL).using(x).on(DEAL.ID.eq(sid))
+                .whenMatchedAnd(changed).thenUpdate().set(DEAL.SCORE, score).set(DEAL.SCORE_BAND, band)
+                .execute();
     }
 }

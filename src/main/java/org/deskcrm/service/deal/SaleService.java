@@ -100,7 +100,7 @@ public class SaleService {
         return status;
     }
 
-    /** Recomputes every client's status, {@value #BATCH} ids per transaction; returns the clients touched. */
+    /** Recomputes every client's status, {@value #BATCH} ids per transaction; returns how many changed. */
     public long recomputeAll(Progress progress) {
         long[] range = lifecycle.idRange();
         if (range == null) {

@@ -182,7 +182,7 @@ public class ScoringService {
 
     /**
      * Rescores every deal, {@value #BATCH} ids per transaction, reporting progress; stops between
-     * batches when cancelled. Returns the number of deals rescored.
+     * batches when cancelled. Returns how many deals changed score or band.
      */
     public long rescoreAll(Progress progress) {
         long[] range = repo.idRange();

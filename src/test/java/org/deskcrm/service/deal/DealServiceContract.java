@@ -305,7 +305,7 @@ abstract class DealServiceContract {
         data.ctx.settings().put("scoring.hot_min", "65");
         try {
             long n = scoring.rescoreAll(org.deskcrm.service.common.Progress.NONE);
-            assertThat(n).isGreaterThanOrEqualTo(4);
+            assertThat(n).isGreaterThanOrEqualTo(2); // at least the 65 and the 25 change band
             assertThat(deals().find(warm).band()).isEqualTo(org.deskcrm.model.deal.ScoreBand.HOT);
             assertThat(deals().find(edge).band()).isEqualTo(org.deskcrm.model.deal.ScoreBand.WARM);
             assertThat(deals().find(cold).band()).isEqualTo(org.deskcrm.model.deal.ScoreBand.COLD);

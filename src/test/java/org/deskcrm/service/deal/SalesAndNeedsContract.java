@@ -90,7 +90,8 @@ abstract class SalesAndNeedsContract {
         // forget every computed status, then recompute everything set-based
         data.ctx.database().dsl().update(Tables.CLIENT).set(Tables.CLIENT.LIFECYCLE_CODE, "potential")
                 .set(Tables.CLIENT.PURCHASE_COUNT, 0).setNull(Tables.CLIENT.LAST_PURCHASE_ON).execute();
-        assertThat(sales().recomputeAll(Progress.NONE)).isGreaterThanOrEqualTo(expected.size());
+        assertThat(sales().recomputeAll(Progress.NONE)).isGreaterThanOrEqualTo(expected.size() - 1);
+        assertThat(sales().recomputeAll(Progress.NONE)).isZero(); // nothing left to change
         expected.forEach((id, st) -> assertThat(status(id)).as("client %d after recompute-all", id).isEqualTo(st));
         assertThat(data.ctx.clients().load(regular).client().purchaseCount()).isEqualTo(2);
         assertThat(data.ctx.clients().load(regular).client().lastPurchaseOn()).isEqualTo(TODAY.minusDays(365));
