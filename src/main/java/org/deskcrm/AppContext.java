@@ -51,6 +51,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskRepository tasks;
     private final StatsRepository stats;
     private final ClientService clients;
+    private final DealFeature dealFeature;
     private final Clock clock;
     private final NotificationCenter notifications;
     private final MissedCallService missedCalls;
@@ -90,6 +91,7 @@ public final class AppContext implements AutoCloseable {
         this.taskService = new TaskService(database, tasks, new TaskListRepository(database), settings, audit, clock);
         this.taskTemplates = new TaskTemplateService(database, new TaskTemplateRepository(database), taskService, clock);
         this.control = new ControlService(new ControlRepository(database), missRepo, settings, clients.validator(), clock);
+        this.dealFeature = new DealFeature(database, deals, pipelines, sales, clientRepository, audit, settings, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -151,6 +153,11 @@ public final class AppContext implements AutoCloseable {
 
     public ClientService clients() {
         return clients;
+    }
+
+    /** Deals, pipelines, scoring, sales and needs. */
+    public DealFeature dealFeature() {
+        return dealFeature;
     }
 
     public Clock clock() {

@@ -1,0 +1,77 @@
+package org.deskcrm.persistence;
+
+import org.deskcrm.model.deal.DealFilter;
+import org.deskcrm.model.deal.DealRow;
+import org.deskcrm.model.deal.ScoreBand;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.deskcrm.persistence.Times.instant;
+import static org.deskcrm.persistence.Times.odt;
+import static org.deskcrm.persistence.jooq.Tables.APP_USER;
+import static org.deskcrm.persistence.jooq.Tables.CLIENT;
+import static org.deskcrm.persistence.jooq.Tables.DEAL;
+
+/** The deal list and the board: filtered rows with client and owner names, and per-stage totals. */
+public class DealQueryRepository {
+    /** How many deals stand at a stage and their amount. */
+    public record StageTotal(long count, BigDecimal amount) {
+    }
+
+    private final DSLContext dsl;
+
+    public DealQueryRepository(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    /** Deals matching the filter, most recently moved first. */
+    public List<DealRow> rows(DealFilter f, int limit) {
+        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.CLIENT_ID, CLIENT.NAME, DEAL.OWNER_ID, APP_USER.FULL_NAME,
+                        DEAL.PIPELINE_ID, DEAL.STAGE_ID, DEAL.AMOUNT, DEAL.EXPECTED_CLOSE, DEAL.SCORE, DEAL.SCORE_BAND,
+                        DEAL.CREATED_AT, DEAL.VERSION)
+                .from(DEAL)
+                .join(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
+                .join(APP_USER).on(APP_USER.ID.eq(DEAL.OWNER_ID))
+                .where(conditions(f))
+                .orderBy(DEAL.STAGE_CHANGED_AT.desc(), DEAL.ID.desc())
+                .limit(limit)
+                .fetch(r -> new DealRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), ScoreBand.ofCode(r.value12()),
+                        instant(r.value13()), r.value14()));
+    }
+
+    /** Count and amount of the filtered deals per stage id (all of them, not only the rows shown). */
+    public Map<Long, StageTotal> stageTotals(DealFilter f) {
+        Map<Long, StageTotal> m = new LinkedHashMap<>();
+        dsl.select(DEAL.STAGE_ID, DSL.count(), DSL.coalesce(DSL.sum(DEAL.AMOUNT), BigDecimal.ZERO))
+                .from(DEAL).where(conditions(f)).groupBy(DEAL.STAGE_ID)
+                .forEach(r -> m.put(r.value1(), new StageTotal(r.value2(), r.value3())));
+        return m;
+    }
+
+    static Condition conditions(DealFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.ownerId() != null) {
+            c = c.and(DEAL.OWNER_ID.eq(f.ownerId()));
+        }
+        if (f.pipelineId() != null) {
+            c = c.and(DEAL.PIPELINE_ID.eq(f.pipelineId()));
+        }
+        if (f.createdFrom() != null) {
+            c = c.and(DEAL.CREATED_AT.ge(odt(f.createdFrom())));
+        }
+        if (f.createdTo() != null) {
+            c = c.and(DEAL.CREATED_AT.lt(odt(f.createdTo())));
+        }
+        if (f.band() != null) {
+            c = c.and(DEAL.SCORE_BAND.eq(f.band().code()));
+        }
+        return c;
+    }
+}
