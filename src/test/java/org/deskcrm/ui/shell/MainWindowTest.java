@@ -174,6 +174,43 @@ class MainWindowTest {
     }
 
     @Test
+    void dialogsAreOwnedByTheWindowAndSpeakItsLanguage(FxRobot robot) throws Exception {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> answer.complete(
+                window.services().dialogs().confirm("Delete", "Delete this client?")));
+        waitUntil(() -> robot.lookup(".crm-dialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".crm-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(fx(() -> List.copyOf(pane.getStylesheets()))).anyMatch(css -> css.endsWith("light.css"));
+        javafx.stage.Window owner = fx(() -> ((Stage) pane.getScene().getWindow()).getOwner());
+        assertThat(owner == stage).as("owned by the main window").isTrue();
+        robot.clickOn(robot.lookup(".crm-dialog .button").match(
+                (javafx.scene.control.Button b) -> "Yes".equals(b.getText())).<javafx.scene.Node>query());
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aLongJobShowsProgressInTheStatusBarAndCanBeCancelled(FxRobot robot) throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> window.statusBar().run("Export", progress -> {
+            progress.update("no.such.key", 1, 4);
+            while (!progress.isCancelled()) {
+                Thread.sleep(20);
+            }
+            stopped.countDown();
+            return "done";
+        }, r -> outcome.complete(null), outcome::complete));
+        waitUntil(() -> robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() == 0.25);
+        assertThat(fx(() -> robot.lookup("#progressLabel").queryAs(javafx.scene.control.Label.class).getText()))
+                .isEqualTo("Export");
+        robot.clickOn("#progressCancel");
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(fx(() -> robot.lookup("#progressBar").query().getParent().isVisible())).isFalse();
+        assertThat(fx(() -> window.statusBar().messageText())).isEqualTo("Cancelled: Export");
+    }
+
+    @Test
     void anEmptyDatabaseOffersDemoDataOnFirstStart(FxRobot robot) throws Exception {
         robot.interact(window::start);
         waitUntil(() -> window.tabs().keys().contains(MainWindow.WELCOME_TAB));
