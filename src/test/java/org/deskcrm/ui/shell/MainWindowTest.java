@@ -108,6 +108,9 @@ class MainWindowTest {
         assertThat(selected()).hasValueSatisfying(k -> assertThat(k).startsWith("client:new:"));
         assertThat(fx(() -> window.tabs().tab(selected().orElseThrow()).map(Tab::getText).orElseThrow()))
                 .isEqualTo("New client");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        assertThat(selected()).contains("nav:reports");
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         assertThat(fx(() -> window.search().field().isFocused())).isTrue();
         // Ctrl+W works even while the caret is in the search field
