@@ -62,6 +62,28 @@ public final class FxDialogService implements DialogService {
         a.showAndWait();
     }
 
+    /**
+     * An information dialog with a two-column table (e.g. keys and what they do); each line of
+     * {@code tabSeparated} is one row, its two cells separated by a tab.
+     */
+    public Alert table(String title, String tabSeparated) {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.getStyleClass().add("dialog-table");
+        int row = 0;
+        for (String line : tabSeparated.split("\n")) {
+            String[] cells = line.split("\t", 2);
+            javafx.scene.control.Label key = new javafx.scene.control.Label(cells[0]);
+            key.getStyleClass().add("dialog-table-key");
+            grid.add(key, 0, row);
+            grid.add(new javafx.scene.control.Label(cells.length > 1 ? cells[1] : ""), 1, row);
+            row++;
+        }
+        Alert a = new Alert(Alert.AlertType.NONE, "", ok());
+        prepare(a, title, "");
+        a.getDialogPane().setContent(grid);
+        return a;
+    }
+
     @Override
     public boolean confirm(String title, String message) {
         ButtonType yes = new ButtonType(i18n.get("shell.dialog.yes"), ButtonBar.ButtonData.YES);

@@ -150,7 +150,8 @@ public final class ShellMenu {
         m.setId("menu-help");
         m.getItems().addAll(
                 item("shell.menu.help.shortcuts", null, () -> window.dialogs()
-                        .info(i18n.get("shell.menu.help.shortcuts"), i18n.get("shell.help.shortcuts.text"))),
+                        .table(i18n.get("shell.menu.help.shortcuts"), i18n.get("shell.help.shortcuts.text"))
+                        .showAndWait()),
                 item("shell.menu.help.about", null, () -> window.dialogs()
                         .info(i18n.get("shell.menu.help.about"), i18n.format("shell.help.about.text", version()))));
         return m;

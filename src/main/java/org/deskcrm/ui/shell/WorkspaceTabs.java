@@ -81,9 +81,7 @@ public final class WorkspaceTabs {
             return;
         }
         pane.getTabs().remove(tab);
-        if (tab.getOnClosed() != null) {
-            javafx.event.Event.fireEvent(tab, new javafx.event.Event(Tab.CLOSED_EVENT));
-        }
+        javafx.event.Event.fireEvent(tab, new javafx.event.Event(Tab.CLOSED_EVENT));
     }
 
     public void closeSelected() {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every UI bundle named in {@link I18n#BUNDLES} that exists has the same keys in English (base) and
- * Russian ({@code _ru}), and no key is defined by two bundles (the first would silently win).
+ * Russian ({@code _ru}), and no key has two different texts in two bundles (the first would silently win).
  */
 class BundleCompletenessTest {
     private static final String DIR = "/org/deskcrm/i18n/ui/";
@@ -66,18 +66,25 @@ class BundleCompletenessTest {
         return tests;
     }
 
+    /** I18n answers a key from the first bundle that has it: a second, different text would never show. */
     @Test
-    void noKeyIsDefinedByTwoBundles() {
+    void noKeyHasDifferentTextsInTwoBundles() {
         List<String> clashes = new ArrayList<>();
-        Set<String> seen = new TreeSet<>();
-        for (String name : I18n.BUNDLES) {
-            Properties en = load(DIR + name + ".properties");
-            if (en == null) {
-                continue;
-            }
-            for (String key : en.stringPropertyNames()) {
-                if (!seen.add(key)) {
-                    clashes.add(name + ": " + key);
+        for (String suffix : List.of("", "_ru")) {
+            java.util.Map<String, String> first = new java.util.HashMap<>();
+            java.util.Map<String, String> owner = new java.util.HashMap<>();
+            for (String name : I18n.BUNDLES) {
+                Properties p = load(DIR + name + suffix + ".properties");
+                if (p == null) {
+                    continue;
+                }
+                for (String key : p.stringPropertyNames()) {
+                    String text = p.getProperty(key);
+                    String earlier = first.putIfAbsent(key, text);
+                    owner.putIfAbsent(key, name);
+                    if (earlier != null && !earlier.equals(text)) {
+                        clashes.add(name + suffix + ": " + key + " (shadowed by " + owner.get(key) + suffix + ")");
+                    }
                 }
             }
         }

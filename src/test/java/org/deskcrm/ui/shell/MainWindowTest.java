@@ -108,6 +108,9 @@ class MainWindowTest {
         assertThat(selected()).hasValueSatisfying(k -> assertThat(k).startsWith("client:new:"));
         assertThat(fx(() -> window.tabs().tab(selected().orElseThrow()).map(Tab::getText).orElseThrow()))
                 .isEqualTo("New client");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        assertThat(selected()).contains("nav:reports");
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         assertThat(fx(() -> window.search().field().isFocused())).isTrue();
         // Ctrl+W works even while the caret is in the search field
@@ -171,6 +174,43 @@ class MainWindowTest {
                 .noneMatch(s -> s.endsWith("light.css"));
         assertThat(new ShellPreferences(prefsNode).theme()).isEqualTo(Theme.DARK);
         assertThat(fx(() -> window.menu().themeItem(Theme.DARK).isSelected())).isTrue();
+    }
+
+    @Test
+    void dialogsAreOwnedByTheWindowAndSpeakItsLanguage(FxRobot robot) throws Exception {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> answer.complete(
+                window.services().dialogs().confirm("Delete", "Delete this client?")));
+        waitUntil(() -> robot.lookup(".crm-dialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup(".crm-dialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(fx(() -> List.copyOf(pane.getStylesheets()))).anyMatch(css -> css.endsWith("light.css"));
+        javafx.stage.Window owner = fx(() -> ((Stage) pane.getScene().getWindow()).getOwner());
+        assertThat(owner == stage).as("owned by the main window").isTrue();
+        robot.clickOn(robot.lookup(".crm-dialog .button").match(
+                (javafx.scene.control.Button b) -> "Yes".equals(b.getText())).<javafx.scene.Node>query());
+        assertThat(answer.get(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aLongJobShowsProgressInTheStatusBarAndCanBeCancelled(FxRobot robot) throws Exception {
+        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> window.statusBar().run("Export", progress -> {
+            progress.update("no.such.key", 1, 4);
+            while (!progress.isCancelled()) {
+                Thread.sleep(20);
+            }
+            stopped.countDown();
+            return "done";
+        }, r -> outcome.complete(null), outcome::complete));
+        waitUntil(() -> robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() == 0.25);
+        assertThat(fx(() -> robot.lookup("#progressLabel").queryAs(javafx.scene.control.Label.class).getText()))
+                .isEqualTo("Export");
+        robot.clickOn("#progressCancel");
+        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(fx(() -> robot.lookup("#progressBar").query().getParent().isVisible())).isFalse();
+        assertThat(fx(() -> window.statusBar().messageText())).isEqualTo("Cancelled: Export");
     }
 
     @Test

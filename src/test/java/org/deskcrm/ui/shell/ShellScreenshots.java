@@ -133,5 +133,16 @@ class ShellScreenshots {
             return s;
         }));
         shoot(robot, splash, "6-splash-error-dark");
+
+        robot.interact(() -> window.applyTheme(Theme.LIGHT));
+        javafx.scene.control.Alert keys = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.Alert a = window.dialogs().table("Keyboard shortcuts",
+                    new I18n(locale).get("shell.help.shortcuts.text"));
+            a.show();
+            return a;
+        }));
+        Thread.sleep(300);
+        shoot(robot, keys.getDialogPane().getScene(), "7-shortcuts-light");
+        robot.interact(keys::close);
     }
 }
