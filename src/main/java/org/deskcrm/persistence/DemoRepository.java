@@ -99,10 +99,10 @@ public class DemoRepository {
         return create;
     }
 
-    /** Runs the statements {@link #dropSecondaryIndexes} returned. */
+    /** Runs the statements {@link #dropSecondaryIndexes} returned (skipping indexes that exist again). */
     public void createIndexes(List<String> statements) {
         for (String ddl : statements) {
-            dsl.execute(ddl);
+            dsl.execute(ddl.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
         }
     }
 

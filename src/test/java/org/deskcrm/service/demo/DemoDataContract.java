@@ -304,6 +304,17 @@ abstract class DemoDataContract {
     }
 
     @Test
+    void theIndexesDroppedForTheLoadAreBack() {
+        List<String> names = List.of("ix_deal_cohort", "ix_phone_call_user", "ix_dsh_to_stage", "ix_client_name",
+                "ix_channel_value", "ix_task_assignee", "ix_sale_date", "ix_activity_user");
+        String sql = ctx.database().isPostgres()
+                ? "select indexname from pg_indexes where schemaname = current_schema()"
+                : "select index_name from information_schema.indexes where table_schema = current_schema()";
+        List<String> present = dsl.resultQuery(sql).fetch(0, String.class);
+        assertThat(present).containsAll(names);
+    }
+
+    @Test
     void identitiesContinueAfterTheGeneratedIds() {
         long maxUser = dsl.select(org.jooq.impl.DSL.max(APP_USER.ID)).from(APP_USER).fetchOne().value1();
         long user = ctx.users().insert(User.draft("after.demo", "After Demo", Role.MANAGER, null), null);
