@@ -77,7 +77,9 @@ public final class Cli {
         try (AppContext ctx = AppContext.open(config)) {
             return command.run(ctx, options, out);
         } catch (AppException e) {
-            err.println(String.format(texts.getString("error.prefix"), e.getMessage()));
+            String message = texts.containsKey(e.messageKey())
+                    ? String.format(texts.getString(e.messageKey()), e.args()) : e.getMessage();
+            err.println(String.format(texts.getString("error.prefix"), message));
             return 1;
         } catch (IllegalArgumentException e) {
             err.println(String.format(texts.getString("error.prefix"), e.getMessage()));
