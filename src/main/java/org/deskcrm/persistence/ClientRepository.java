@@ -315,7 +315,9 @@ public class ClientRepository {
     static Condition conditions(ClientFilter f) {
         Condition c = DSL.noCondition();
         if (!f.includeArchived()) {
-            c = c.and(CLIENT.ARCHIVED.isFalse());
+            // IS NOT TRUE, not "= FALSE": H2 would pick the (archived, ...) index for the equality and then
+            // sort the whole table instead of reading the list's sort index in order
+            c = c.and(DSL.condition("{0} IS NOT TRUE", CLIENT.ARCHIVED));
         }
         if (f.ownerId() != null) {
             c = c.and(CLIENT.OWNER_ID.eq(f.ownerId()));
