@@ -82,7 +82,7 @@ public final class ClientListViewModel {
         sources.add(anySource);
         statuses.add(anyStatus);
         for (LifecycleStatus s : LifecycleStatus.values()) {
-            statuses.add(new Choice((long) s.ordinal(), i18n.get("lifecycle." + s.code())));
+            statuses.add(new Choice((long) s.ordinal(), i18n.get("client.lifecycle." + s.code())));
         }
         owner.set(anyOwner);
         source.set(anySource);
@@ -202,7 +202,7 @@ public final class ClientListViewModel {
 
     /** The localized name of a lifecycle status (table cells). */
     public String lifecycleName(LifecycleStatus s) {
-        return s == null ? "" : i18n.get("lifecycle." + s.code());
+        return s == null ? "" : i18n.get("client.lifecycle." + s.code());
     }
 
     // ------------------------------------------------------------------ properties
