@@ -27,6 +27,9 @@ final class ChannelEditor extends VBox {
     private final ClientCardViewModel vm;
     private final I18n i18n;
     private final ObservableList<ChannelRow> rows;
+    /** The one-click buttons get a fixed width so that the value fields of all rows line up. */
+    private static final double ACTIONS_WIDTH = 150;
+
     private final VBox list = new VBox(3);
 
     ChannelEditor(ClientCardViewModel vm, I18n i18n, ObservableList<ChannelRow> rows,
@@ -87,6 +90,9 @@ final class ChannelEditor extends VBox {
         primary.getStyleClass().add("channel-primary");
         primary.selectedProperty().bindBidirectional(r.primaryProperty());
         HBox actions = new HBox(2);
+        actions.setMinWidth(ACTIONS_WIDTH);
+        actions.setPrefWidth(ACTIONS_WIDTH);
+        actions.setAlignment(Pos.CENTER_LEFT);
         Consumer<ChannelKind> fillActions = k -> actions.getChildren().setAll(ChannelLinks.actions(k).stream().map(a -> {
             Button b = new Button(i18n.get("client.action." + a.name().toLowerCase(java.util.Locale.ROOT)));
             b.getStyleClass().addAll("channel-action", "action-" + a.name().toLowerCase(java.util.Locale.ROOT));

@@ -154,6 +154,7 @@ public final class ClientCardView extends BorderPane {
         ColumnConstraints field = new ColumnConstraints();
         field.setHgrow(Priority.ALWAYS);
         field.setFillWidth(true);
+        field.setPrefWidth(120); // both field columns start equal and share the extra width equally
         g.getColumnConstraints().addAll(label, field, label, field);
         return g;
     }
@@ -213,6 +214,7 @@ public final class ClientCardView extends BorderPane {
         Label status = new Label();
         status.setId("client-lifecycle");
         status.getStyleClass().add("lifecycle-name");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.lifecycleNameProperty());
         Label why = new Label();
         why.setId("client-lifecycle-why");

@@ -100,7 +100,7 @@ public final class ClientCardViewModel {
     public ClientCardViewModel(ClientUiContext ctx, String tabKey) {
         this.ctx = ctx;
         this.tabKey = tabKey;
-        this.formatter = new TimelineFormatter(ctx.i18n(), ctx.zone());
+        this.formatter = new TimelineFormatter(ctx.i18n(), ctx.zone(), this::valueName);
         this.mapper = new CardMapper(this);
         for (String f : FIELDS) {
             errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
@@ -211,7 +211,9 @@ public final class ClientCardViewModel {
                 persisted.set(true);
             }
             clearErrors();
-            dirty.set(false);
+            if (l.card() != null) {
+                dirty.set(false); // a new card keeps what was typed while its choices were loading
+            }
             updateLifecycle();
         } finally {
             state.applying = false;
@@ -514,6 +516,16 @@ public final class ClientCardViewModel {
             }
             filterTimeline();
         }, this::failed);
+    }
+
+    /** An audited value as a person reads it: manager and source ids become their names. */
+    private String valueName(String field, String value) {
+        List<Choice> list = "ownerId".equals(field) ? owners : "sourceId".equals(field) ? sources : null;
+        if (list == null || value == null) {
+            return value;
+        }
+        return list.stream().filter(c -> c.id() != null && c.id().toString().equals(value)).map(Choice::label)
+                .findFirst().orElse(value);
     }
 
     private void filterTimeline() {

@@ -7,14 +7,18 @@ import org.deskcrm.ui.common.I18n;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.function.BiFunction;
 
 /** Turns timeline entries into localized lines ("Outgoing call, answered: +7 912 ..."). */
 final class TimelineFormatter {
     private final I18n i18n;
     private final DateTimeFormatter time;
+    private final BiFunction<String, String, String> valueName;
 
-    TimelineFormatter(I18n i18n, ZoneId zone) {
+    /** {@code valueName} turns an audited (field, value) into what a person reads (ids into names). */
+    TimelineFormatter(I18n i18n, ZoneId zone, BiFunction<String, String, String> valueName) {
         this.i18n = i18n;
+        this.valueName = valueName;
         this.time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale()).withZone(zone);
     }
 
@@ -54,7 +58,8 @@ final class TimelineFormatter {
         }
         String field = label("client.field.", e.title());
         String headline = i18n.format("client.timeline.edit", field);
-        String detail = i18n.format("client.timeline.change", dash(e.from()), dash(e.to()));
+        String detail = i18n.format("client.timeline.change", dash(valueName.apply(e.title(), e.from())),
+                dash(valueName.apply(e.title(), e.to())));
         return new TimelineItem(e.kind(), when, headline, detail, user);
     }
 

@@ -212,6 +212,10 @@ class ClientCardViewModelTest {
             assertThat(e.newValue()).isEqualTo("Альфа-Плюс");
         });
         assertThat(vm.timeline()).anySatisfy(i -> {
+            assertThat(i.headline()).isEqualTo("Changed Manager");
+            assertThat(i.detail()).isEqualTo("Anna Petrova → Boris Ivanov");
+        });
+        assertThat(vm.timeline()).anySatisfy(i -> {
             assertThat(i.headline()).isEqualTo("Changed Name");
             assertThat(i.detail()).isEqualTo("Альфа → Альфа-Плюс");
             assertThat(i.user()).isEqualTo("Anna Petrova");
@@ -309,7 +313,7 @@ class ClientCardViewModelTest {
         ClientCardViewModel vm = card(id);
         assertThat(vm.lifecycleNameProperty().get()).isEqualTo("Regular");
         assertThat(vm.lifecycleExplanationProperty().get())
-                .isEqualTo("Two or more purchases, the last within 365 days. Purchases: 3, last on Feb 1, 2026.");
+                .isEqualTo("Two or more purchases, the last within 365 days. Purchases: 3, the last on Feb 1, 2026");
         ClientCardViewModel fresh = newCard();
         assertThat(fresh.lifecycleNameProperty().get()).isEqualTo("Potential");
         assertThat(fresh.lifecycleExplanationProperty().get()).isEqualTo("Has never bought. No purchases recorded.");

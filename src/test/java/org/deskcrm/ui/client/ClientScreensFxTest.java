@@ -136,7 +136,7 @@ class ClientScreensFxTest {
         type(robot, in(robot, "#client-list-search"), "8 (912) 345-67-89");
         robot.push(KeyCode.ENTER);
         waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).id() == existingId
-                && ((Label) in(robot, "#client-list-count")).getText().equals("1 clients"));
+                && ((Label) in(robot, "#client-list-count")).getText().equals("1 client"));
         // nothing else matches a different number
         robot.clickOn((Node) in(robot, "#client-list-search")).push(KeyCode.BACK_SPACE).write("0").push(KeyCode.ENTER);
         waitUntil(() -> table.getItems().isEmpty());
