@@ -213,7 +213,7 @@ class ClientCardViewModelTest {
         });
         assertThat(vm.timeline()).anySatisfy(i -> {
             assertThat(i.headline()).isEqualTo("Changed Manager");
-            assertThat(i.detail()).isEqualTo("Anna Petrova → Boris Ivanov");
+            assertThat(i.detail()).isEqualTo("— → Boris Ivanov");
         });
         assertThat(vm.timeline()).anySatisfy(i -> {
             assertThat(i.headline()).isEqualTo("Changed Name");
