@@ -290,7 +290,7 @@ public class ClientRepository {
                 .fetch(ClientRepository::mapRow);
     }
 
-    private static List<Field<?>> rowFields() {
+    static List<Field<?>> rowFields() {
         return List.of(CLIENT.ID, CLIENT.NAME, CLIENT.NAME_NORM, CLIENT.KIND, CLIENT.INN, CLIENT.OWNER_ID,
                 APP_USER.FULL_NAME, CLIENT.LIFECYCLE_CODE, LEAD_SOURCE.NAME.as("source_name"),
                 primaryChannel(ChannelKind.PHONE).as("phone"), primaryChannel(ChannelKind.EMAIL).as("email"),
@@ -304,7 +304,7 @@ public class ClientRepository {
                 .orderBy(ch.IS_PRIMARY.desc(), ch.ID).limit(1));
     }
 
-    private static ClientRow mapRow(Record r) {
+    static ClientRow mapRow(Record r) {
         return new ClientRow(r.get(CLIENT.ID), r.get(CLIENT.NAME), r.get(CLIENT.NAME_NORM),
                 ClientKind.ofCode(r.get(CLIENT.KIND)), r.get(CLIENT.INN), r.get(CLIENT.OWNER_ID),
                 r.get(APP_USER.FULL_NAME), LifecycleStatus.ofCode(r.get(CLIENT.LIFECYCLE_CODE)),
@@ -312,10 +312,12 @@ public class ClientRepository {
                 r.get(CLIENT.LAST_PURCHASE_ON), r.get(CLIENT.ARCHIVED));
     }
 
-    private static Condition conditions(ClientFilter f) {
+    static Condition conditions(ClientFilter f) {
         Condition c = DSL.noCondition();
         if (!f.includeArchived()) {
-            c = c.and(CLIENT.ARCHIVED.isFalse());
+            // IS NOT TRUE, not "= FALSE": H2 would pick the (archived, ...) index for the equality and then
+            // sort the whole table instead of reading the list's sort index in order
+            c = c.and(DSL.condition("{0} IS NOT TRUE", CLIENT.ARCHIVED));
         }
         if (f.ownerId() != null) {
             c = c.and(CLIENT.OWNER_ID.eq(f.ownerId()));

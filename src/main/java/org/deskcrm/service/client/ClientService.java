@@ -249,12 +249,29 @@ public class ClientService {
         if (q.length() < 2) {
             return List.of();
         }
+        Set<Long> ids = new LinkedHashSet<>(idsByContactValue(q, limit));
+        if (ids.size() < limit && !isNumeric(q)) {
+            ids.addAll(clients.idsByNamePrefix(Texts.searchKey(q), limit - ids.size()));
+        }
+        return clients.rows(ids.stream().limit(limit).toList());
+    }
+
+    /** Whether a search text is a number (a phone in any format or an INN) rather than a name. */
+    public static boolean isNumeric(String text) {
+        return text != null && text.strip().matches("[\\d\\s()+\\-.]+");
+    }
+
+    /**
+     * Clients found by an email (prefix), an INN or a phone in any format ("8 (912) 345-67-89" finds
+     * "+79123456789"; a partial number matches by prefix). Empty for a text that is neither.
+     */
+    public Set<Long> idsByContactValue(String text, int limit) {
+        String q = text == null ? "" : text.strip();
         Set<Long> ids = new LinkedHashSet<>();
         String digits = q.replaceAll("\\D", "");
-        boolean numeric = q.matches("[\\d\\s()+\\-.]+");
         if (q.contains("@")) {
             ids.addAll(clients.idsByChannelPrefix(Texts.lower(q), limit));
-        } else if (numeric && digits.length() >= 3) {
+        } else if (isNumeric(q) && digits.length() >= 3) {
             if (digits.length() == 10 || digits.length() == 12) {
                 ids.addAll(clients.idsByInn(digits));
             }
@@ -268,9 +285,6 @@ public class ClientService {
                 }
             }
         }
-        if (ids.size() < limit && !numeric) {
-            ids.addAll(clients.idsByNamePrefix(Texts.searchKey(q), limit - ids.size()));
-        }
-        return clients.rows(ids.stream().limit(limit).toList());
+        return ids;
     }
 }

@@ -1,0 +1,41 @@
+package org.deskcrm.service.client;
+
+import org.deskcrm.model.client.TimelineEntry;
+import org.deskcrm.model.common.AppException;
+import org.deskcrm.model.common.Texts;
+import org.deskcrm.model.task.Activity;
+import org.deskcrm.model.task.ActivityKind;
+import org.deskcrm.persistence.TaskRepository;
+import org.deskcrm.persistence.TimelineRepository;
+
+import java.time.Clock;
+import java.util.List;
+
+/** A client's timeline (calls, tasks, notes, deal moves, edits; newest first) and quick notes on it. */
+public class ClientTimelineService {
+    private final TimelineRepository timeline;
+    private final TaskRepository tasks;
+    private final Clock clock;
+
+    public ClientTimelineService(TimelineRepository timeline, TaskRepository tasks, Clock clock) {
+        this.timeline = timeline;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** The newest {@code perKind} entries of each kind, merged newest first. */
+    public List<TimelineEntry> timeline(long clientId, int perKind) {
+        return timeline.forClient(clientId, perKind);
+    }
+
+    /** Adds a note to the client's timeline. */
+    public long addNote(long clientId, Long userId, String text) {
+        if (Texts.isBlank(text)) {
+            throw new AppException("validation.required");
+        }
+        String body = text.strip();
+        String subject = body.length() > 120 ? body.substring(0, 119) + "…" : body;
+        return tasks.insertActivity(new Activity(null, ActivityKind.NOTE, clientId, null, null, userId,
+                clock.instant(), subject.lines().findFirst().orElse(subject), body));
+    }
+}

@@ -1,0 +1,113 @@
+package org.deskcrm.ui.client;
+
+import javafx.scene.Node;
+import org.deskcrm.AppContext;
+import org.deskcrm.persistence.ClientListRepository;
+import org.deskcrm.persistence.TimelineRepository;
+import org.deskcrm.service.client.ClientListService;
+import org.deskcrm.service.client.ClientTimelineService;
+import org.deskcrm.ui.common.DialogService;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.common.TaskExecutor;
+import org.deskcrm.ui.common.Workspace;
+
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The client screens as plain nodes for the main window. Typical wiring in the shell:
+ * <pre>
+ *   ClientScreens clients = new ClientScreens(ctx, executor, i18n, workspace, dialogs,
+ *           getHostServices()::showDocument, session::userId);
+ *   // Workspace.openClient(id) → clients.openClientCard(id); Workspace.newClient() → clients.openNewClientCard()
+ *   // navigation "Clients" → clients.openClientList()
+ * </pre>
+ * A card retitles its own tab (name, "*" while unsaved), so it must be opened under the key given here
+ * ({@link #cardKey(long)}, or the key passed to {@link #newClientCard(String)}).
+ */
+public final class ClientScreens {
+    public static final String LIST_KEY = "clients";
+
+    private final ClientUiContext ctx;
+    private final AtomicInteger newCards = new AtomicInteger();
+
+    public ClientScreens(ClientUiContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public ClientScreens(AppContext app, TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
+                         LinkOpener opener, Supplier<Long> currentUserId) {
+        this(context(app, executor, i18n, workspace, dialogs, opener, currentUserId, businessZone(app)));
+    }
+
+    /** Builds the screens' dependencies from the application context. */
+    public static ClientUiContext context(AppContext app, TaskExecutor executor, I18n i18n, Workspace workspace,
+                                          DialogService dialogs, LinkOpener opener, Supplier<Long> currentUserId,
+                                          ZoneId zone) {
+        ClientListService lookups = new ClientListService(new ClientListRepository(app.database()), app.clients(),
+                app.users(), app.pipelines(), app.settings());
+        ClientTimelineService timeline = new ClientTimelineService(new TimelineRepository(app.database()),
+                app.tasks(), app.clock());
+        return new ClientUiContext(app.clients(), lookups, timeline, new ChannelLinks(app.phones()), opener,
+                executor, i18n, workspace, dialogs, currentUserId, app.clock(), zone);
+    }
+
+    private static ZoneId businessZone(AppContext app) {
+        try {
+            return app.settings().get("business.time_zone").map(ZoneId::of).orElse(ZoneId.systemDefault());
+        } catch (RuntimeException e) {
+            return ZoneId.systemDefault();
+        }
+    }
+
+    public static String cardKey(long clientId) {
+        return "client:" + clientId;
+    }
+
+    public ClientUiContext context() {
+        return ctx;
+    }
+
+    /** The client list (load starts at once, in the background). */
+    public Node clientList() {
+        return new ClientListView(new ClientListViewModel(ctx.lookups(), ctx.executor(), ctx.i18n(), ctx.workspace()),
+                ctx.i18n(), ctx.zone());
+    }
+
+    /** The card of an existing client, for the tab with key {@link #cardKey(long)}. */
+    public Node clientCard(long clientId) {
+        ClientCardViewModel vm = new ClientCardViewModel(ctx, cardKey(clientId));
+        vm.load(clientId);
+        return new ClientCardView(vm, ctx.i18n());
+    }
+
+    /** An empty card for a new client, for the tab with the given key. */
+    public Node newClientCard(String tabKey) {
+        ClientCardViewModel vm = new ClientCardViewModel(ctx, tabKey);
+        vm.initNew();
+        return new ClientCardView(vm, ctx.i18n());
+    }
+
+    /** An empty card for a new client under a fresh key (see {@link #openNewClientCard()} to open it). */
+    public Node newClientCard() {
+        return newClientCard(nextNewKey());
+    }
+
+    public void openClientList() {
+        ctx.workspace().openTab(LIST_KEY, ctx.i18n().get("client.list.title"), this::clientList);
+    }
+
+    public void openClientCard(long clientId) {
+        ctx.workspace().openTab(cardKey(clientId), ctx.i18n().get("client.tab.loading"), () -> clientCard(clientId));
+    }
+
+    public void openNewClientCard() {
+        String key = nextNewKey();
+        ctx.workspace().openTab(key, ctx.i18n().get("client.tab.new"), () -> newClientCard(key));
+    }
+
+    private String nextNewKey() {
+        return "client:new:" + newCards.incrementAndGet();
+    }
+}
