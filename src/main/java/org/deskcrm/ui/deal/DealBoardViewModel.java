@@ -50,6 +50,7 @@ public final class DealBoardViewModel {
     private final DealFilterModel filter;
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private long generation;
 
     public DealBoardViewModel(DealService deals, TaskExecutor executor, I18n i18n, DialogService dialogs,
                               Supplier<Long> currentUser) {
@@ -59,6 +60,7 @@ public final class DealBoardViewModel {
         this.dialogs = dialogs;
         this.currentUser = currentUser;
         this.filter = new DealFilterModel(i18n);
+        filter.setOnChange(this::refresh);
     }
 
     /** Loads pipelines and users, then the board. */
@@ -78,9 +80,13 @@ public final class DealBoardViewModel {
             return;
         }
         DealFilter f = filter.filter();
+        long request = ++generation;
         busy.set(true);
-        executor.submit(p -> new Board(deals.rows(f, MAX_CARDS), deals.stageTotals(f)),
-                b -> show(pipeline, b), this::failed);
+        executor.submit(p -> new Board(deals.rows(f, MAX_CARDS), deals.stageTotals(f)), b -> {
+            if (request == generation) { // a later refresh supersedes this one
+                show(pipeline, b);
+            }
+        }, this::failed);
     }
 
     private void show(Pipeline pipeline, Board b) {

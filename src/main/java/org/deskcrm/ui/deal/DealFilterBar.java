@@ -9,9 +9,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import org.deskcrm.ui.common.I18n;
 
-/** Pipeline, owner, score band and period pickers; any change runs {@code onChange}. */
+/** Pipeline, owner, score band and period pickers bound to the model (which reports changes), and Refresh. */
 final class DealFilterBar extends HBox {
-    DealFilterBar(DealFilterModel model, I18n i18n, Runnable onChange) {
+    DealFilterBar(DealFilterModel model, I18n i18n, Runnable refreshAction) {
         super(8);
         setPadding(new Insets(6, 8, 6, 8));
         setAlignment(Pos.CENTER_LEFT);
@@ -33,13 +33,7 @@ final class DealFilterBar extends HBox {
         to.setPrefWidth(130);
         to.valueProperty().bindBidirectional(model.toProperty());
         Button refresh = new Button(i18n.get("action.refresh"));
-        refresh.setOnAction(e -> onChange.run());
-        // user choices refresh at once; programmatic fills (reference data) are followed by an explicit refresh
-        pipeline.setOnAction(e -> onChange.run());
-        owner.setOnAction(e -> onChange.run());
-        band.setOnAction(e -> onChange.run());
-        from.setOnAction(e -> onChange.run());
-        to.setOnAction(e -> onChange.run());
+        refresh.setOnAction(e -> refreshAction.run());
         getChildren().addAll(new Label(i18n.get("deal.filter.pipeline")), pipeline, owner, band,
                 new Label(i18n.get("deal.filter.from")), from, new Label(i18n.get("deal.filter.to")), to, refresh);
     }

@@ -34,9 +34,18 @@ public final class DealFilterModel {
     private final Map<Long, String> stageNames = new HashMap<>();
     private Map<Long, String> userNames = Map.of();
     private ZoneId zone = ZoneId.systemDefault();
+    private Runnable onChange = () -> { };
+    private boolean filling;
 
     public DealFilterModel(I18n i18n) {
         this.i18n = i18n;
+        for (var p : List.of(pipeline, owner, band, from, to)) {
+            p.addListener((obs, old, now) -> {
+                if (!filling) {
+                    onChange.run();
+                }
+            });
+        }
         bands.add(new Choice<>(null, i18n.get("deal.filter.allBands")));
         for (ScoreBand b : ScoreBand.values()) {
             bands.add(new Choice<>(b, i18n.get("deal.band." + b.code())));
@@ -44,9 +53,23 @@ public final class DealFilterModel {
         band.set(bands.get(0));
     }
 
-    /** Fills the choices (on the FX thread) once the reference data arrived. */
+    /** Runs whenever the user changes a filter (not while the choices are being filled). */
+    public void setOnChange(Runnable action) {
+        this.onChange = action;
+    }
+
+    /** Fills the choices (on the FX thread) once the reference data arrived; does not fire onChange. */
     public void setReferenceData(List<Pipeline> all, Map<Long, String> users, ZoneId businessZone,
                                  boolean allPipelinesChoice) {
+        filling = true;
+        try {
+            fill(all, users, businessZone, allPipelinesChoice);
+        } finally {
+            filling = false;
+        }
+    }
+
+    private void fill(List<Pipeline> all, Map<Long, String> users, ZoneId businessZone, boolean allPipelinesChoice) {
         this.userNames = Map.copyOf(users);
         this.zone = businessZone;
         stageNames.clear();

@@ -30,6 +30,7 @@ public final class DealListViewModel {
     private final DealFilterModel filter;
     private final ObservableList<DealRow> rows = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private long generation;
 
     public DealListViewModel(DealService deals, TaskExecutor executor, I18n i18n, DialogService dialogs) {
         this.deals = deals;
@@ -37,6 +38,7 @@ public final class DealListViewModel {
         this.i18n = i18n;
         this.dialogs = dialogs;
         this.filter = new DealFilterModel(i18n);
+        filter.setOnChange(this::refresh);
     }
 
     public void load() {
@@ -49,10 +51,13 @@ public final class DealListViewModel {
 
     public void refresh() {
         DealFilter f = filter.filter();
+        long request = ++generation;
         busy.set(true);
         executor.submit(p -> deals.rows(f, LIMIT), list -> {
-            rows.setAll(list);
-            busy.set(false);
+            if (request == generation) { // a later refresh supersedes this one
+                rows.setAll(list);
+                busy.set(false);
+            }
         }, this::failed);
     }
 

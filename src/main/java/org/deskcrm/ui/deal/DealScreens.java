@@ -1,5 +1,6 @@
 package org.deskcrm.ui.deal;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import org.deskcrm.service.deal.DealService;
 import org.deskcrm.ui.common.DialogService;
@@ -49,7 +50,8 @@ public final class DealScreens {
     public Node dealCard(long dealId) {
         DealCardViewModel vm = new DealCardViewModel(deals, executor, i18n, dialogs);
         DealCardView view = new DealCardView(vm, i18n);
-        vm.load(dealId, title -> workspace.retitleTab(tabKey(dealId), title));
+        // retitle after the shell has registered the tab (the load may finish before openTab returns)
+        vm.load(dealId, title -> Platform.runLater(() -> workspace.retitleTab(tabKey(dealId), title)));
         return view;
     }
 
