@@ -41,7 +41,7 @@ public final class DealFeature {
                 pipelineRepo, audit, scoring, new UserRepository(db), settings);
         this.pipelines = new PipelineService(db, pipelineRepo, new StageRepository(db));
         this.sales = new SaleService(db, saleRepo, new SaleLedgerRepository(db), clientRepo, new LifecycleRepository(db),
-                audit, settings);
+                audit, settings, scoring);
         this.needs = new NeedService(db, new NeedRepository(db));
     }
 

@@ -260,6 +260,29 @@ abstract class DealServiceContract {
     }
 
     @Test
+    void aSaleThatChangesTheClientStatusRescoresItsDeals() {
+        ScoringRepository repo = new ScoringRepository(data.ctx.database());
+        List<org.deskcrm.model.deal.ScoringRule> saved = repo.rules();
+        saved.forEach(r -> repo.delete(r.id()));
+        try {
+            data.ctx.dealFeature().scoring().save(org.deskcrm.model.deal.ScoringRule.draft("new buyer",
+                    org.deskcrm.model.deal.ScoringAttribute.CLIENT_STATUS, org.deskcrm.model.deal.ScoringOperator.EQ,
+                    "new_one_time", 50, 1));
+            long client = data.client("Первая покупка");
+            long deal = deals().create(data.draft("Повтор", client, data.anna, data.open().get(0).id(), "1"),
+                    List.of(), data.anna).id();
+            assertThat(deals().find(deal).score()).isZero();
+            data.ctx.dealFeature().sales().add(new org.deskcrm.model.deal.Sale(null, client, null, data.anna, null,
+                    java.time.LocalDate.of(2026, 3, 1), BigDecimal.TEN, null, BigDecimal.ZERO, 0), data.anna);
+            assertThat(deals().find(deal).score()).isEqualTo(50);
+            assertThat(deals().find(deal).band()).isEqualTo(org.deskcrm.model.deal.ScoreBand.WARM);
+        } finally {
+            repo.rules().forEach(r -> repo.delete(r.id()));
+            saved.forEach(repo::insert);
+        }
+    }
+
+    @Test
     void scoringRulesGiveScoresAndBandsAndRescoreAllMatchesSingleRescoring() {
         ScoringService scoring = data.ctx.dealFeature().scoring();
         ScoringRepository repo = new ScoringRepository(data.ctx.database());

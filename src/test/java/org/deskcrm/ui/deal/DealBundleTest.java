@@ -42,6 +42,16 @@ class DealBundleTest {
     }
 
     @Test
+    void needExplanationNamesTheLevelAndTheCounts() {
+        var p = new org.deskcrm.model.deal.NeedProbability(0.7426, org.deskcrm.model.deal.NeedProbability.Level.PRODUCT_REGION,
+                6, 9, 0.47);
+        assertThat(NeedExplanation.of(p, new I18n(Locale.ENGLISH)))
+                .isEqualTo("74%: 6 won of 9 closed deals (same product and region)");
+        assertThat(NeedExplanation.of(p, new I18n(Locale.forLanguageTag("ru"))))
+                .startsWith("74").endsWith("%: выиграно 6 из 9 закрытых сделок (тот же товар и регион)");
+    }
+
+    @Test
     void everyKeyUsedByTheDealCodeIsInTheBundles() throws IOException {
         Set<String> used = new TreeSet<>();
         for (String dir : new String[]{"src/main/java/org/deskcrm/service/deal", "src/main/java/org/deskcrm/ui/deal",
