@@ -14,6 +14,7 @@ import org.deskcrm.persistence.SaleRepository;
 import org.deskcrm.persistence.ScoringRepository;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.StageRepository;
+import org.deskcrm.persistence.UserRepository;
 import org.deskcrm.service.deal.DealService;
 import org.deskcrm.service.deal.DealSettings;
 import org.deskcrm.service.deal.NeedService;
@@ -37,10 +38,10 @@ public final class DealFeature {
         this.settings = new DealSettings(settingsRepo, clock);
         this.scoring = new ScoringService(new ScoringRepository(db), pipelineRepo, settings);
         this.deals = new DealService(db, dealRepo, new DealDetailsRepository(db), new DealQueryRepository(db),
-                pipelineRepo, audit, scoring, clock);
+                pipelineRepo, audit, scoring, new UserRepository(db), settings);
         this.pipelines = new PipelineService(db, pipelineRepo, new StageRepository(db));
         this.sales = new SaleService(db, saleRepo, new SaleLedgerRepository(db), clientRepo, new LifecycleRepository(db),
-                audit, settings);
+                audit, settings, scoring);
         this.needs = new NeedService(db, new NeedRepository(db));
     }
 

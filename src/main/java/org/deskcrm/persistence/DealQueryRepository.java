@@ -3,6 +3,7 @@ package org.deskcrm.persistence;
 import org.deskcrm.model.deal.DealFilter;
 import org.deskcrm.model.deal.DealRow;
 import org.deskcrm.model.deal.ScoreBand;
+import org.deskcrm.model.deal.StageTotal;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -20,10 +21,6 @@ import static org.deskcrm.persistence.jooq.Tables.DEAL;
 
 /** The deal list and the board: filtered rows with client and owner names, and per-stage totals. */
 public class DealQueryRepository {
-    /** How many deals stand at a stage and their amount. */
-    public record StageTotal(long count, BigDecimal amount) {
-    }
-
     private final DSLContext dsl;
 
     public DealQueryRepository(Database db) {
@@ -32,13 +29,22 @@ public class DealQueryRepository {
 
     /** Deals matching the filter, most recently moved first. */
     public List<DealRow> rows(DealFilter f, int limit) {
+        return rows(conditions(f), limit);
+    }
+
+    /** One deal as a row (with client and owner names). */
+    public java.util.Optional<DealRow> row(long dealId) {
+        return rows(DEAL.ID.eq(dealId), 1).stream().findFirst();
+    }
+
+    private List<DealRow> rows(Condition where, int limit) {
         return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.CLIENT_ID, CLIENT.NAME, DEAL.OWNER_ID, APP_USER.FULL_NAME,
                         DEAL.PIPELINE_ID, DEAL.STAGE_ID, DEAL.AMOUNT, DEAL.EXPECTED_CLOSE, DEAL.SCORE, DEAL.SCORE_BAND,
                         DEAL.CREATED_AT, DEAL.VERSION)
                 .from(DEAL)
                 .join(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(DEAL.OWNER_ID))
-                .where(conditions(f))
+                .where(where)
                 .orderBy(DEAL.STAGE_CHANGED_AT.desc(), DEAL.ID.desc())
                 .limit(limit)
                 .fetch(r -> new DealRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),

@@ -81,6 +81,11 @@ public class ScoringRepository {
         rescore(DEAL.ID.eq(dealId), rules, t, now, today);
     }
 
+    /** Rescores every deal of one client (its status or channels changed). */
+    public int rescoreClient(long clientId, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
+        return rescore(DEAL.CLIENT_ID.eq(clientId), rules, t, now, today);
+    }
+
     /** Rescores the deals with ids in [fromId, toId); returns how many changed score or band. */
     public int rescoreRange(long fromId, long toId, List<ScoringRule> rules, ScoreThresholds t, Instant now,
                             LocalDate today) {

@@ -15,12 +15,14 @@ import org.deskcrm.model.deal.DealRow;
 import org.deskcrm.model.deal.Pipeline;
 import org.deskcrm.model.deal.Stage;
 import org.deskcrm.model.deal.StageKind;
+import org.deskcrm.model.deal.StageTotal;
 import org.deskcrm.persistence.AuditRepository;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.DealDetailsRepository;
 import org.deskcrm.persistence.DealQueryRepository;
 import org.deskcrm.persistence.DealRepository;
 import org.deskcrm.persistence.PipelineRepository;
+import org.deskcrm.persistence.UserRepository;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -49,10 +51,13 @@ public class DealService {
     private final PipelineRepository pipelines;
     private final AuditRepository audit;
     private final ScoringService scoring;
+    private final UserRepository users;
+    private final DealSettings settings;
     private final Clock clock;
 
     public DealService(Database db, DealRepository deals, DealDetailsRepository details, DealQueryRepository queries,
-                       PipelineRepository pipelines, AuditRepository audit, ScoringService scoring, Clock clock) {
+                       PipelineRepository pipelines, AuditRepository audit, ScoringService scoring, UserRepository users,
+                       DealSettings settings) {
         this.db = db;
         this.deals = deals;
         this.details = details;
@@ -60,7 +65,9 @@ public class DealService {
         this.pipelines = pipelines;
         this.audit = audit;
         this.scoring = scoring;
-        this.clock = clock;
+        this.users = users;
+        this.settings = settings;
+        this.clock = settings.clock();
     }
 
     public Deal find(long id) {
@@ -71,11 +78,15 @@ public class DealService {
         return new DealCard(find(id), details.lines(id), deals.history(id));
     }
 
+    public DealRow row(long id) {
+        return queries.row(id).orElseThrow(() -> new NotFoundException("deal", id));
+    }
+
     public List<DealRow> rows(DealFilter filter, int limit) {
         return queries.rows(filter, limit);
     }
 
-    public Map<Long, DealQueryRepository.StageTotal> stageTotals(DealFilter filter) {
+    public Map<Long, StageTotal> stageTotals(DealFilter filter) {
         return queries.stageTotals(filter);
     }
 
@@ -85,6 +96,18 @@ public class DealService {
 
     public Map<Long, String> lostReasons() {
         return pipelines.lostReasons();
+    }
+
+    /** Names of all users by id (owners in filters, "who" in the history). */
+    public Map<Long, String> userNames() {
+        Map<Long, String> m = new LinkedHashMap<>();
+        users.findAll().forEach(u -> m.put(u.id(), u.fullName()));
+        return m;
+    }
+
+    /** The business time zone in which period filters are days. */
+    public java.time.ZoneId zone() {
+        return settings.zone();
     }
 
     /** Creates a deal (amount = sum of the lines when there are lines); returns its id and version 0. */

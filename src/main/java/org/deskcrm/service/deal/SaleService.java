@@ -36,9 +36,11 @@ public class SaleService {
     private final LifecycleRepository lifecycle;
     private final AuditRepository audit;
     private final DealSettings settings;
+    private final ScoringService scoring;
 
     public SaleService(Database db, SaleRepository sales, SaleLedgerRepository ledger, ClientRepository clients,
-                       LifecycleRepository lifecycle, AuditRepository audit, DealSettings settings) {
+                       LifecycleRepository lifecycle, AuditRepository audit, DealSettings settings,
+                       ScoringService scoring) {
         this.db = db;
         this.sales = sales;
         this.ledger = ledger;
@@ -46,6 +48,7 @@ public class SaleService {
         this.lifecycle = lifecycle;
         this.audit = audit;
         this.settings = settings;
+        this.scoring = scoring;
     }
 
     public List<Sale> byClient(long clientId) {
@@ -92,11 +95,18 @@ public class SaleService {
         });
     }
 
-    /** Recomputes one client's lifecycle status from its sales (joins the caller's transaction). */
+    /**
+     * Recomputes one client's lifecycle status from its sales and rescores its deals when the status
+     * changed (scoring rules may look at it); joins the caller's transaction.
+     */
     public LifecycleStatus recompute(long clientId) {
         SaleRepository.PurchaseStats st = sales.stats(clientId);
         LifecycleStatus status = settings.lifecycle().status(st.count(), st.last(), settings.today());
+        LifecycleStatus before = clients.findCard(clientId).map(c -> c.client().lifecycle()).orElse(null);
         clients.setLifecycle(clientId, status, st.count(), st.first(), st.last(), settings.clock().instant());
+        if (before != status) {
+            scoring.rescoreClient(clientId);
+        }
         return status;
     }
 

@@ -180,6 +180,12 @@ public class ScoringService {
         repo.rescore(dealId, activeRules(), settings.thresholds(), now, settings.today());
     }
 
+    /** Rescores the deals of one client (after its status or channels changed); returns how many changed. */
+    public int rescoreClient(long clientId) {
+        return repo.rescoreClient(clientId, activeRules(), settings.thresholds(), settings.clock().instant(),
+                settings.today());
+    }
+
     /**
      * Rescores every deal, {@value #BATCH} ids per transaction, reporting progress; stops between
      * batches when cancelled. Returns how many deals changed score or band.

@@ -100,7 +100,7 @@ abstract class DealServiceContract {
         };
         DealService failing = new DealService(db, data.ctx.deals(), new DealDetailsRepository(db),
                 new DealQueryRepository(db), data.ctx.pipelines(), failingAudit, data.ctx.dealFeature().scoring(),
-                data.ctx.clock());
+                data.ctx.users(), data.ctx.dealFeature().settings());
         assertThatThrownBy(() -> failing.move(s.id(), 0, data.open().get(1).id(), null, null, data.anna))
                 .hasMessageContaining("audit store down");
         Deal after = deals().find(s.id());
@@ -257,6 +257,29 @@ abstract class DealServiceContract {
         assertThatThrownBy(() -> ps.deleteStage(p.id(), kp)).hasMessageContaining("stageInUse");
         assertThatThrownBy(() -> ps.updateStage(new Stage(kp, p.id(), "Предложение", 0, StageKind.LOST,
                 BigDecimal.ZERO, null))).hasMessageContaining("kindInUse");
+    }
+
+    @Test
+    void aSaleThatChangesTheClientStatusRescoresItsDeals() {
+        ScoringRepository repo = new ScoringRepository(data.ctx.database());
+        List<org.deskcrm.model.deal.ScoringRule> saved = repo.rules();
+        saved.forEach(r -> repo.delete(r.id()));
+        try {
+            data.ctx.dealFeature().scoring().save(org.deskcrm.model.deal.ScoringRule.draft("new buyer",
+                    org.deskcrm.model.deal.ScoringAttribute.CLIENT_STATUS, org.deskcrm.model.deal.ScoringOperator.EQ,
+                    "new_one_time", 50, 1));
+            long client = data.client("Первая покупка");
+            long deal = deals().create(data.draft("Повтор", client, data.anna, data.open().get(0).id(), "1"),
+                    List.of(), data.anna).id();
+            assertThat(deals().find(deal).score()).isZero();
+            data.ctx.dealFeature().sales().add(new org.deskcrm.model.deal.Sale(null, client, null, data.anna, null,
+                    java.time.LocalDate.of(2026, 3, 1), BigDecimal.TEN, null, BigDecimal.ZERO, 0), data.anna);
+            assertThat(deals().find(deal).score()).isEqualTo(50);
+            assertThat(deals().find(deal).band()).isEqualTo(org.deskcrm.model.deal.ScoreBand.WARM);
+        } finally {
+            repo.rules().forEach(r -> repo.delete(r.id()));
+            saved.forEach(repo::insert);
+        }
     }
 
     @Test
