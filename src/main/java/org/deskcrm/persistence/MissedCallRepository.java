@@ -55,6 +55,17 @@ public class MissedCallRepository {
         return select(c);
     }
 
+    /** Open (not returned) misses of these numbers, oldest first. */
+    public List<MissedCall> unresolvedOf(java.util.Collection<String> phoneNorms) {
+        List<MissedCall> out = new java.util.ArrayList<>();
+        List<String> all = List.copyOf(phoneNorms);
+        for (int i = 0; i < all.size(); i += 500) {
+            out.addAll(select(MISSED_CALL.RESOLVED_AT.isNull()
+                    .and(PHONE_CALL.PHONE_NORM.in(all.subList(i, Math.min(all.size(), i + 500))))));
+        }
+        return out;
+    }
+
     /** Open misses whose callback window ended at or before {@code now} (escalated or not). */
     public List<MissedCall> overdue(Instant now) {
         return select(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.DUE_AT.le(odt(now))));

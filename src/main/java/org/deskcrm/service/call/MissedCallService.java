@@ -93,10 +93,8 @@ public class MissedCallService {
      */
     int reconcile(Collection<String> phoneNorms) {
         int closed = 0;
-        for (MissedCall m : misses.unresolved(null)) {
-            if (phoneNorms.contains(m.phoneNorm())) {
-                closed += tryResolve(m) ? 1 : 0;
-            }
+        for (MissedCall m : misses.unresolvedOf(phoneNorms)) {
+            closed += tryResolve(m) ? 1 : 0;
         }
         return closed;
     }

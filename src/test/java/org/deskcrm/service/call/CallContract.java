@@ -308,6 +308,22 @@ abstract class CallContract {
     }
 
     @Test
+    void anonymousCallerIsLoggedButNeitherUnknownNorUnderControl() {
+        String row = "\"\",\"\",\"101\",\"from-trunk\",\"\"\"Anonymous\"\" <anonymous>\",\"SIP/t-9\",\"SIP/101-9\","
+                + "\"Dial\",\"\",\"2026-03-07 10:00:00\",\"\",\"2026-03-07 10:00:09\",9,0,\"NO ANSWER\","
+                + "\"DOCUMENTATION\",\"anon.1\",\"\"";
+        CallImportResult r = ctx.callImport().importCalls(row.getBytes(Charset.forName("UTF-8")),
+                CallImportFormat.ASTERISK, null, anna, Progress.NONE);
+        assertThat(r.added()).isEqualTo(1);
+        assertThat(r.missedOpened()).isZero();
+        List<CallRow> rows = ctx.callService().list(CallFilter.ALL.withPeriod(Instant.parse("2026-03-07T00:00:00Z"),
+                Instant.parse("2026-03-08T00:00:00Z")), 10);
+        assertThat(rows).extracting(CallRow::phoneRaw, CallRow::phoneNorm, CallRow::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("anonymous", "", CallStatus.MISSED));
+        assertThat(ctx.callService().unknownNumbers(1000)).extracting(UnknownNumber::phoneNorm).doesNotContain("");
+    }
+
+    @Test
     void genericCsvInWindows1251WithAMappingImportsOnce() {
         String csv = "Номер звонка;Дата;Направление;Телефон;Результат;Длительность\r\n"
                 + "A-1;08.03.2026 09:15;Входящий;+7 (916) 700-00-01;пропущен;0\r\n"

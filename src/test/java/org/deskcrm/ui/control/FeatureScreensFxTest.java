@@ -111,7 +111,7 @@ class FeatureScreensFxTest {
         control = new ControlScreens(ctx.control(), executor, i18n, workspace, ctx.taskService().zone(), () -> null);
         calls = new CallScreens(ctx.callService(), ctx.callImport(), ctx.missedCalls(), ctx.clients(), executor, i18n,
                 workspace, new ScriptedDialogs(), ctx.taskService().zone(), () -> anna);
-        tasks = new TaskScreens(ctx.taskService(), ctx.missedCalls(), ctx.notifications(), executor, i18n, workspace,
+        tasks = new TaskScreens(ctx.taskService(), ctx.taskTemplates(), ctx.missedCalls(), ctx.notifications(), executor, i18n, workspace,
                 new ScriptedDialogs(), () -> anna, () -> null);
         stage.setScene(new Scene(tabs, 1100, 700));
         stage.show();

@@ -84,12 +84,19 @@ class TaskViewModelTest {
         ctx.taskService().create(new Task(null, "meeting prep", null, TaskKind.MEETING, TaskStatus.OPEN,
                 NOW.plus(Duration.ofHours(3)), NOW.plus(Duration.ofHours(2)), u, null, null, null, null, null, null,
                 0), u);
-        ReminderPoller poller = new ReminderPoller(ctx.taskService(), ctx.missedCalls(), ctx.notifications(), i18n,
+        long tpl = ctx.taskTemplates().create(org.deskcrm.model.task.TaskTemplate.draft("Monthly report",
+                TaskKind.OTHER, org.deskcrm.model.task.Recurrence.MONTHLY, java.time.LocalDate.of(2026, 3, 20), u, null,
+                List.of(org.deskcrm.model.task.TemplateStage.of(1, "send", 0))));
+        ReminderPoller poller = new ReminderPoller(ctx.taskService(), ctx.taskTemplates(), ctx.missedCalls(), ctx.notifications(), i18n,
                 new TimeFormat(ctx.taskService().zone(), Locale.ENGLISH));
         List<ReminderPoller.Popup> first = poller.poll(u);
         assertThat(first).extracting(ReminderPoller.Popup::title).containsExactly("Overdue tasks");
         assertThat(first.get(0).text()).isEqualTo("1 overdue tasks, e.g. “forgotten task”.");
         assertThat(poller.poll(u)).isEmpty();
+        // the first poll generated the template's tasks for the next 31 days (20 March; 20 April is later)
+        assertThat(ctx.taskService().list(TaskView.ALL, u, null)).extracting(r -> r.task().title())
+                .contains("Monthly report: send").filteredOn(t -> t.startsWith("Monthly")).hasSize(1);
+        assertThat(tpl).isPositive();
 
         clock.set(NOW.plus(Duration.ofHours(2)));
         ctx.callService().log(new Call(null, CallDirection.IN, CallStatus.MISSED, clock.instant(), 0,
