@@ -159,8 +159,7 @@ public class CallImportService {
                         unknown++;
                     }
                     Long manager = m.map(CallLogRepository.PhoneMatch::ownerId).orElse(c.userId());
-                    boolean listed = log.listOf(c.phoneNorm()).isPresent();
-                    if (!listed && MissedCallService.isMiss(c)) {
+                    if (MissedCallService.isMiss(c) && log.listOf(c.phoneNorm()).isEmpty()) {
                         List<Notification> n = missedCalls.register(CallService.withId(linked, id.get()),
                                 manager, null);
                         opened += missedCalls.find(id.get()).isPresent() ? 1 : 0;

@@ -187,6 +187,28 @@ abstract class CallContract {
     }
 
     @Test
+    void missesSavedByAnotherPathAreBackfilledQuietly() {
+        long owner = client("Backfill Ltd", "+7 495 222-33-04", boris);
+        Instant t = T0.plus(Duration.ofDays(12));
+        clock.set(t);
+        long recent = ctx.calls().insert(new Call(null, CallDirection.IN, CallStatus.MISSED, t.minus(Duration.ofHours(2)),
+                0, "84952223304", "+74952223304", owner, null, null, null, null, null)).orElseThrow();
+        long old = ctx.calls().insert(new Call(null, CallDirection.IN, CallStatus.MISSED, t.minus(Duration.ofHours(30)),
+                0, "89995550404", "+79995550404", null, null, anna, null, null, null)).orElseThrow();
+        ctx.notifications().drain(null);
+        assertThat(ctx.missedCalls().backfill()).isEqualTo(2);
+        assertThat(ctx.notifications().pending()).isEmpty();
+        MissedCall r = ctx.missedCalls().find(recent).orElseThrow();
+        assertThat(r.state()).isEqualTo(MissedCallState.OPEN);
+        assertThat(r.managerId()).isEqualTo(boris);
+        MissedCall o = ctx.missedCalls().find(old).orElseThrow();
+        assertThat(o.state()).isEqualTo(MissedCallState.ESCALATED);
+        assertThat(o.escalatedAt()).isEqualTo(o.dueAt());
+        assertThat(o.managerId()).isEqualTo(anna);
+        assertThat(ctx.missedCalls().backfill()).isZero();
+    }
+
+    @Test
     void callbackWindowComesFromTheSettings() {
         ctx.settings().put(MissedCallService.WINDOW_SETTING, "4");
         try {
