@@ -9,7 +9,10 @@ import javafx.stage.Stage;
 import org.deskcrm.AppContext;
 import org.deskcrm.model.call.Call;
 import org.deskcrm.model.call.CallDirection;
+import org.deskcrm.model.call.CallRow;
 import org.deskcrm.model.call.CallStatus;
+import org.deskcrm.model.call.MissedCall;
+import org.deskcrm.model.call.UnknownNumber;
 import org.deskcrm.model.task.Task;
 import org.deskcrm.model.task.TaskKind;
 import org.deskcrm.model.user.Role;
@@ -135,11 +138,27 @@ class FeatureScreensFxTest {
     @Test
     void callScreensShowTheLogMissedCallsAndUnknownNumbers(FxRobot robot) {
         robot.interact(calls::openCallLog);
-        assertThat(table(robot, "callLogTable").getItems()).hasSize(1);
+        assertThat(table(robot, "callLogTable").getItems()).map(r -> ((CallRow) r).phoneNorm())
+                .contains("+79165557701");
         robot.interact(calls::openMissedCalls);
-        assertThat(table(robot, "missedCallsTable").getItems()).hasSize(1);
+        assertThat(table(robot, "missedCallsTable").getItems()).map(r -> ((MissedCall) r).phoneNorm())
+                .containsExactly("+79165557701");
         robot.interact(calls::openUnknownNumbers);
-        assertThat(table(robot, "unknownNumbersTable").getItems()).hasSize(1);
+        assertThat(table(robot, "unknownNumbersTable").getItems()).map(r -> ((UnknownNumber) r).phoneNorm())
+                .contains("+79165557701");
+    }
+
+    @Test
+    void manualEntryDialogSavesACall(FxRobot robot) {
+        int before = ctx.callService().count(org.deskcrm.model.call.CallFilter.ALL);
+        robot.interact(() -> calls.newCall(tabs.getScene().getWindow(), null, null));
+        robot.clickOn("#callPhone").write("+7 916 777-00-01");
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ctx.callService().count(org.deskcrm.model.call.CallFilter.ALL)).isEqualTo(before + 1);
+        assertThat(ctx.callService().list(org.deskcrm.model.call.CallFilter.ALL, 10))
+                .anyMatch(r -> "+79167770001".equals(r.phoneNorm()));
+        assertThat(robot.lookup("#callPhone").tryQuery()).isEmpty();
     }
 
     @Test
