@@ -100,6 +100,43 @@ public class CallLogRepository {
         return c;
     }
 
+    // ------------------------------------------------------------------ bulk import
+
+    /** Which of these external keys are already in the log (checked 500 at a time). */
+    public java.util.Set<String> existingKeys(java.util.Collection<String> keys) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += 500) {
+            found.addAll(dsl.select(PHONE_CALL.EXTERNAL_KEY).from(PHONE_CALL)
+                    .where(PHONE_CALL.EXTERNAL_KEY.in(all.subList(i, Math.min(all.size(), i + 500))))
+                    .fetch(PHONE_CALL.EXTERNAL_KEY));
+        }
+        return found;
+    }
+
+    /** Inserts calls in JDBC batches (no ids returned); the caller checked their keys are new. */
+    public void insertBatch(List<Call> batch) {
+        for (int i = 0; i < batch.size(); i += 500) {
+            List<org.jooq.Query> inserts = new java.util.ArrayList<>();
+            for (Call c : batch.subList(i, Math.min(batch.size(), i + 500))) {
+                inserts.add(dsl.insertInto(PHONE_CALL)
+                        .set(PHONE_CALL.DIRECTION, c.direction().code())
+                        .set(PHONE_CALL.STATUS_CODE, c.status().code())
+                        .set(PHONE_CALL.STARTED_AT, odt(c.startedAt()))
+                        .set(PHONE_CALL.DURATION_SEC, c.durationSec())
+                        .set(PHONE_CALL.PHONE_RAW, c.phoneRaw())
+                        .set(PHONE_CALL.PHONE_NORM, c.phoneNorm())
+                        .set(PHONE_CALL.CLIENT_ID, c.clientId())
+                        .set(PHONE_CALL.CONTACT_ID, c.contactId())
+                        .set(PHONE_CALL.USER_ID, c.userId())
+                        .set(PHONE_CALL.RESULT_NOTE, c.resultNote())
+                        .set(PHONE_CALL.RECORDING_URL, c.recordingUrl())
+                        .set(PHONE_CALL.EXTERNAL_KEY, c.externalKey()));
+            }
+            dsl.batch(inserts).execute();
+        }
+    }
+
     // ------------------------------------------------------------------ matching
 
     /**

@@ -18,6 +18,7 @@ import static org.deskcrm.persistence.jooq.Tables.APP_USER;
 import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.MISSED_CALL;
 import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
+import static org.deskcrm.persistence.jooq.Tables.PHONE_LIST_ENTRY;
 import static org.deskcrm.persistence.jooq.Tables.TEAM;
 
 /** Missed-call control: one row per missed incoming call, closed by the call that returned it. */
@@ -53,6 +54,17 @@ public class MissedCallRepository {
             c = c.and(MISSED_CALL.MANAGER_ID.eq(managerId));
         }
         return select(c);
+    }
+
+    /** Open (not returned) misses of these numbers, oldest first. */
+    public List<MissedCall> unresolvedOf(java.util.Collection<String> phoneNorms) {
+        List<MissedCall> out = new java.util.ArrayList<>();
+        List<String> all = List.copyOf(phoneNorms);
+        for (int i = 0; i < all.size(); i += 500) {
+            out.addAll(select(MISSED_CALL.RESOLVED_AT.isNull()
+                    .and(PHONE_CALL.PHONE_NORM.in(all.subList(i, Math.min(all.size(), i + 500))))));
+        }
+        return out;
     }
 
     /** Open misses whose callback window ended at or before {@code now} (escalated or not). */
@@ -150,6 +162,29 @@ public class MissedCallRepository {
                 .where(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.CALL_ID.in(
                         DSL.select(PHONE_CALL.ID).from(PHONE_CALL).where(PHONE_CALL.PHONE_NORM.eq(phoneNorm)))))
                 .execute();
+    }
+
+    /** A missed incoming call that has no control row yet (logged by another path, e.g. demo data). */
+    public record Uncontrolled(long callId, String phoneNorm, Instant startedAt, Long managerId) {
+    }
+
+    /**
+     * Missed incoming calls with a number, not on a phone list, that are not under control; the
+     * manager is the client's owner, else the user the call rang.
+     */
+    public List<Uncontrolled> uncontrolled() {
+        return dsl.select(PHONE_CALL.ID, PHONE_CALL.PHONE_NORM, PHONE_CALL.STARTED_AT,
+                        DSL.coalesce(CLIENT.OWNER_ID, PHONE_CALL.USER_ID))
+                .from(PHONE_CALL).leftJoin(CLIENT).on(CLIENT.ID.eq(PHONE_CALL.CLIENT_ID))
+                .where(PHONE_CALL.DIRECTION.eq(CallDirection.IN.code())
+                        .and(PHONE_CALL.STATUS_CODE.eq(CallStatus.MISSED.code()))
+                        .and(PHONE_CALL.PHONE_NORM.ne(""))
+                        .and(DSL.notExists(DSL.selectOne().from(MISSED_CALL)
+                                .where(MISSED_CALL.CALL_ID.eq(PHONE_CALL.ID))))
+                        .and(DSL.notExists(DSL.selectOne().from(PHONE_LIST_ENTRY)
+                                .where(PHONE_LIST_ENTRY.PHONE_NORM.eq(PHONE_CALL.PHONE_NORM)))))
+                .orderBy(PHONE_CALL.STARTED_AT, PHONE_CALL.ID)
+                .fetch(r -> new Uncontrolled(r.value1(), r.value2(), instant(r.value3()), r.value4()));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.deskcrm.service.call;
 import org.deskcrm.model.audit.AuditAction;
 import org.deskcrm.model.audit.AuditEvent;
 import org.deskcrm.model.call.Call;
+import org.deskcrm.model.call.CallDirection;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.notify.Notification;
 import org.deskcrm.persistence.AuditRepository;
@@ -133,7 +134,9 @@ public class CallImportService {
         List<Notification> pending = new ArrayList<>();
         CallImportResult result = db.inTransaction(() -> {
             Map<String, Optional<CallLogRepository.PhoneMatch>> matches = new HashMap<>();
+            Set<String> known = log.existingKeys(preview.rows().stream().map(r -> r.call().externalKey()).toList());
             Set<String> touched = new HashSet<>();
+            List<Call> batch = new ArrayList<>();
             int added = 0;
             int duplicates = 0;
             int matched = 0;
@@ -145,32 +148,33 @@ public class CallImportService {
                     throw new AppException("call.import.cancelled");
                 }
                 Call c = preview.rows().get(i).call();
+                if (!known.add(c.externalKey())) {
+                    duplicates++; // imported before, or twice in this file
+                    continue;
+                }
                 Optional<CallLogRepository.PhoneMatch> m = matches.computeIfAbsent(c.phoneNorm(), log::match);
                 Call linked = m.map(pm -> withClient(c, pm.clientId(), pm.contactId())).orElse(c);
-                Optional<Long> id = calls.insert(linked);
-                if (id.isEmpty()) {
-                    duplicates++;
-                } else {
-                    added++;
-                    touched.add(c.phoneNorm());
-                    if (m.isPresent()) {
-                        matched++;
-                    } else if (c.direction() != org.deskcrm.model.call.CallDirection.INTERNAL) {
-                        unknown++;
-                    }
-                    Long manager = m.map(CallLogRepository.PhoneMatch::ownerId).orElse(c.userId());
-                    boolean listed = log.listOf(c.phoneNorm()).isPresent();
-                    if (!listed && MissedCallService.isMiss(c)) {
-                        List<Notification> n = missedCalls.register(CallService.withId(linked, id.get()),
-                                manager, null);
-                        opened += missedCalls.find(id.get()).isPresent() ? 1 : 0;
-                        pending.addAll(n);
-                    }
+                added++;
+                touched.add(c.phoneNorm());
+                if (m.isPresent()) {
+                    matched++;
+                } else if (c.direction() != CallDirection.INTERNAL) {
+                    unknown++;
                 }
-                if (i % 200 == 0 || i == total - 1) {
+                if (MissedCallService.isMiss(c) && log.listOf(c.phoneNorm()).isEmpty()) {
+                    long id = calls.insert(linked).orElseThrow(() -> new AppException("call.error.duplicate"));
+                    Long manager = m.map(CallLogRepository.PhoneMatch::ownerId).orElse(c.userId());
+                    List<Notification> n = missedCalls.register(CallService.withId(linked, id), manager, null);
+                    opened += missedCalls.find(id).isPresent() ? 1 : 0;
+                    pending.addAll(n);
+                } else {
+                    batch.add(linked);
+                }
+                if (i % 500 == 0 || i == total - 1) {
                     progress.update("call.import.progress", i + 1, total);
                 }
             }
+            log.insertBatch(batch);
             int returned = missedCalls.reconcile(touched);
             if (added > 0) {
                 audit.append(List.of(AuditEvent.of(now, userId, AuditAction.IMPORT, "call", null)

@@ -116,10 +116,9 @@ public class CallService {
                 contactId = match.get().contactId();
             }
             if (clientId != null) {
-                long cid = clientId;
-                ownerId = match.filter(m -> m.clientId() == cid).map(CallLogRepository.PhoneMatch::ownerId)
-                        .orElseGet(() -> clients.load(cid).client().ownerId());
-                clientName = clients.load(cid).client().name();
+                var client = clients.load(clientId).client();
+                ownerId = client.ownerId();
+                clientName = client.name();
             }
             Call c = new Call(null, draft.direction(), draft.status(), draft.startedAt(), draft.durationSec(),
                     draft.phoneRaw().strip(), norm, clientId, contactId, draft.userId() != null ? draft.userId() : userId,

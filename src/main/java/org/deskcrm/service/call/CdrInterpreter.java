@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class CdrInterpreter {
     static final String DEFAULT_INTERNAL_PATTERN = "\\d{2,5}";
+    static final String WITHHELD = "anonymous";
 
     private final PhoneNormalizer phones;
     private final Pattern internalPattern;
@@ -68,7 +69,10 @@ final class CdrInterpreter {
             }
         }
         if (number == null || number.isBlank()) {
-            return new Result(null, ImportIssue.of(r.line(), "call.import.error.noNumber"));
+            if (r.number() != null) {
+                return new Result(null, ImportIssue.of(r.line(), "call.import.error.noNumber"));
+            }
+            number = WITHHELD; // a caller who hid the number: logged, but nobody can call it back
         }
         CallStatus status = r.status() != null ? r.status() : CdrValues.status(r.disposition()).orElse(null);
         if (status == null) {

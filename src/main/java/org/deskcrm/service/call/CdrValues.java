@@ -27,6 +27,9 @@ final class CdrValues {
             DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"),
             DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss"));
 
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,9}");
+    private static final java.util.regex.Pattern CLOCK = java.util.regex.Pattern.compile("\\d{1,6}(:\\d{1,2}){1,2}");
+
     private CdrValues() {
     }
 
@@ -36,10 +39,12 @@ final class CdrValues {
         if (s.isEmpty()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(OffsetDateTime.parse(s).toInstant());
-        } catch (DateTimeParseException ignored) {
-            // not ISO with an offset: try the local forms
+        if (s.indexOf('T') > 0 && (s.endsWith("Z") || s.lastIndexOf('+') > 10 || s.lastIndexOf('-') > 10)) {
+            try {
+                return Optional.of(OffsetDateTime.parse(s).toInstant());
+            } catch (DateTimeParseException ignored) {
+                // not ISO with an offset: try the local forms
+            }
         }
         if (s.length() > 19 && s.charAt(19) == '.') {
             s = s.substring(0, 19); // fractions of a second
@@ -60,10 +65,10 @@ final class CdrValues {
         if (s.isEmpty()) {
             return Optional.of(0);
         }
-        if (s.matches("\\d{1,9}")) {
+        if (DIGITS.matcher(s).matches()) {
             return Optional.of(Integer.parseInt(s));
         }
-        if (s.matches("\\d{1,6}(:\\d{1,2}){1,2}")) {
+        if (CLOCK.matcher(s).matches()) {
             int total = 0;
             for (String part : s.split(":")) {
                 total = total * 60 + Integer.parseInt(part);

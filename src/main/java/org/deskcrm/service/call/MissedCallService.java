@@ -93,12 +93,37 @@ public class MissedCallService {
      */
     int reconcile(Collection<String> phoneNorms) {
         int closed = 0;
-        for (MissedCall m : misses.unresolved(null)) {
-            if (phoneNorms.contains(m.phoneNorm())) {
-                closed += tryResolve(m) ? 1 : 0;
-            }
+        for (MissedCall m : misses.unresolvedOf(phoneNorms)) {
+            closed += tryResolve(m) ? 1 : 0;
         }
         return closed;
+    }
+
+    /**
+     * Puts under control the missed incoming calls saved by another path (demo data, a generic
+     * import) without notifying anybody: closes those a later call returned, and marks as escalated
+     * (at the end of their window, silently) those whose window is already over. Returns how many
+     * misses were opened.
+     */
+    public int backfill() {
+        Instant now = clock.instant();
+        Duration window = window();
+        return db.inTransaction(() -> {
+            List<MissedCallRepository.Uncontrolled> list = misses.uncontrolled();
+            java.util.Set<String> phones = new java.util.HashSet<>();
+            for (MissedCallRepository.Uncontrolled u : list) {
+                misses.open(u.callId(), u.managerId(), u.startedAt().plus(window), null);
+                phones.add(u.phoneNorm());
+            }
+            reconcile(phones);
+            for (MissedCallRepository.Uncontrolled u : list) {
+                Instant due = u.startedAt().plus(window);
+                if (!due.isAfter(now) && misses.find(u.callId()).map(m -> m.resolvedAt() == null).orElse(false)) {
+                    misses.markEscalated(u.callId(), due);
+                }
+            }
+            return list.size();
+        });
     }
 
     /** Drops the notifications of misses that are no longer open (returned in the same batch). */

@@ -50,9 +50,14 @@ public final class UnknownNumbersViewModel {
     }
 
     public void refresh() {
+        reload(null);
+    }
+
+    /** Reloads the list; the status line shows {@code note} (what was just done) or the count. */
+    private void reload(String note) {
         executor.submit(p -> calls.unknownNumbers(LIMIT), list -> {
             rows.setAll(list);
-            message.set(i18n.format("call.unknown.count", list.size()));
+            message.set(note != null ? note : i18n.format("call.unknown.count", list.size()));
         }, this::fail);
     }
 
@@ -77,11 +82,8 @@ public final class UnknownNumbersViewModel {
                     labels).ifPresent(i -> {
                         ClientRow client = found.get(i);
                         executor.submit(p -> calls.attachToClient(number.phoneNorm(), number.phoneRaw(), client.id(),
-                                userId), linked -> {
-                                    message.set(i18n.format("call.unknown.attached", number.phoneRaw(),
-                                            client.name(), linked));
-                                    refresh();
-                                }, this::fail);
+                                userId), linked -> reload(i18n.format("call.unknown.attached",
+                                number.phoneRaw(), client.name(), linked)), this::fail);
                     });
         }, this::fail);
     }
@@ -98,10 +100,7 @@ public final class UnknownNumbersViewModel {
             executor.submit(p -> {
                 calls.putOnList(number.phoneNorm(), number.phoneRaw(), kind, null, userId);
                 return kind;
-            }, k -> {
-                message.set(i18n.format("call.unknown.listed", number.phoneRaw(), labels.get(i)));
-                refresh();
-            }, this::fail);
+            }, k -> reload(i18n.format("call.unknown.listed", number.phoneRaw(), labels.get(i))), this::fail);
         });
     }
 

@@ -5,13 +5,16 @@ import org.deskcrm.model.task.TaskRow;
 import org.deskcrm.service.call.MissedCallService;
 import org.deskcrm.service.notify.NotificationCenter;
 import org.deskcrm.service.task.TaskService;
+import org.deskcrm.service.task.TaskTemplateService;
 import org.deskcrm.ui.common.I18n;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the reminder timer asks for (runs off the FX thread): at the first poll every overdue task;
+ * What the reminder timer asks for (runs off the FX thread): at the first poll the recurring
+ * templates generate their tasks for the coming {@link #GENERATE_AHEAD_DAYS} days and every overdue
+ * task pops up;
  * then each time the reminders that came due, missed calls escalated by the periodic sweep, and the
  * notifications waiting for the signed-in user. Returns ready-to-show popups.
  */
@@ -20,16 +23,20 @@ public final class ReminderPoller {
     public record Popup(String title, String text, String target) {
     }
 
+    public static final int GENERATE_AHEAD_DAYS = 31;
+
     private final TaskService tasks;
+    private final TaskTemplateService templates;
     private final MissedCallService misses;
     private final NotificationCenter notifications;
     private final I18n i18n;
     private final TimeFormat time;
     private boolean started;
 
-    public ReminderPoller(TaskService tasks, MissedCallService misses, NotificationCenter notifications, I18n i18n,
+    public ReminderPoller(TaskService tasks, TaskTemplateService templates, MissedCallService misses, NotificationCenter notifications, I18n i18n,
                           TimeFormat time) {
         this.tasks = tasks;
+        this.templates = templates;
         this.misses = misses;
         this.notifications = notifications;
         this.i18n = i18n;
@@ -40,6 +47,7 @@ public final class ReminderPoller {
         List<Popup> out = new ArrayList<>();
         if (!started) {
             started = true;
+            templates.generate(tasks.today().plusDays(GENERATE_AHEAD_DAYS));
             List<TaskRow> overdue = tasks.list(org.deskcrm.model.task.TaskView.OVERDUE, userId, null);
             if (!overdue.isEmpty()) {
                 out.add(new Popup(i18n.get("notify.overdue.title"), i18n.format("notify.overdue", overdue.size(),

@@ -66,12 +66,17 @@ public final class TaskListViewModel {
     }
 
     public void refresh() {
+        reload(null);
+    }
+
+    /** Reloads the list; the status line shows {@code note} (what was just done) or the count. */
+    private void reload(String note) {
         TaskView v = view.get();
         Long assignee = everybody.get() ? null : user.get();
         Long teamId = team.get();
         executor.submit(p -> tasks.list(v, assignee, teamId), list -> {
             rows.setAll(list);
-            message.set(i18n.format("task.list.count", list.size()));
+            message.set(note != null ? note : i18n.format("task.list.count", list.size()));
         }, this::fail);
     }
 
@@ -86,10 +91,8 @@ public final class TaskListViewModel {
         Long u = user.get();
         executor.submit(p -> t.kind() == TaskKind.REQUEST
                 ? tasks.closeRequest(t.id(), t.version(), result, minutes, u)
-                : tasks.complete(t.id(), t.version(), result, minutes, u), v -> {
-                    message.set(i18n.format("task.done", t.title()));
-                    refresh();
-                }, this::fail);
+                : tasks.complete(t.id(), t.version(), result, minutes, u),
+                v -> reload(i18n.format("task.done", t.title())), this::fail);
     }
 
     public void cancel(TaskRow r) {
@@ -104,10 +107,8 @@ public final class TaskListViewModel {
             return;
         }
         Task t = r.task();
-        executor.submit(p -> tasks.take(t.id(), t.version(), u), v -> {
-            message.set(i18n.format("task.taken", t.title()));
-            refresh();
-        }, this::fail);
+        executor.submit(p -> tasks.take(t.id(), t.version(), u),
+                v -> reload(i18n.format("task.taken", t.title())), this::fail);
     }
 
     /** Creates a task; {@code onError} receives the localized problems. */

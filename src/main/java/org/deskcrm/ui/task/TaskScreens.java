@@ -5,6 +5,7 @@ import javafx.stage.Window;
 import org.deskcrm.service.call.MissedCallService;
 import org.deskcrm.service.notify.NotificationCenter;
 import org.deskcrm.service.task.TaskService;
+import org.deskcrm.service.task.TaskTemplateService;
 import org.deskcrm.ui.common.DialogService;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
@@ -23,6 +24,7 @@ public final class TaskScreens {
     public static final javafx.util.Duration POLL_PERIOD = javafx.util.Duration.seconds(60);
 
     private final TaskService tasks;
+    private final TaskTemplateService templates;
     private final MissedCallService misses;
     private final NotificationCenter notifications;
     private final TaskExecutor executor;
@@ -33,10 +35,11 @@ public final class TaskScreens {
     private final Supplier<Long> currentTeam;
     private final TimeFormat time;
 
-    public TaskScreens(TaskService tasks, MissedCallService misses, NotificationCenter notifications,
+    public TaskScreens(TaskService tasks, TaskTemplateService templates, MissedCallService misses, NotificationCenter notifications,
                        TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
                        Supplier<Long> currentUser, Supplier<Long> currentTeam) {
         this.tasks = tasks;
+        this.templates = templates;
         this.misses = misses;
         this.notifications = notifications;
         this.executor = executor;
@@ -77,7 +80,7 @@ public final class TaskScreens {
      * {@code onClick} with its target ("task:5", "call:7", "tasks:overdue").
      */
     public ReminderNotifier reminderNotifier(Consumer<String> onClick) {
-        ReminderPoller poller = new ReminderPoller(tasks, misses, notifications, i18n, time);
+        ReminderPoller poller = new ReminderPoller(tasks, templates, misses, notifications, i18n, time);
         return new ReminderNotifier(poller, executor, i18n, currentUser, POLL_PERIOD, onClick);
     }
 }

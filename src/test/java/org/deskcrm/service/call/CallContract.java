@@ -187,6 +187,28 @@ abstract class CallContract {
     }
 
     @Test
+    void missesSavedByAnotherPathAreBackfilledQuietly() {
+        long owner = client("Backfill Ltd", "+7 495 222-33-04", boris);
+        Instant t = T0.plus(Duration.ofDays(12));
+        clock.set(t);
+        long recent = ctx.calls().insert(new Call(null, CallDirection.IN, CallStatus.MISSED, t.minus(Duration.ofHours(2)),
+                0, "84952223304", "+74952223304", owner, null, null, null, null, null)).orElseThrow();
+        long old = ctx.calls().insert(new Call(null, CallDirection.IN, CallStatus.MISSED, t.minus(Duration.ofHours(30)),
+                0, "89995550404", "+79995550404", null, null, anna, null, null, null)).orElseThrow();
+        ctx.notifications().drain(null);
+        assertThat(ctx.missedCalls().backfill()).isEqualTo(2);
+        assertThat(ctx.notifications().pending()).isEmpty();
+        MissedCall r = ctx.missedCalls().find(recent).orElseThrow();
+        assertThat(r.state()).isEqualTo(MissedCallState.OPEN);
+        assertThat(r.managerId()).isEqualTo(boris);
+        MissedCall o = ctx.missedCalls().find(old).orElseThrow();
+        assertThat(o.state()).isEqualTo(MissedCallState.ESCALATED);
+        assertThat(o.escalatedAt()).isEqualTo(o.dueAt());
+        assertThat(o.managerId()).isEqualTo(anna);
+        assertThat(ctx.missedCalls().backfill()).isZero();
+    }
+
+    @Test
     void callbackWindowComesFromTheSettings() {
         ctx.settings().put(MissedCallService.WINDOW_SETTING, "4");
         try {
@@ -305,6 +327,22 @@ abstract class CallContract {
                             org.assertj.core.groups.Tuple.tuple(5, "call.import.error.status"));
                 });
         assertThat(ctx.callService().count(CallFilter.ALL)).isEqualTo(before);
+    }
+
+    @Test
+    void anonymousCallerIsLoggedButNeitherUnknownNorUnderControl() {
+        String row = "\"\",\"\",\"101\",\"from-trunk\",\"\"\"Anonymous\"\" <anonymous>\",\"SIP/t-9\",\"SIP/101-9\","
+                + "\"Dial\",\"\",\"2026-03-07 10:00:00\",\"\",\"2026-03-07 10:00:09\",9,0,\"NO ANSWER\","
+                + "\"DOCUMENTATION\",\"anon.1\",\"\"";
+        CallImportResult r = ctx.callImport().importCalls(row.getBytes(Charset.forName("UTF-8")),
+                CallImportFormat.ASTERISK, null, anna, Progress.NONE);
+        assertThat(r.added()).isEqualTo(1);
+        assertThat(r.missedOpened()).isZero();
+        List<CallRow> rows = ctx.callService().list(CallFilter.ALL.withPeriod(Instant.parse("2026-03-07T00:00:00Z"),
+                Instant.parse("2026-03-08T00:00:00Z")), 10);
+        assertThat(rows).extracting(CallRow::phoneRaw, CallRow::phoneNorm, CallRow::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("anonymous", "", CallStatus.MISSED));
+        assertThat(ctx.callService().unknownNumbers(1000)).extracting(UnknownNumber::phoneNorm).doesNotContain("");
     }
 
     @Test
