@@ -16,6 +16,8 @@ import org.deskcrm.service.client.ClientService;
 import org.deskcrm.service.client.PhoneNormalizer;
 import org.deskcrm.service.demo.DemoDataService;
 import org.deskcrm.service.settings.ReferenceDataService;
+import org.deskcrm.service.report.ReportCatalog;
+import org.deskcrm.service.report.ReportSupport;
 
 import java.time.Clock;
 
@@ -40,6 +42,7 @@ public final class AppContext implements AutoCloseable {
     private final StatsRepository stats;
     private final ClientService clients;
     private final Clock clock;
+    private final ReportCatalog reports;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -62,6 +65,7 @@ public final class AppContext implements AutoCloseable {
         this.tasks = new TaskRepository(database);
         this.stats = new StatsRepository(database);
         this.clients = new ClientService(database, clientRepository, audit, phones, clock);
+        this.reports = new ReportCatalog(new ReportSupport(database, settings, clock));
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -123,6 +127,10 @@ public final class AppContext implements AutoCloseable {
 
     public ClientService clients() {
         return clients;
+    }
+
+    public ReportCatalog reports() {
+        return reports;
     }
 
     public Clock clock() {
