@@ -35,12 +35,10 @@ public final class ReportSupport {
     final SalesQueries sales;
     final WorkQueries work;
     final HistoryQueries history;
-    final Database database;
     private final SettingsRepository settings;
     private final Clock clock;
 
     public ReportSupport(Database db, SettingsRepository settings, Clock clock) {
-        this.database = db;
         this.lookups = new ReportLookups(db);
         this.deals = new DealFigures(db);
         this.funnel = new FunnelQueries(db);
