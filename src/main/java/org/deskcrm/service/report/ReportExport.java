@@ -160,6 +160,7 @@ public final class ReportExport {
                             : v instanceof Long ? ColumnType.COUNT : v instanceof BigDecimal ? ColumnType.NUMBER : ColumnType.TEXT, st);
                 }
             }
+            chart(sheet, t, header, lastData);
             sheet.createFreezePane(0, header + 1);
             sheet.setAutoFilter(new CellRangeAddress(header, Math.max(header, lastData), 0, t.columns().size() - 1));
             for (int c = 0; c < widths.length; c++) {
@@ -167,6 +168,47 @@ public final class ReportExport {
             }
             wb.write(out);
         }
+    }
+
+    /**
+     * A native Excel bar chart of the report's main figure (first money column, else first count)
+     * by the first text column, over the sheet's own cells, for tables of at most 40 rows.
+     */
+    private void chart(XSSFSheet sheet, ReportTable t, int header, int lastData) {
+        if (t.columns().get(0).type() != ColumnType.TEXT || lastData <= header || t.rows().size() > 40) {
+            return;
+        }
+        int figure = -1;
+        for (ColumnType type : List.of(ColumnType.MONEY, ColumnType.COUNT)) {
+            for (int c = 0; c < t.columns().size() && figure < 0; c++) {
+                if (t.columns().get(c).type() == type) {
+                    figure = c;
+                }
+            }
+        }
+        if (figure < 0) {
+            return;
+        }
+        int cols = t.columns().size();
+        org.apache.poi.xssf.usermodel.XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        org.apache.poi.xssf.usermodel.XSSFChart chart = drawing.createChart(
+                drawing.createAnchor(0, 0, 0, 0, cols + 1, header, cols + 11, header + 22));
+        chart.setTitleText(texts.title(t.report()));
+        chart.setTitleOverlay(false);
+        var categories = chart.createCategoryAxis(org.apache.poi.xddf.usermodel.chart.AxisPosition.LEFT);
+        var values = chart.createValueAxis(org.apache.poi.xddf.usermodel.chart.AxisPosition.BOTTOM);
+        values.setCrosses(org.apache.poi.xddf.usermodel.chart.AxisCrosses.AUTO_ZERO);
+        var data = (org.apache.poi.xddf.usermodel.chart.XDDFBarChartData) chart.createData(
+                org.apache.poi.xddf.usermodel.chart.ChartTypes.BAR, categories, values);
+        data.setBarDirection(org.apache.poi.xddf.usermodel.chart.BarDirection.BAR);
+        data.setVaryColors(false);
+        var series = data.addSeries(
+                org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory.fromStringCellRange(sheet,
+                        new CellRangeAddress(header + 1, lastData, 0, 0)),
+                org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory.fromNumericCellRange(sheet,
+                        new CellRangeAddress(header + 1, lastData, figure, figure)));
+        series.setTitle(texts.column(t.columns().get(figure).key()), null);
+        chart.plot(data);
     }
 
     private static String safeSheetName(String title) {

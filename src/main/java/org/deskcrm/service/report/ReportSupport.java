@@ -82,6 +82,21 @@ public final class ReportSupport {
         return LocalDate.now(clock.withZone(zone()));
     }
 
+    /** Pipeline names by id, in order (filter choices). */
+    public java.util.Map<Long, String> pipelineNames() {
+        return lookups.pipelineNames();
+    }
+
+    /** User names by id, by name (filter choices). */
+    public java.util.Map<Long, String> userNames() {
+        return lookups.userNames();
+    }
+
+    /** An exporter writing headers and filters in the given language. */
+    public ReportExport exporter(java.util.Locale locale) {
+        return new ReportExport(new ReportTexts(locale), lookups);
+    }
+
     /** The filter with a pipeline: the given one, or the first pipeline. */
     ReportFilter withPipeline(ReportFilter f) {
         if (f.pipelineId() != null) {

@@ -1,10 +1,7 @@
 package org.deskcrm.ui.report;
 
-import org.deskcrm.persistence.report.ReportLookups;
 import org.deskcrm.service.report.Report;
 import org.deskcrm.service.report.ReportCatalog;
-import org.deskcrm.service.report.ReportExport;
-import org.deskcrm.service.report.ReportTexts;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
 import org.deskcrm.ui.common.Workspace;
@@ -22,11 +19,8 @@ public final class ReportScreens {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final Workspace workspace;
-    private final ReportLookups lookups;
-
-    public ReportScreens(ReportCatalog catalog, ReportLookups lookups, TaskExecutor executor, I18n i18n, Workspace workspace) {
+    public ReportScreens(ReportCatalog catalog, TaskExecutor executor, I18n i18n, Workspace workspace) {
         this.catalog = catalog;
-        this.lookups = lookups;
         this.executor = executor;
         this.i18n = i18n;
         this.workspace = workspace;
@@ -44,10 +38,10 @@ public final class ReportScreens {
     /** A new view of the report (not yet computed: the user sets the filter and refreshes). */
     public ReportView view(String name) {
         Report report = catalog.get(name);
-        ReportViewModel vm = new ReportViewModel(report, executor, i18n,
-                new ReportExport(new ReportTexts(i18n.locale()), lookups), catalog.support().today());
-        Map<Long, String> pipelines = lookups.pipelineNames();
-        Map<Long, String> managers = lookups.userNames();
+        ReportViewModel vm = new ReportViewModel(report, executor, i18n, catalog.support().exporter(i18n.locale()),
+                catalog.support().today());
+        Map<Long, String> pipelines = catalog.support().pipelineNames();
+        Map<Long, String> managers = catalog.support().userNames();
         return new ReportView(vm, i18n, workspace, pipelines, managers);
     }
 

@@ -67,6 +67,10 @@ class ReportExportTest extends ReportContract {
             assertThat(totals.getCell(3).getNumericCellValue()).isEqualTo(287.5);
             assertThat(sheet.getRow(header + 1).getCell(5).getCellType()).isEqualTo(CellType.BLANK);
             assertThat(sheet.getRow(header + 2).getCell(5).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+            var charts = sheet.getDrawingPatriarch().getCharts();
+            assertThat(charts).hasSize(1);
+            assertThat(charts.get(0).getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference())
+                    .isEqualTo("'Manager rating'!$C$5:$C$8");
         }
     }
 

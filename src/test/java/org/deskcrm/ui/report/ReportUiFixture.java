@@ -4,7 +4,6 @@ import org.deskcrm.AppContext;
 import org.deskcrm.model.deal.Pipeline;
 import org.deskcrm.model.deal.ScoreBand;
 import org.deskcrm.persistence.TestDatabases;
-import org.deskcrm.persistence.report.ReportLookups;
 import org.deskcrm.service.report.ReportData;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.SameThreadExecutor;
@@ -82,7 +81,7 @@ final class ReportUiFixture implements AutoCloseable {
     }
 
     ReportScreens screens() {
-        return new ReportScreens(ctx.reports(), new ReportLookups(ctx.database()), new SameThreadExecutor(), i18n, workspace);
+        return new ReportScreens(ctx.reports(), new SameThreadExecutor(), i18n, workspace);
     }
 
     @Override

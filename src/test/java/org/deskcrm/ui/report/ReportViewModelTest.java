@@ -2,9 +2,6 @@ package org.deskcrm.ui.report;
 
 import org.deskcrm.model.report.Drill;
 import org.deskcrm.model.report.ReportTable;
-import org.deskcrm.persistence.report.ReportLookups;
-import org.deskcrm.service.report.ReportExport;
-import org.deskcrm.service.report.ReportTexts;
 import org.deskcrm.ui.common.SameThreadExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +34,7 @@ class ReportViewModelTest {
 
     ReportViewModel vm(String name) {
         return new ReportViewModel(fx.ctx.reports().get(name), new SameThreadExecutor(), fx.i18n,
-                new ReportExport(new ReportTexts(fx.i18n.locale()), new ReportLookups(fx.ctx.database())),
+                fx.ctx.reports().support().exporter(fx.i18n.locale()),
                 LocalDate.of(2026, 3, 16));
     }
 
