@@ -28,6 +28,8 @@ import org.deskcrm.service.client.ClientService;
 import org.deskcrm.service.client.PhoneNormalizer;
 import org.deskcrm.service.demo.DemoDataService;
 import org.deskcrm.service.settings.ReferenceDataService;
+import org.deskcrm.service.report.ReportCatalog;
+import org.deskcrm.service.report.ReportSupport;
 
 import java.time.Clock;
 
@@ -60,6 +62,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskService taskService;
     private final TaskTemplateService taskTemplates;
     private final ControlService control;
+    private final ReportCatalog reports;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -92,6 +95,7 @@ public final class AppContext implements AutoCloseable {
         this.taskTemplates = new TaskTemplateService(database, new TaskTemplateRepository(database), taskService, clock);
         this.control = new ControlService(new ControlRepository(database), missRepo, settings, clients.validator(), clock);
         this.dealFeature = new DealFeature(database, deals, pipelines, sales, clientRepository, audit, settings, clock);
+        this.reports = new ReportCatalog(new ReportSupport(database, settings, clock));
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -158,6 +162,10 @@ public final class AppContext implements AutoCloseable {
     /** Deals, pipelines, scoring, sales and needs. */
     public DealFeature dealFeature() {
         return dealFeature;
+    }
+
+    public ReportCatalog reports() {
+        return reports;
     }
 
     public Clock clock() {

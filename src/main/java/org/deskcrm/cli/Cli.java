@@ -38,6 +38,7 @@ public final class Cli {
             return 0;
         });
         commands.put("demo", new DemoCommand(texts));
+        commands.put("report", new ReportCommand(texts));
     }
 
     /** True when the arguments name a command (or ask for help) rather than the window. */

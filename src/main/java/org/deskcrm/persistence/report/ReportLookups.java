@@ -46,6 +46,13 @@ public class ReportLookups {
                 .fetchOptional(PIPELINE.ID);
     }
 
+    public Map<Long, String> pipelineNames() {
+        Map<Long, String> m = new LinkedHashMap<>();
+        dsl.select(PIPELINE.ID, PIPELINE.NAME).from(PIPELINE).orderBy(PIPELINE.SORT_ORDER, PIPELINE.ID)
+                .forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
     public Optional<Long> pipelineByCode(String code) {
         return dsl.select(PIPELINE.ID).from(PIPELINE).where(PIPELINE.CODE.eq(code)).fetchOptional(PIPELINE.ID);
     }

@@ -35,12 +35,10 @@ public final class ReportSupport {
     final SalesQueries sales;
     final WorkQueries work;
     final HistoryQueries history;
-    final Database database;
     private final SettingsRepository settings;
     private final Clock clock;
 
     public ReportSupport(Database db, SettingsRepository settings, Clock clock) {
-        this.database = db;
         this.lookups = new ReportLookups(db);
         this.deals = new DealFigures(db);
         this.funnel = new FunnelQueries(db);
@@ -82,6 +80,21 @@ public final class ReportSupport {
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone()));
+    }
+
+    /** Pipeline names by id, in order (filter choices). */
+    public java.util.Map<Long, String> pipelineNames() {
+        return lookups.pipelineNames();
+    }
+
+    /** User names by id, by name (filter choices). */
+    public java.util.Map<Long, String> userNames() {
+        return lookups.userNames();
+    }
+
+    /** An exporter writing headers and filters in the given language. */
+    public ReportExport exporter(java.util.Locale locale) {
+        return new ReportExport(new ReportTexts(locale), lookups);
     }
 
     /** The filter with a pipeline: the given one, or the first pipeline. */

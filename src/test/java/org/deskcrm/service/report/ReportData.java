@@ -28,27 +28,27 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 
 /** Writes report test data through the real repositories (deals with their stage history, calls, goals...). */
-final class ReportData {
-    final AppContext ctx;
-    final PlanQueries plans;
+public final class ReportData {
+    public final AppContext ctx;
+    public final PlanQueries plans;
     private final DSLContext dsl;
     private final AtomicInteger seq = new AtomicInteger();
 
-    ReportData(AppContext ctx) {
+    public ReportData(AppContext ctx) {
         this.ctx = ctx;
         this.plans = new PlanQueries(ctx.database());
         this.dsl = ctx.database().dsl();
     }
 
-    long user(String login, Long teamId) {
+    public long user(String login, Long teamId) {
         return ctx.users().insert(User.draft(login, login.substring(0, 1).toUpperCase() + login.substring(1), Role.MANAGER, teamId), null);
     }
 
-    long team(String name) {
+    public long team(String name) {
         return ctx.users().insertTeam(name, null);
     }
 
-    long client(String name, Long ownerId, Instant createdAt) {
+    public long client(String name, Long ownerId, Instant createdAt) {
         return dsl.insertInto(CLIENT).set(CLIENT.KIND, "company").set(CLIENT.NAME, name)
                 .set(CLIENT.NAME_NORM, name.toLowerCase()).set(CLIENT.OWNER_ID, ownerId)
                 .set(CLIENT.CREATED_AT, createdAt.atOffset(ZoneOffset.UTC))
@@ -56,19 +56,19 @@ final class ReportData {
                 .returning(CLIENT.ID).fetchOne(CLIENT.ID);
     }
 
-    Pipeline pipeline(String code) {
+    public Pipeline pipeline(String code) {
         return ctx.pipelines().findByCode(code).orElseThrow();
     }
 
-    static Stage stage(Pipeline p, String name) {
+    public static Stage stage(Pipeline p, String name) {
         return p.stages().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
-    long source(String name) {
+    public long source(String name) {
         return key(ctx.pipelines().leadSources(), name);
     }
 
-    long reason(String name) {
+    public long reason(String name) {
         return key(ctx.pipelines().lostReasons(), name);
     }
 
@@ -77,41 +77,41 @@ final class ReportData {
     }
 
     /** A deal created at its first stage at the given instant. */
-    long deal(long clientId, long ownerId, Pipeline p, Stage first, String amount, Long sourceId, ScoreBand band,
+    public long deal(long clientId, long ownerId, Pipeline p, Stage first, String amount, Long sourceId, ScoreBand band,
               LocalDate expectedClose, Instant created) {
         Deal d = new Deal(null, "Deal " + seq.incrementAndGet(), clientId, null, ownerId, p.id(), first.id(),
                 new BigDecimal(amount), expectedClose, sourceId, 0, band, null, null, created, null, null, 0);
         return ctx.deals().insert(d, ownerId, created);
     }
 
-    void move(long dealId, Stage to, Long lostReasonId, Instant at) {
+    public void move(long dealId, Stage to, Long lostReasonId, Instant at) {
         Deal d = ctx.deals().find(dealId).orElseThrow();
         ctx.deals().move(dealId, d.version(), to.id(), lostReasonId, null, d.ownerId(), at);
     }
 
-    void move(long dealId, Stage to, Instant at) {
+    public void move(long dealId, Stage to, Instant at) {
         if (to.kind() == StageKind.LOST) {
             throw new IllegalArgumentException("lost needs a reason");
         }
         move(dealId, to, null, at);
     }
 
-    long call(Long userId, CallDirection dir, CallStatus status, Instant at, int seconds) {
+    public long call(Long userId, CallDirection dir, CallStatus status, Instant at, int seconds) {
         return ctx.calls().insert(new Call(null, dir, status, at, seconds, "+7900" + seq.incrementAndGet(),
                 "+7900" + seq.get(), null, null, userId, null, null, null)).orElseThrow();
     }
 
-    long activity(Long userId, ActivityKind kind, Instant at) {
+    public long activity(Long userId, ActivityKind kind, Instant at) {
         return ctx.tasks().insertActivity(new Activity(null, kind, null, null, null, userId, at, kind.name(), null));
     }
 
-    long sale(long clientId, Long ownerId, String saleDate, String amount, String dueDate, String paid) {
+    public long sale(long clientId, Long ownerId, String saleDate, String amount, String dueDate, String paid) {
         return ctx.sales().insert(new org.deskcrm.model.deal.Sale(null, clientId, null, ownerId, "S" + seq.incrementAndGet(),
                 LocalDate.parse(saleDate), new BigDecimal(amount), dueDate == null ? null : LocalDate.parse(dueDate),
                 new BigDecimal(paid), 0));
     }
 
-    long task(Long assigneeId, Instant due, Instant doneAt) {
+    public long task(Long assigneeId, Instant due, Instant doneAt) {
         org.deskcrm.model.task.TaskStatus status = doneAt == null ? org.deskcrm.model.task.TaskStatus.OPEN
                 : org.deskcrm.model.task.TaskStatus.DONE;
         return ctx.tasks().insert(new org.deskcrm.model.task.Task(null, "Task " + seq.incrementAndGet(), null,
@@ -120,7 +120,7 @@ final class ReportData {
     }
 
     /** A missed incoming call in the missed-call list, returned (resolved) or not. */
-    long missedCall(Long userId, Instant at, boolean returned) {
+    public long missedCall(Long userId, Instant at, boolean returned) {
         long id = call(userId, CallDirection.IN, CallStatus.MISSED, at, 0);
         dsl.insertInto(org.deskcrm.persistence.jooq.Tables.MISSED_CALL)
                 .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.CALL_ID, id)
@@ -132,12 +132,12 @@ final class ReportData {
         return id;
     }
 
-    void event(Long userId, Instant at, String entity, long entityId) {
+    public void event(Long userId, Instant at, String entity, long entityId) {
         ctx.audit().append(java.util.List.of(org.deskcrm.model.audit.AuditEvent.of(at, userId,
                 org.deskcrm.model.audit.AuditAction.UPDATE, entity, entityId).withChange("name", "old", "new")));
     }
 
-    long goal(Long userId, Long teamId, GoalMetric metric, LocalDate start, String target) {
+    public long goal(Long userId, Long teamId, GoalMetric metric, LocalDate start, String target) {
         return plans.insertGoal(userId, teamId, metric, PeriodKind.MONTH, start, new BigDecimal(target));
     }
 }

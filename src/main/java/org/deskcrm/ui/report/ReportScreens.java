@@ -1,0 +1,52 @@
+package org.deskcrm.ui.report;
+
+import org.deskcrm.service.report.Report;
+import org.deskcrm.service.report.ReportCatalog;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.common.TaskExecutor;
+import org.deskcrm.ui.common.Workspace;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report screens for the shell: the list of reports (for the navigation sidebar) and opening
+ * one as a workspace tab ({@code report:NAME}). Built from the report services and the ui.common
+ * contracts only.
+ */
+public final class ReportScreens {
+    private final ReportCatalog catalog;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final Workspace workspace;
+    public ReportScreens(ReportCatalog catalog, TaskExecutor executor, I18n i18n, Workspace workspace) {
+        this.catalog = catalog;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.workspace = workspace;
+    }
+
+    /** Report names in menu order. */
+    public List<String> names() {
+        return catalog.all().stream().map(Report::name).toList();
+    }
+
+    public String title(String name) {
+        return i18n.get("report.title." + name);
+    }
+
+    /** A new view of the report (not yet computed: the user sets the filter and refreshes). */
+    public ReportView view(String name) {
+        Report report = catalog.get(name);
+        ReportViewModel vm = new ReportViewModel(report, executor, i18n, catalog.support().exporter(i18n.locale()),
+                catalog.support().today());
+        Map<Long, String> pipelines = catalog.support().pipelineNames();
+        Map<Long, String> managers = catalog.support().userNames();
+        return new ReportView(vm, i18n, workspace, pipelines, managers);
+    }
+
+    /** Opens the report in a tab, or selects its tab when already open. */
+    public void open(String name) {
+        workspace.openTab("report:" + name, title(name), () -> view(name));
+    }
+}
