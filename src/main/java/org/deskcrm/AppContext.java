@@ -13,6 +13,10 @@ import org.deskcrm.persistence.TaskRepository;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.UserRepository;
 import org.deskcrm.service.client.ClientService;
+import org.deskcrm.service.client.ClientListService;
+import org.deskcrm.service.client.ClientTimelineService;
+import org.deskcrm.persistence.ClientListRepository;
+import org.deskcrm.persistence.TimelineRepository;
 import org.deskcrm.service.client.PhoneNormalizer;
 import org.deskcrm.service.demo.DemoDataService;
 import org.deskcrm.service.settings.ReferenceDataService;
@@ -39,6 +43,8 @@ public final class AppContext implements AutoCloseable {
     private final TaskRepository tasks;
     private final StatsRepository stats;
     private final ClientService clients;
+    private final ClientListService clientList;
+    private final ClientTimelineService clientTimeline;
     private final Clock clock;
 
     public AppContext(Database database) {
@@ -62,6 +68,9 @@ public final class AppContext implements AutoCloseable {
         this.tasks = new TaskRepository(database);
         this.stats = new StatsRepository(database);
         this.clients = new ClientService(database, clientRepository, audit, phones, clock);
+        this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
+                settings);
+        this.clientTimeline = new ClientTimelineService(new TimelineRepository(database), tasks, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -123,6 +132,16 @@ public final class AppContext implements AutoCloseable {
 
     public ClientService clients() {
         return clients;
+    }
+
+    /** The client list (keyset-paged, filtered) and the choices of its filters and of the card. */
+    public ClientListService clientList() {
+        return clientList;
+    }
+
+    /** Client timelines (calls, tasks, notes, deal moves, edits) and quick notes. */
+    public ClientTimelineService clientTimeline() {
+        return clientTimeline;
     }
 
     public Clock clock() {
