@@ -25,6 +25,10 @@ import org.deskcrm.service.notify.NotificationCenter;
 import org.deskcrm.service.task.TaskService;
 import org.deskcrm.service.task.TaskTemplateService;
 import org.deskcrm.service.client.ClientService;
+import org.deskcrm.service.client.ClientListService;
+import org.deskcrm.service.client.ClientTimelineService;
+import org.deskcrm.persistence.ClientListRepository;
+import org.deskcrm.persistence.TimelineRepository;
 import org.deskcrm.service.client.PhoneNormalizer;
 import org.deskcrm.service.demo.DemoDataService;
 import org.deskcrm.service.settings.ReferenceDataService;
@@ -54,6 +58,8 @@ public final class AppContext implements AutoCloseable {
     private final StatsRepository stats;
     private final ClientService clients;
     private final DealFeature dealFeature;
+    private final ClientListService clientList;
+    private final ClientTimelineService clientTimeline;
     private final Clock clock;
     private final NotificationCenter notifications;
     private final MissedCallService missedCalls;
@@ -96,6 +102,9 @@ public final class AppContext implements AutoCloseable {
         this.control = new ControlService(new ControlRepository(database), missRepo, settings, clients.validator(), clock);
         this.dealFeature = new DealFeature(database, deals, pipelines, sales, clientRepository, audit, settings, clock);
         this.reports = new ReportCatalog(new ReportSupport(database, settings, clock));
+        this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
+                settings);
+        this.clientTimeline = new ClientTimelineService(new TimelineRepository(database), tasks, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -166,6 +175,16 @@ public final class AppContext implements AutoCloseable {
 
     public ReportCatalog reports() {
         return reports;
+    }
+
+    /** The client list (keyset-paged, filtered) and the choices of its filters and of the card. */
+    public ClientListService clientList() {
+        return clientList;
+    }
+
+    /** Client timelines (calls, tasks, notes, deal moves, edits) and quick notes. */
+    public ClientTimelineService clientTimeline() {
+        return clientTimeline;
     }
 
     public Clock clock() {

@@ -41,8 +41,7 @@ class ClientListScaleTest {
         long t = System.nanoTime();
         ClientBulk.insert(ctx.database(), CLIENTS, Instant.parse("2020-01-01T00:00:00Z"), owner);
         System.out.printf("inserted %d clients in %d ms%n", CLIENTS, (System.nanoTime() - t) / 1_000_000);
-        list = new ClientListService(new ClientListRepository(ctx.database()), ctx.clients(), ctx.users(),
-                ctx.pipelines(), ctx.settings());
+        list = ctx.clientList();
     }
 
     @AfterAll

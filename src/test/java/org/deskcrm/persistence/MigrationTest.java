@@ -8,15 +8,17 @@ class MigrationTest {
     @Test
     void postgresMigrates() {
         try (Database db = TestDatabases.postgres()) {
-            assertThat(db.migrationsApplied()).isEqualTo(3);
-            assertThat(new StatsRepository(db).schemaVersion()).contains("3");
+            // V1, V2, vendor V3, and V13 (clients: last-purchase index); other branches add theirs
+            assertThat(db.migrationsApplied()).isGreaterThanOrEqualTo(4);
+            assertThat(new StatsRepository(db).schemaVersion().map(Integer::valueOf)).hasValueSatisfying(
+                    v -> assertThat(v).isGreaterThanOrEqualTo(13));
         }
     }
 
     @Test
     void h2Migrates() {
         try (Database db = TestDatabases.h2()) {
-            assertThat(db.migrationsApplied()).isEqualTo(3);
+            assertThat(db.migrationsApplied()).isGreaterThanOrEqualTo(4);
         }
     }
 }

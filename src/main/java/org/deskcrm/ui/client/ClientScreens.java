@@ -2,10 +2,6 @@ package org.deskcrm.ui.client;
 
 import javafx.scene.Node;
 import org.deskcrm.AppContext;
-import org.deskcrm.persistence.ClientListRepository;
-import org.deskcrm.persistence.TimelineRepository;
-import org.deskcrm.service.client.ClientListService;
-import org.deskcrm.service.client.ClientTimelineService;
 import org.deskcrm.ui.common.DialogService;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
@@ -45,12 +41,9 @@ public final class ClientScreens {
     public static ClientUiContext context(AppContext app, TaskExecutor executor, I18n i18n, Workspace workspace,
                                           DialogService dialogs, LinkOpener opener, Supplier<Long> currentUserId,
                                           ZoneId zone) {
-        ClientListService lookups = new ClientListService(new ClientListRepository(app.database()), app.clients(),
-                app.users(), app.pipelines(), app.settings());
-        ClientTimelineService timeline = new ClientTimelineService(new TimelineRepository(app.database()),
-                app.tasks(), app.clock());
-        return new ClientUiContext(app.clients(), lookups, timeline, new ChannelLinks(app.phones()), opener,
-                executor, i18n, workspace, dialogs, currentUserId, app.clock(), zone);
+        return new ClientUiContext(app.clients(), app.clientList(), app.clientTimeline(),
+                new ChannelLinks(app.phones()), opener, executor, i18n, workspace, dialogs, currentUserId, app.clock(),
+                zone);
     }
 
     private static ZoneId businessZone(AppContext app) {
