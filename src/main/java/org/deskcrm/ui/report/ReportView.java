@@ -148,7 +148,7 @@ public final class ReportView extends BorderPane {
         table.setItems(FXCollections.observableArrayList(t.rows()));
         table.getItems().add(t.totals());
         summary.setText(t.summary().entrySet().stream()
-                .map(e -> e.getKey() + ": " + (e.getValue() == null ? "" : text(e.getValue())))
+                .map(e -> label(e.getKey()) + ": " + (e.getValue() == null ? "" : text(e.getValue())))
                 .collect(Collectors.joining("    ")));
         if (split.getItems().size() > 1) {
             split.getItems().remove(1);
@@ -161,6 +161,11 @@ public final class ReportView extends BorderPane {
                     VBox.setVgrow(viewer, javafx.scene.layout.Priority.ALWAYS);
                     split.setDividerPositions(0.6);
                 });
+    }
+
+    private String label(String summaryKey) {
+        String key = "report.sum." + summaryKey;
+        return i18n.has(key) ? i18n.get(key) : summaryKey;
     }
 
     private String text(Object v) {

@@ -45,6 +45,23 @@ class ReportScaleCheck {
                     INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id, changed_at, amount)
                     SELECT id, CASE WHEN stage_id = 11 THEN 7 END, stage_id, stage_changed_at, amount FROM deal""");
             System.out.printf("loaded %,d deals in %d ms%n", n, (System.nanoTime() - t0) / 1_000_000);
+            if (Boolean.getBoolean("explain")) {
+                org.deskcrm.model.report.ReportScope sc = ctx.reports().support().scope(
+                        ReportFilter.period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).withPipeline(2L));
+                String range = "created_at >= TIMESTAMP WITH TIME ZONE '" + sc.start() + "' AND created_at < TIMESTAMP WITH TIME ZONE '"
+                        + sc.end() + "'";
+                System.out.println("PLAN cohort " + dsl.fetchValue("EXPLAIN SELECT reached_order, stage_id, COUNT(*), SUM(amount) FROM deal"
+                        + " WHERE pipeline_id = 2 AND " + range + " GROUP BY reached_order, stage_id"));
+                System.out.println("PLAN won " + dsl.fetchValue("EXPLAIN SELECT owner_id, COUNT(*), SUM(amount) FROM deal WHERE "
+                        + range.replace("created_at", "closed_at") + " AND stage_id IN (SELECT id FROM stage WHERE kind_code = 'won')"
+                        + " GROUP BY owner_id"));
+                System.out.println("PLAN wonIds " + dsl.fetchValue("EXPLAIN SELECT owner_id, COUNT(*), SUM(amount) FROM deal WHERE "
+                        + range.replace("created_at", "closed_at") + " AND stage_id IN (5, 10, 15)"
+                        + " GROUP BY owner_id"));
+                System.out.println("PLAN wonEq " + dsl.fetchValue("EXPLAIN SELECT owner_id, COUNT(*), SUM(amount) FROM deal WHERE "
+                        + range.replace("created_at", "closed_at") + " AND stage_id = 10"
+                        + " GROUP BY owner_id"));
+            }
             ReportCatalog reports = ctx.reports();
             ReportFilter march = ReportFilter.period(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31));
             for (int round = 0; round < 2; round++) {

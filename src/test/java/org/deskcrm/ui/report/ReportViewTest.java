@@ -49,6 +49,7 @@ class ReportViewTest {
         TableView<?> table = robot.lookup("#reportTable").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(3); // anna, boris, totals
         assertThat(robot.lookup("#reportChart").tryQuery()).isPresent();
+        assertThat(robot.lookup("#reportSummary").queryLabeled().getText()).isEmpty();
         TableCell<?, ?> revenue = robot.lookup(".table-cell").<TableCell<?, ?>>queryAll().stream()
                 .filter(c -> c.getTableColumn() != null && "col-revenue".equals(c.getTableColumn().getId()))
                 .filter(c -> "1,250.00".equals(c.getText())).findFirst().orElseThrow();
