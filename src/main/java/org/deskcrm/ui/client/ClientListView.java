@@ -147,14 +147,14 @@ public final class ClientListView extends BorderPane {
         DateTimeFormatter created = date.withZone(zone);
         TableColumn<ClientListItem, String> name = column("client.col.name", 260, r -> r.row().name());
         name.setId("col-name");
-        TableColumn<ClientListItem, String> createdCol = column("client.col.created", 100,
+        TableColumn<ClientListItem, String> createdCol = column("client.col.created", 115,
                 r -> r.createdAt() == null ? "" : created.format(r.createdAt()));
         createdCol.setId("col-created");
-        TableColumn<ClientListItem, String> last = column("client.col.lastPurchase", 110,
+        TableColumn<ClientListItem, String> last = column("client.col.lastPurchase", 130,
                 r -> r.row().lastPurchaseOn() == null ? "" : date.format(r.row().lastPurchaseOn()));
         last.setId("col-lastPurchase");
         table.getColumns().add(name);
-        table.getColumns().add(column("client.col.kind", 90, r -> kind(r.row().kind())));
+        table.getColumns().add(column("client.col.kind", 105, r -> kind(r.row().kind())));
         table.getColumns().add(column("client.col.phone", 140, r -> nz(r.row().primaryPhone())));
         table.getColumns().add(column("client.col.email", 180, r -> nz(r.row().primaryEmail())));
         table.getColumns().add(column("client.col.inn", 110, r -> nz(r.row().inn())));

@@ -7,7 +7,10 @@ import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
 import org.deskcrm.ui.common.Workspace;
 
+import java.lang.ref.WeakReference;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -27,6 +30,8 @@ public final class ClientScreens {
 
     private final ClientUiContext ctx;
     private final AtomicInteger newCards = new AtomicInteger();
+    /** Open cards by tab key (weakly: a closed tab's card goes away with its view). */
+    private final Map<String, WeakReference<ClientCardViewModel>> cards = new HashMap<>();
 
     public ClientScreens(ClientUiContext ctx) {
         this.ctx = ctx;
@@ -70,14 +75,14 @@ public final class ClientScreens {
 
     /** The card of an existing client, for the tab with key {@link #cardKey(long)}. */
     public Node clientCard(long clientId) {
-        ClientCardViewModel vm = new ClientCardViewModel(ctx, cardKey(clientId));
+        ClientCardViewModel vm = track(new ClientCardViewModel(ctx, cardKey(clientId)));
         vm.load(clientId);
         return new ClientCardView(vm, ctx.i18n());
     }
 
     /** An empty card for a new client, for the tab with the given key. */
     public Node newClientCard(String tabKey) {
-        ClientCardViewModel vm = new ClientCardViewModel(ctx, tabKey);
+        ClientCardViewModel vm = track(new ClientCardViewModel(ctx, tabKey));
         vm.initNew();
         return new ClientCardView(vm, ctx.i18n());
     }
@@ -98,6 +103,33 @@ public final class ClientScreens {
     public void openNewClientCard() {
         String key = nextNewKey();
         ctx.workspace().openTab(key, ctx.i18n().get("client.tab.new"), () -> newClientCard(key));
+    }
+
+    /**
+     * For the window before it closes a tab (or itself): true when the tab is not a client card, has no
+     * unsaved changes, or the user agrees to drop them.
+     */
+    public boolean canClose(String tabKey) {
+        WeakReference<ClientCardViewModel> ref = cards.get(tabKey);
+        ClientCardViewModel vm = ref == null ? null : ref.get();
+        if (vm == null || !vm.dirtyProperty().get()) {
+            return true;
+        }
+        return ctx.dialogs().confirm(ctx.i18n().get("client.close.title"),
+                ctx.i18n().format("client.close.confirm", vm.titleProperty().get().replaceAll(" \\*$", "")));
+    }
+
+    /** True when any open card has unsaved changes (ask before quitting). */
+    public boolean hasUnsavedCards() {
+        cards.values().removeIf(r -> r.get() == null);
+        return cards.values().stream().map(WeakReference::get)
+                .anyMatch(vm -> vm != null && vm.dirtyProperty().get());
+    }
+
+    private ClientCardViewModel track(ClientCardViewModel vm) {
+        cards.values().removeIf(r -> r.get() == null);
+        cards.put(vm.tabKey(), new WeakReference<>(vm));
+        return vm;
     }
 
     private String nextNewKey() {

@@ -202,4 +202,22 @@ class ClientScreensFxTest {
         assertThat(((Button) robot.lookup("#client-save").nth(0).query()).isDisabled()).isFalse();
         assertThat(fx.app.clients().count(ClientQuery.DEFAULT.filter())).isEqualTo(1);
     }
+
+    @Test
+    void unsavedCardAsksBeforeClosing(FxRobot robot) throws Exception {
+        openNewCard(robot);
+        String key = workspace.tabs.getSelectionModel().getSelectedItem().getId().replace("tab-", "")
+                .replace('-', ':');
+        assertThat(workspace.screens.canClose(key)).isTrue();
+        type(robot, in(robot, "#client-name"), "Черновик");
+        assertThat(workspace.screens.hasUnsavedCards()).isTrue();
+        dialogs.confirmAnswer = false;
+        assertThat(workspace.screens.canClose(key)).isFalse();
+        assertThat(dialogs.asked.get(dialogs.asked.size() - 1).message())
+                .isEqualTo("“Черновик” has changes that are not saved. Close it and lose them?");
+        robot.clickOn("#client-save");
+        waitUntil(() -> !workspace.screens.hasUnsavedCards());
+        assertThat(workspace.screens.canClose(key)).isTrue();
+        assertThat(workspace.screens.canClose(ClientScreens.LIST_KEY)).isTrue();
+    }
 }

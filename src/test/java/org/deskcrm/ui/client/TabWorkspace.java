@@ -31,6 +31,11 @@ final class TabWorkspace implements Workspace {
             tab = new Tab(title, content.get());
             tab.setId("tab-" + key.replace(':', '-'));
             Tab created = tab;
+            tab.setOnCloseRequest(e -> {
+                if (screens != null && !screens.canClose(key)) {
+                    e.consume();
+                }
+            });
             tab.setOnClosed(e -> byKey.values().remove(created));
             byKey.put(key, tab);
             tabs.getTabs().add(tab);
