@@ -35,7 +35,10 @@ import org.deskcrm.service.settings.ReferenceDataService;
 import org.deskcrm.service.report.ReportCatalog;
 import org.deskcrm.service.report.ReportSupport;
 
+import org.deskcrm.service.search.GlobalSearchService;
+
 import java.time.Clock;
+import java.util.Locale;
 
 /**
  * Composition root: builds every repository and service once, by constructor injection.
@@ -69,6 +72,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskTemplateService taskTemplates;
     private final ControlService control;
     private final ReportCatalog reports;
+    private final GlobalSearchService globalSearch;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -101,6 +105,7 @@ public final class AppContext implements AutoCloseable {
         this.taskTemplates = new TaskTemplateService(database, new TaskTemplateRepository(database), taskService, clock);
         this.control = new ControlService(new ControlRepository(database), missRepo, settings, clients.validator(), clock);
         this.dealFeature = new DealFeature(database, deals, pipelines, sales, clientRepository, audit, settings, clock);
+        this.globalSearch = new GlobalSearchService(clients, deals, clientRepository);
         this.reports = new ReportCatalog(new ReportSupport(database, settings, clock));
         this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
                 settings);
@@ -110,6 +115,22 @@ public final class AppContext implements AutoCloseable {
     /** Opens (and upgrades) the database and wires everything on top of it. */
     public static AppContext open(DatabaseConfig config) {
         return new AppContext(Database.open(config));
+    }
+
+    /**
+     * Creates the records a new installation starts with (administrator, the three pipelines, lost
+     * reasons, lead sources, default scoring rules) where they are missing; names in {@code locale}.
+     * Returns the administrator's id, the user the window acts as until sign-in exists.
+     */
+    public long ensureReferenceData(Locale locale) {
+        referenceData.ensureDefaults(locale);
+        dealFeature.scoring().ensureDefaultRules(locale);
+        return users.findByLogin(ReferenceDataService.ADMIN_LOGIN).orElseThrow().id();
+    }
+
+    /** The global search of the window: clients by name, phone, email, INN, and deals by title. */
+    public GlobalSearchService globalSearch() {
+        return globalSearch;
     }
 
     public Database database() {

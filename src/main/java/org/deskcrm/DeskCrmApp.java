@@ -6,13 +6,10 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
-import org.deskcrm.persistence.ClientRepository;
 import org.deskcrm.persistence.DatabaseConfig;
-import org.deskcrm.service.search.GlobalSearchService;
 import org.deskcrm.ui.common.FxTaskExecutor;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.shell.MainWindow;
-import org.deskcrm.ui.shell.Screens;
 import org.deskcrm.ui.shell.ShellPreferences;
 import org.deskcrm.ui.shell.SplashView;
 import org.deskcrm.ui.shell.Theme;
@@ -36,12 +33,9 @@ public class DeskCrmApp extends Application {
         launch(DeskCrmApp.class, args);
     }
 
-    /**
-     * The feature screens of the window. A feature registers its list, card and section screens here,
-     * e.g. {@code screens.section(NavItem.CLIENTS, s -> ...)}; unregistered ones show an empty state.
-     */
-    static Screens screens() {
-        return new Screens();
+    /** The feature screens of the window, acting for {@code userId}; links open in the desktop's apps. */
+    FeatureScreens features(long userId) {
+        return new FeatureScreens(() -> userId, uri -> getHostServices().showDocument(uri));
     }
 
     @Override
@@ -74,9 +68,17 @@ public class DeskCrmApp extends Application {
             splash.showError(i18n.get("shell.splash.badUrl"), options.dbUrl());
             return;
         }
-        executor.submit(p -> AppContext.open(config), ctx -> {
-            context = ctx;
-            showMain(stage, ctx, i18n, logo, config);
+        executor.submit(p -> {
+            AppContext ctx = AppContext.open(config);
+            try {
+                return new Opened(ctx, ctx.ensureReferenceData(locale));
+            } catch (RuntimeException e) {
+                ctx.close();
+                throw e;
+            }
+        }, opened -> {
+            context = opened.ctx();
+            showMain(stage, opened.ctx(), features(opened.userId()), i18n, logo, config);
             splashStage.close();
         }, failure -> {
             LOG.error("could not open the database {}", config, failure);
@@ -84,10 +86,14 @@ public class DeskCrmApp extends Application {
         });
     }
 
-    private void showMain(Stage stage, AppContext ctx, I18n i18n, Image logo, DatabaseConfig config) {
-        GlobalSearchService search = new GlobalSearchService(ctx.clients(), ctx.deals(),
-                new ClientRepository(ctx.database()));
-        MainWindow window = new MainWindow(ctx, search::search, screens(), executor, i18n, prefs, logo);
+    /** The database, opened and upgraded, and the user the window acts as. */
+    private record Opened(AppContext ctx, long userId) {
+    }
+
+    private void showMain(Stage stage, AppContext ctx, FeatureScreens features, I18n i18n, Image logo,
+                          DatabaseConfig config) {
+        MainWindow window = new MainWindow(ctx, ctx.globalSearch()::search, features.screens(), executor, i18n,
+                prefs, logo);
         window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:")
                 ? i18n.get("shell.status.database.embedded") : config.url());
         Scene scene = window.createScene(prefs.width(1280), prefs.height(800));
@@ -99,6 +105,7 @@ public class DeskCrmApp extends Application {
         stage.show();
         mainStage = stage;
         window.start();
+        features.startReminders(window.services());
     }
 
     @Override

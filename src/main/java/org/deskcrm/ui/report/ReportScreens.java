@@ -1,5 +1,14 @@
 package org.deskcrm.ui.report;
 
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.deskcrm.service.report.Report;
 import org.deskcrm.service.report.ReportCatalog;
 import org.deskcrm.ui.common.I18n;
@@ -43,6 +52,39 @@ public final class ReportScreens {
         Map<Long, String> pipelines = catalog.support().pipelineNames();
         Map<Long, String> managers = catalog.support().userNames();
         return new ReportView(vm, i18n, workspace, pipelines, managers);
+    }
+
+    /**
+     * The report catalogue for the sidebar section: one line per report with its title; double-click
+     * or Enter opens the report tab.
+     */
+    public Node catalog() {
+        ListView<String> list = new ListView<>(FXCollections.observableArrayList(names()));
+        list.setId("reportCatalog");
+        list.getStyleClass().add("report-catalog");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String name, boolean empty) {
+                super.updateItem(name, empty);
+                setText(empty || name == null ? null : title(name));
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                open(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && list.getSelectionModel().getSelectedItem() != null) {
+                open(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        Label hint = new Label(i18n.get("report.catalog.hint"));
+        hint.getStyleClass().add("hint");
+        VBox box = new VBox(8, hint, list);
+        box.setPadding(new Insets(12));
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return box;
     }
 
     /** Opens the report in a tab, or selects its tab when already open. */

@@ -1,0 +1,85 @@
+package org.deskcrm;
+
+import org.deskcrm.ui.call.CallScreens;
+import org.deskcrm.ui.client.ClientScreens;
+import org.deskcrm.ui.client.LinkOpener;
+import org.deskcrm.ui.control.ControlScreens;
+import org.deskcrm.ui.deal.DealScreens;
+import org.deskcrm.ui.report.ReportScreens;
+import org.deskcrm.ui.shell.NavItem;
+import org.deskcrm.ui.shell.Screens;
+import org.deskcrm.ui.shell.ShellServices;
+import org.deskcrm.ui.task.TaskScreens;
+
+import java.util.function.Supplier;
+
+/**
+ * Plugs every feature's screens into the shell: the sidebar sections, the client cards, and the
+ * reminder pop-ups. The one place that knows all features; each factory is built per opened tab from
+ * the shell's services and the signed-in user.
+ */
+final class FeatureScreens {
+    private final Supplier<Long> currentUser;
+    private final LinkOpener opener;
+
+    FeatureScreens(Supplier<Long> currentUser, LinkOpener opener) {
+        this.currentUser = currentUser;
+        this.opener = opener;
+    }
+
+    Screens screens() {
+        return new Screens()
+                .section(NavItem.CLIENTS, s -> clients(s).clientList())
+                .clientCard((s, id) -> clients(s).clientCard(id))
+                .newClientCard(s -> clients(s).newClientCard())
+                .section(NavItem.DEALS, s -> deals(s).board())
+                .section(NavItem.CALLS, s -> calls(s).callLog())
+                .section(NavItem.TASKS, s -> tasks(s).taskList())
+                .section(NavItem.REPORTS, s -> reports(s).catalog())
+                .section(NavItem.CONTROL, s -> control(s).dashboard());
+    }
+
+    /** Starts the reminder pop-ups; a click opens what the reminder is about. */
+    void startReminders(ShellServices s) {
+        TaskScreens tasks = tasks(s);
+        CallScreens calls = calls(s);
+        tasks.reminderNotifier(target -> {
+            if (target.startsWith("call:")) {
+                calls.openMissedCalls();
+            } else {
+                tasks.openTasks();
+            }
+        }).start();
+    }
+
+    private ClientScreens clients(ShellServices s) {
+        return new ClientScreens(s.app(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), opener, currentUser);
+    }
+
+    private DealScreens deals(ShellServices s) {
+        return new DealScreens(s.app().dealFeature().deals(), s.executor(), s.i18n(), s.workspace(), s.dialogs(),
+                currentUser);
+    }
+
+    private CallScreens calls(ShellServices s) {
+        AppContext app = s.app();
+        return new CallScreens(app.callService(), app.callImport(), app.missedCalls(), app.clients(), s.executor(),
+                s.i18n(), s.workspace(), s.dialogs(), app.taskService().zone(), currentUser);
+    }
+
+    private TaskScreens tasks(ShellServices s) {
+        AppContext app = s.app();
+        return new TaskScreens(app.taskService(), app.taskTemplates(), app.missedCalls(), app.notifications(),
+                s.executor(), s.i18n(), s.workspace(), s.dialogs(), currentUser, () -> null);
+    }
+
+    private ControlScreens control(ShellServices s) {
+        return new ControlScreens(s.app().control(), s.executor(), s.i18n(), s.workspace(),
+                s.app().taskService().zone(), () -> null);
+    }
+
+    private ReportScreens reports(ShellServices s) {
+        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace());
+    }
+
+}
