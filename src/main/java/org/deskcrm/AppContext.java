@@ -38,6 +38,7 @@ import org.deskcrm.service.report.ReportSupport;
 import org.deskcrm.service.search.GlobalSearchService;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /**
@@ -73,6 +74,7 @@ public final class AppContext implements AutoCloseable {
     private final ControlService control;
     private final ReportCatalog reports;
     private final GlobalSearchService globalSearch;
+    private final ZoneId businessZone;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -105,6 +107,7 @@ public final class AppContext implements AutoCloseable {
         this.taskTemplates = new TaskTemplateService(database, new TaskTemplateRepository(database), taskService, clock);
         this.control = new ControlService(new ControlRepository(database), missRepo, settings, clients.validator(), clock);
         this.dealFeature = new DealFeature(database, deals, pipelines, sales, clientRepository, audit, settings, clock);
+        this.businessZone = taskService.zone();
         this.globalSearch = new GlobalSearchService(clients, deals, clientRepository);
         this.reports = new ReportCatalog(new ReportSupport(database, settings, clock));
         this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
@@ -126,6 +129,14 @@ public final class AppContext implements AutoCloseable {
         referenceData.ensureDefaults(locale);
         dealFeature.scoring().ensureDefaultRules(locale);
         return users.findByLogin(ReferenceDataService.ADMIN_LOGIN).orElseThrow().id();
+    }
+
+    /**
+     * The business time zone (setting {@code business.time_zone}) as read when the database was opened;
+     * screens use it to show and enter dates without reading settings on the FX thread.
+     */
+    public ZoneId businessZone() {
+        return businessZone;
     }
 
     /** The global search of the window: clients by name, phone, email, INN, and deals by title. */

@@ -64,7 +64,7 @@ final class FeatureScreens {
     private CallScreens calls(ShellServices s) {
         AppContext app = s.app();
         return new CallScreens(app.callService(), app.callImport(), app.missedCalls(), app.clients(), s.executor(),
-                s.i18n(), s.workspace(), s.dialogs(), app.taskService().zone(), currentUser);
+                s.i18n(), s.workspace(), s.dialogs(), app.businessZone(), currentUser);
     }
 
     private TaskScreens tasks(ShellServices s) {
@@ -75,7 +75,7 @@ final class FeatureScreens {
 
     private ControlScreens control(ShellServices s) {
         return new ControlScreens(s.app().control(), s.executor(), s.i18n(), s.workspace(),
-                s.app().taskService().zone(), () -> null);
+                s.app().businessZone(), () -> null);
     }
 
     private ReportScreens reports(ShellServices s) {

@@ -54,13 +54,13 @@ class DeskCrmAppTest {
         assertThat(stage.getIcons()).isNotEmpty();
         assertThat(robot.lookup("#databaseLabel").queryAs(Label.class).getText()).startsWith("jdbc:h2:mem:app");
         // the splash is gone
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#splash").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#splash").tryQuery().isEmpty());
     }
 
     @Test
     void aMalformedDatabaseAddressIsReportedOnTheSplash() throws Exception {
         app = FxToolkit.setupApplication(DeskCrmApp.class, "--db=nonsense", "--lang=en");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#splashQuit").tryQuery()
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#splashQuit").tryQuery()
                 .filter(javafx.scene.Node::isVisible).isPresent());
         assertThat(robot.lookup("#splashStatus").queryAs(Label.class).getText())
                 .isEqualTo("The database address given with --db is not a JDBC URL.");

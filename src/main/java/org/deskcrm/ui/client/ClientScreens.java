@@ -39,7 +39,7 @@ public final class ClientScreens {
 
     public ClientScreens(AppContext app, TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
                          LinkOpener opener, Supplier<Long> currentUserId) {
-        this(context(app, executor, i18n, workspace, dialogs, opener, currentUserId, businessZone(app)));
+        this(context(app, executor, i18n, workspace, dialogs, opener, currentUserId, app.businessZone()));
     }
 
     /** Builds the screens' dependencies from the application context. */
@@ -51,13 +51,6 @@ public final class ClientScreens {
                 zone);
     }
 
-    private static ZoneId businessZone(AppContext app) {
-        try {
-            return app.settings().get("business.time_zone").map(ZoneId::of).orElse(ZoneId.systemDefault());
-        } catch (RuntimeException e) {
-            return ZoneId.systemDefault();
-        }
-    }
 
     public static String cardKey(long clientId) {
         return "client:" + clientId;

@@ -69,7 +69,7 @@ class MainWindowTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(condition));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition));
     }
 
     private List<String> keys() {
@@ -188,7 +188,7 @@ class MainWindowTest {
         assertThat(owner == stage).as("owned by the main window").isTrue();
         robot.clickOn(robot.lookup(".crm-dialog .button").match(
                 (javafx.scene.control.Button b) -> "Yes".equals(b.getText())).<javafx.scene.Node>query());
-        assertThat(answer.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(answer.get(30, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
@@ -207,8 +207,8 @@ class MainWindowTest {
         assertThat(fx(() -> robot.lookup("#progressLabel").queryAs(javafx.scene.control.Label.class).getText()))
                 .isEqualTo("Export");
         robot.clickOn("#progressCancel");
-        assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
-        assertThat(stopped.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.CancellationException.class);
+        assertThat(stopped.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(fx(() -> robot.lookup("#progressBar").query().getParent().isVisible())).isFalse();
         assertThat(fx(() -> window.statusBar().messageText())).isEqualTo("Cancelled: Export");
     }
