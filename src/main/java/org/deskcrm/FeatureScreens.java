@@ -31,7 +31,7 @@ final class FeatureScreens {
         return new Screens()
                 .section(NavItem.CLIENTS, s -> clients(s).clientList())
                 .clientCard((s, id) -> clients(s).clientCard(id))
-                .newClientCard(s -> clients(s).newClientCard())
+                .newClientCard((s, key) -> clients(s).newClientCard(key))
                 .section(NavItem.DEALS, s -> deals(s).board())
                 .section(NavItem.CALLS, s -> calls(s).callLog())
                 .section(NavItem.TASKS, s -> tasks(s).taskList())

@@ -55,7 +55,7 @@ public final class ClientCardViewModel {
     static final int TIMELINE_PER_KIND = 200;
 
     private final ClientUiContext ctx;
-    private final String tabKey;
+    private String tabKey;
     private final CardState state = new CardState();
 
     private final ObjectProperty<ClientKind> kind = new SimpleObjectProperty<>(this, "kind", ClientKind.COMPANY);
@@ -302,9 +302,19 @@ public final class ClientCardViewModel {
             return new Loaded(ctx.clients().load(saved.id()), null, null);
         }, loaded -> {
             apply(loaded);
+            adoptSavedKey(loaded.card().client().id());
             setMessage(MessageKind.INFO, ctx.i18n().get("client.msg.saved"));
             ctx.workspace().status(ctx.i18n().format("client.status.saved", loaded.card().client().name()));
         }, e -> failed(e, built));
+    }
+
+    /** A new card, once saved, becomes the tab of that client: opening the client selects it. */
+    private void adoptSavedKey(long id) {
+        String key = ClientScreens.cardKey(id);
+        if (!key.equals(tabKey)) {
+            ctx.workspace().rekeyTab(tabKey, key);
+            tabKey = key;
+        }
     }
 
     private boolean identityChanged(ClientCard card) {

@@ -2,6 +2,7 @@ package org.deskcrm.ui.client;
 
 import javafx.scene.Node;
 import org.deskcrm.AppContext;
+import org.deskcrm.ui.common.CloseGuard;
 import org.deskcrm.ui.common.DialogService;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
@@ -70,14 +71,14 @@ public final class ClientScreens {
     public Node clientCard(long clientId) {
         ClientCardViewModel vm = track(new ClientCardViewModel(ctx, cardKey(clientId)));
         vm.load(clientId);
-        return new ClientCardView(vm, ctx.i18n());
+        return guarded(new ClientCardView(vm, ctx.i18n()), vm);
     }
 
     /** An empty card for a new client, for the tab with the given key. */
     public Node newClientCard(String tabKey) {
         ClientCardViewModel vm = track(new ClientCardViewModel(ctx, tabKey));
         vm.initNew();
-        return new ClientCardView(vm, ctx.i18n());
+        return guarded(new ClientCardView(vm, ctx.i18n()), vm);
     }
 
     /** An empty card for a new client under a fresh key (see {@link #openNewClientCard()} to open it). */
@@ -104,7 +105,10 @@ public final class ClientScreens {
      */
     public boolean canClose(String tabKey) {
         WeakReference<ClientCardViewModel> ref = cards.get(tabKey);
-        ClientCardViewModel vm = ref == null ? null : ref.get();
+        return canClose(ref == null ? null : ref.get());
+    }
+
+    private boolean canClose(ClientCardViewModel vm) {
         if (vm == null || !vm.dirtyProperty().get()) {
             return true;
         }
@@ -117,6 +121,12 @@ public final class ClientScreens {
         cards.values().removeIf(r -> r.get() == null);
         return cards.values().stream().map(WeakReference::get)
                 .anyMatch(vm -> vm != null && vm.dirtyProperty().get());
+    }
+
+    /** The window asks the card before closing its tab (unsaved changes). */
+    private Node guarded(ClientCardView view, ClientCardViewModel vm) {
+        CloseGuard.attach(view, () -> canClose(vm));
+        return view;
     }
 
     private ClientCardViewModel track(ClientCardViewModel vm) {

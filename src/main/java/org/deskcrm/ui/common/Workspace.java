@@ -20,6 +20,13 @@ public interface Workspace {
 
     void closeTab(String key);
 
+    /**
+     * Gives an open tab another key, e.g. a new record's card once it is saved and has an id, so that
+     * opening that record later selects this tab. No-op when {@code oldKey} is not open; when
+     * {@code newKey} is already open elsewhere, that tab keeps it and this one keeps {@code oldKey}.
+     */
+    void rekeyTab(String oldKey, String newKey);
+
     /** A short message in the status bar (saved, exported...). */
     void status(String text);
 

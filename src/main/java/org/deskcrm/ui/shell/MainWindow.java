@@ -173,6 +173,11 @@ public final class MainWindow implements Workspace {
     }
 
     @Override
+    public void rekeyTab(String oldKey, String newKey) {
+        tabs.rekey(oldKey, newKey);
+    }
+
+    @Override
     public void closeTab(String key) {
         tabs.close(key);
     }
@@ -201,7 +206,7 @@ public final class MainWindow implements Workspace {
     public void newClient() {
         String key = "client:new:" + (++newClientCounter);
         tabs.open(key, i18n.get("shell.tab.newClient"), () -> screens.newClientCard()
-                .map(f -> f.create(services))
+                .map(f -> f.create(services, key))
                 .orElseGet(() -> EmptyState.of(Icons.CLIENTS, i18n.get("shell.tab.newClient"),
                         i18n.get("shell.placeholder.newClient.text"))));
     }

@@ -18,6 +18,12 @@ public final class Screens {
         Node create(ShellServices services);
     }
 
+    /** Creates the screen of a tab that must know its own key (it rekeys or retitles itself). */
+    @FunctionalInterface
+    public interface KeyedFactory {
+        Node create(ShellServices services, String tabKey);
+    }
+
     /** Creates the card of one record. */
     @FunctionalInterface
     public interface RecordFactory {
@@ -26,7 +32,7 @@ public final class Screens {
 
     private final Map<NavItem, Factory> sections = new EnumMap<>(NavItem.class);
     private RecordFactory clientCard;
-    private Factory newClientCard;
+    private KeyedFactory newClientCard;
 
     /** The screen of a sidebar section (e.g. the client list for {@link NavItem#CLIENTS}). */
     public Screens section(NavItem item, Factory factory) {
@@ -41,7 +47,7 @@ public final class Screens {
     }
 
     /** The card of a new client ({@code Workspace.newClient}, Ctrl+N). */
-    public Screens newClientCard(Factory factory) {
+    public Screens newClientCard(KeyedFactory factory) {
         this.newClientCard = factory;
         return this;
     }
@@ -54,7 +60,7 @@ public final class Screens {
         return Optional.ofNullable(clientCard);
     }
 
-    public Optional<Factory> newClientCard() {
+    public Optional<KeyedFactory> newClientCard() {
         return Optional.ofNullable(newClientCard);
     }
 }

@@ -3,6 +3,7 @@ package org.deskcrm.ui.shell;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import org.deskcrm.ui.common.CloseGuard;
 import org.deskcrm.ui.common.Refreshable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +53,28 @@ public final class WorkspaceTabs {
         Tab tab = new Tab(title, node);
         tab.setId("tab-" + key.replaceAll("[^A-Za-z0-9_-]", "-"));
         tab.setUserData(key);
-        tab.setOnClosed(e -> byKey.remove(key, tab));
+        tab.setOnClosed(e -> byKey.values().remove(tab));
+        tab.setOnCloseRequest(e -> {
+            if (!CloseGuard.allowsClosing(tab.getContent())) {
+                e.consume();
+            }
+        });
         byKey.put(key, tab);
         pane.getTabs().add(tab);
         pane.getSelectionModel().select(tab);
         return tab;
+    }
+
+    /** See {@code Workspace.rekeyTab}. */
+    public void rekey(String oldKey, String newKey) {
+        Tab tab = byKey.get(oldKey);
+        if (tab == null || byKey.containsKey(newKey)) {
+            return;
+        }
+        byKey.remove(oldKey);
+        byKey.put(newKey, tab);
+        tab.setUserData(newKey);
+        tab.setId("tab-" + newKey.replaceAll("[^A-Za-z0-9_-]", "-"));
     }
 
     public void retitle(String key, String title) {

@@ -99,7 +99,10 @@ class ClientCardViewModelTest {
         assertThat(vm.clientId()).isNotNull();
         assertThat(vm.dirtyProperty().get()).isFalse();
         assertThat(vm.persistedProperty().get()).isTrue();
-        assertThat(workspace.titles.get("client:new:1")).isEqualTo("ООО «Вектор»");
+        // once saved, the new card's tab is the client's tab: opening the client selects it
+        assertThat(vm.tabKey()).isEqualTo(ClientScreens.cardKey(vm.clientId()));
+        assertThat(workspace.titles).doesNotContainKey("client:new:1");
+        assertThat(workspace.titles.get(ClientScreens.cardKey(vm.clientId()))).isEqualTo("ООО «Вектор»");
         assertThat(workspace.statuses).hasSize(1);
         ClientCard saved = fx.app.clients().load(vm.clientId());
         assertThat(saved.client().inn()).isEqualTo(INN);

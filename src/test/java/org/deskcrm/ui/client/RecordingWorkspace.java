@@ -32,6 +32,13 @@ final class RecordingWorkspace implements Workspace {
     }
 
     @Override
+    public void rekeyTab(String oldKey, String newKey) {
+        if (titles.containsKey(oldKey) && !titles.containsKey(newKey)) {
+            titles.put(newKey, titles.remove(oldKey));
+        }
+    }
+
+    @Override
     public void status(String text) {
         statuses.add(text);
     }

@@ -60,6 +60,13 @@ final class TabWorkspace implements Workspace {
     }
 
     @Override
+    public void rekeyTab(String oldKey, String newKey) {
+        if (byKey.containsKey(oldKey) && !byKey.containsKey(newKey)) {
+            byKey.put(newKey, byKey.remove(oldKey));
+        }
+    }
+
+    @Override
     public void status(String text) {
         status.setText(text);
     }

@@ -99,6 +99,10 @@ class FeatureScreensFxTest {
             }
 
             @Override
+            public void rekeyTab(String oldKey, String newKey) {
+            }
+
+            @Override
             public void status(String text) {
             }
 

@@ -69,6 +69,10 @@ class DealScreensTest {
         }
 
         @Override
+        public void rekeyTab(String oldKey, String newKey) {
+        }
+
+        @Override
         public void status(String text) {
         }
 

@@ -40,6 +40,10 @@ final class ReportUiFixture implements AutoCloseable {
         }
 
         @Override
+        public void rekeyTab(String oldKey, String newKey) {
+        }
+
+        @Override
         public void status(String text) {
             statuses.add(text);
         }

@@ -96,6 +96,29 @@ class MainWindowTest {
     }
 
     @Test
+    void aRekeyedTabIsFoundUnderItsNewKeyAndAGuardedTabClosesOnlyWhenItsGuardAgrees(FxRobot robot) {
+        boolean[] allow = {false};
+        robot.interact(() -> window.openTab("client:new:7", "New client", () -> {
+            javafx.scene.control.Label content = new javafx.scene.control.Label("card");
+            org.deskcrm.ui.common.CloseGuard.attach(content, () -> allow[0]);
+            return content;
+        }));
+        robot.interact(() -> window.rekeyTab("client:new:7", "client:42"));
+        assertThat(keys()).containsExactly("client:42");
+        // opening the record now selects the same tab instead of a second one
+        robot.interact(() -> window.openTab("client:42", "other", javafx.scene.control.Label::new));
+        assertThat(keys()).containsExactly("client:42");
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        assertThat(keys()).containsExactly("client:42");
+        allow[0] = true;
+        robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+        assertThat(keys()).isEmpty();
+        // the key is free again once the tab is closed
+        robot.interact(() -> window.openTab("client:42", "again", javafx.scene.control.Label::new));
+        assertThat(keys()).containsExactly("client:42");
+    }
+
+    @Test
     void keyboardClosesAndCyclesTabsAndOpensANewClientCard(FxRobot robot) {
         robot.clickOn("#nav-deals").clickOn("#nav-calls").clickOn("#nav-tasks");
         robot.press(KeyCode.CONTROL, KeyCode.TAB).release(KeyCode.TAB, KeyCode.CONTROL);
