@@ -3,6 +3,7 @@ package org.deskcrm;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -97,8 +98,10 @@ class NewcomerJourneyTest {
         waitUntil(60, () -> robot.lookup("#welcome").tryQuery().isPresent());
         assertThat(robot.lookup("#databaseLabel").queryAs(Label.class).getText())
                 .isEqualTo(ru.get("shell.status.database.embedded"));
+        double welcome = seconds(started);
         robot.clickOn("#generateDemo");
         waitUntil(120, () -> clientListRows() > 0);
+        double demo = seconds(started);
         assertThat(robot.lookup("#welcome").tryQuery()).isEmpty();
         assertThat(Files.exists(home.resolve("deskcrm.mv.db"))).as("the embedded database file").isTrue();
         AppContext ctx = fx(app::context);
@@ -128,20 +131,28 @@ class NewcomerJourneyTest {
         assertThat(stylesheets()).anyMatch(s -> s.endsWith("/shell.css")).anyMatch(s -> s.endsWith("/dark.css"))
                 .noneMatch(s -> s.endsWith("/light.css"));
 
+        double edited = seconds(started);
         // ---- quit: the window closes, Application.stop closes the database
         quit();
         assertThat(openSessionsAfterOpeningTheFileAgain()).as("sessions: only ours, the app let the file go")
                 .isEqualTo(1);
 
         // ---- start again on the same file: the client list, the theme, and the edit are all there
+        double quit = seconds(started);
         launch();
         waitUntil(60, () -> clientListRows() > 0);
+        double restarted = seconds(started);
         assertThat(robot.lookup("#welcome").tryQuery()).isEmpty();
         assertThat(stylesheets()).anyMatch(s -> s.endsWith("/dark.css")).noneMatch(s -> s.endsWith("/light.css"));
         openBySearch(target);
         TextField reopened = inSelectedTab("#client-address");
         String after = fx(reopened::getText);
         assertThat(after).isEqualTo(NEW_ADDRESS);
+        // the timeline, narrowed to changes, shows who changed the address to what
+        robot.clickOn((Node) inSelectedTab("#client-timeline-filter"));
+        String changes = ru.get("client.timeline.kind.edit");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match((ListCell<?> c)
+                -> changes.equals(c.getText())).<Node>query());
         String headline = ru.format("client.timeline.edit", ru.get("client.field.address"));
         waitUntil(15, () -> robot.from(selectedContent()).lookup(".tl-headline").queryAllAs(Label.class).stream()
                 .anyMatch(l -> headline.equals(l.getText())
@@ -149,9 +160,10 @@ class NewcomerJourneyTest {
                         .anyMatch(d -> ((Label) d).getText().contains(NEW_ADDRESS))));
         List<AuditEvent> audit = fx(app::context).audit().forRecord("client", target.id(), 50);
         assertThat(audit).anyMatch(e -> "address".equals(e.field()) && NEW_ADDRESS.equals(e.newValue()));
-        System.out.printf("newcomer journey: %d clients, phone %s typed as %s, %.1f s%n",
-                fx(app::context).clients().count(ClientFilter.ALL.withArchived(true)), target.stored(),
-                target.typed(), (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "newcomer journey: %d clients, phone %s typed as %s; welcome %.1f s, "
+                        + "demo data listed %.1f s, edited and saved %.1f s, quit %.1f s, client list again %.1f s, "
+                        + "edit found %.1f s%n", fx(app::context).clients().count(ClientFilter.ALL.withArchived(true)),
+                target.stored(), target.typed(), welcome, demo, edited, quit, restarted, seconds(started));
     }
 
     // ------------------------------------------------------------------ the application
@@ -279,6 +291,10 @@ class NewcomerJourneyTest {
         return robot.lookup(".menu-item").match((Node n) -> n.getScene() != null && n.isVisible()
                 && n.lookupAll(".label").stream().anyMatch(l -> l instanceof Label label
                 && text.equals(label.getText()))).query();
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     private static <T> T fx(Callable<T> read) {
