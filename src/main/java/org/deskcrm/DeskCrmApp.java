@@ -13,6 +13,7 @@ import org.deskcrm.ui.shell.MainWindow;
 import org.deskcrm.ui.shell.ShellPreferences;
 import org.deskcrm.ui.shell.SplashView;
 import org.deskcrm.ui.shell.Theme;
+import org.deskcrm.ui.task.ReminderNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,9 @@ public class DeskCrmApp extends Application {
 
     private final ShellPreferences prefs = ShellPreferences.forCurrentUser();
     private FxTaskExecutor executor;
-    private AppContext context;
+    private volatile AppContext context;
     private Stage mainStage;
+    private ReminderNotifier reminders;
 
     public static void main(String[] args) {
         launch(DeskCrmApp.class, args);
@@ -36,6 +38,11 @@ public class DeskCrmApp extends Application {
     /** The feature screens of the window, acting for {@code userId}; links open in the desktop's apps. */
     FeatureScreens features(long userId) {
         return new FeatureScreens(() -> userId, uri -> getHostServices().showDocument(uri));
+    }
+
+    /** The open database's services once the main window is up, else null (for tests of the whole app). */
+    AppContext context() {
+        return context;
     }
 
     @Override
@@ -105,13 +112,16 @@ public class DeskCrmApp extends Application {
         stage.show();
         mainStage = stage;
         window.start();
-        features.startReminders(window.services());
+        reminders = features.startReminders(window.services());
     }
 
     @Override
     public void stop() {
         if (mainStage != null) {
             prefs.setWindow(mainStage.getWidth(), mainStage.getHeight(), mainStage.isMaximized());
+        }
+        if (reminders != null) {
+            reminders.stop(); // its timer would go on polling a closed database
         }
         if (executor != null) {
             executor.close();

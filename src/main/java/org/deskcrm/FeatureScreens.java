@@ -9,6 +9,7 @@ import org.deskcrm.ui.report.ReportScreens;
 import org.deskcrm.ui.shell.NavItem;
 import org.deskcrm.ui.shell.Screens;
 import org.deskcrm.ui.shell.ShellServices;
+import org.deskcrm.ui.task.ReminderNotifier;
 import org.deskcrm.ui.task.TaskScreens;
 
 import java.util.function.Supplier;
@@ -39,17 +40,19 @@ final class FeatureScreens {
                 .section(NavItem.CONTROL, s -> control(s).dashboard());
     }
 
-    /** Starts the reminder pop-ups; a click opens what the reminder is about. */
-    void startReminders(ShellServices s) {
+    /** Starts the reminder pop-ups (a click opens what the reminder is about); stop them before the database closes. */
+    ReminderNotifier startReminders(ShellServices s) {
         TaskScreens tasks = tasks(s);
         CallScreens calls = calls(s);
-        tasks.reminderNotifier(target -> {
+        ReminderNotifier reminders = tasks.reminderNotifier(target -> {
             if (target.startsWith("call:")) {
                 calls.openMissedCalls();
             } else {
                 tasks.openTasks();
             }
-        }).start();
+        });
+        reminders.start();
+        return reminders;
     }
 
     private ClientScreens clients(ShellServices s) {
