@@ -109,6 +109,11 @@ public class DeskCrmApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setMaximized(prefs.maximized());
+        stage.setOnCloseRequest(e -> {
+            if (!window.tabs().allowClosingAll()) {
+                e.consume();
+            }
+        });
         stage.show();
         mainStage = stage;
         window.start();

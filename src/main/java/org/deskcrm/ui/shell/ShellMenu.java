@@ -169,7 +169,7 @@ public final class ShellMenu {
     }
 
     private void exit() {
-        if (window.window() instanceof Stage stage) {
+        if (window.window() instanceof Stage stage && window.tabs().allowClosingAll()) {
             stage.close();
         }
     }

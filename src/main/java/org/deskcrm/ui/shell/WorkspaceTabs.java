@@ -137,6 +137,20 @@ public final class WorkspaceTabs {
     }
 
     /** The keys of the open tabs in display order. */
+    /**
+     * True when every open tab agrees to close (each guard may ask the user, e.g. about unsaved
+     * changes); the first refusal stops and selects that tab.
+     */
+    public boolean allowClosingAll() {
+        for (Tab tab : List.copyOf(pane.getTabs())) {
+            if (!CloseGuard.allowsClosing(tab.getContent())) {
+                pane.getSelectionModel().select(tab);
+                return false;
+            }
+        }
+        return true;
+    }
+
     public List<String> keys() {
         return pane.getTabs().stream().map(t -> (String) t.getUserData()).toList();
     }

@@ -110,7 +110,10 @@ class MainWindowTest {
         assertThat(keys()).containsExactly("client:42");
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         assertThat(keys()).containsExactly("client:42");
+        // quitting asks every tab too
+        assertThat(fx(() -> window.tabs().allowClosingAll())).isFalse();
         allow[0] = true;
+        assertThat(fx(() -> window.tabs().allowClosingAll())).isTrue();
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         assertThat(keys()).isEmpty();
         // the key is free again once the tab is closed
