@@ -2,7 +2,9 @@ package org.deskcrm.persistence;
 
 import org.jooq.DSLContext;
 
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +17,28 @@ public class SettingsRepository {
 
     public SettingsRepository(Database db) {
         this.dsl = db.dsl();
+    }
+
+    /** The setting holding the one business time zone: days, periods and due times are cut in it. */
+    public static final String BUSINESS_TIME_ZONE = "business.time_zone";
+    /** Used when the setting is missing or not a valid zone id (the seeded value is the same). */
+    public static final ZoneId DEFAULT_BUSINESS_ZONE = ZoneId.of("Europe/Moscow");
+
+    /** The business time zone; every service cuts days and periods in this one zone. */
+    public ZoneId businessZone() {
+        return businessZone(get(BUSINESS_TIME_ZONE).orElse(null));
+    }
+
+    /** Parses a business time zone setting value, falling back to {@link #DEFAULT_BUSINESS_ZONE}. */
+    public static ZoneId businessZone(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_BUSINESS_ZONE;
+        }
+        try {
+            return ZoneId.of(value.strip());
+        } catch (DateTimeException e) {
+            return DEFAULT_BUSINESS_ZONE;
+        }
     }
 
     public Optional<String> get(String name) {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -74,12 +73,8 @@ public class CallImportService {
 
     /** The time zone the PBX writes its local times in: calls.pbx_time_zone, else business.time_zone. */
     public ZoneId pbxZone() {
-        String name = settings.get(PBX_ZONE_SETTING).or(() -> settings.get("business.time_zone")).orElse("UTC");
-        try {
-            return ZoneId.of(name.strip());
-        } catch (DateTimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return settings.get(PBX_ZONE_SETTING).map(SettingsRepository::businessZone)
+                .orElseGet(settings::businessZone);
     }
 
     private Pattern internalPattern() {

@@ -29,7 +29,7 @@ public class DealSettings {
     }
 
     public ZoneId zone() {
-        return settings.get("business.time_zone").map(ZoneId::of).orElse(ZoneId.of("Europe/Moscow"));
+        return settings.businessZone();
     }
 
     /** Today in the business time zone. */

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -73,7 +72,7 @@ public class DemoDataService {
             throw new AppException("demo.error.notEmpty");
         }
         Map<String, String> config = settings.all();
-        ZoneId zone = zone(config.get("business.time_zone"));
+        ZoneId zone = SettingsRepository.businessZone(config.get(SettingsRepository.BUSINESS_TIME_ZONE));
         Instant now = clock.instant();
         SplittableRandom rnd = new SplittableRandom(seed);
         boolean russian = "ru".equals(locale.getLanguage());
@@ -163,11 +162,4 @@ public class DemoDataService {
         }
     }
 
-    private static ZoneId zone(String id) {
-        try {
-            return id == null || id.isBlank() ? ZoneId.of("Europe/Moscow") : ZoneId.of(id.strip());
-        } catch (DateTimeException e) {
-            return ZoneId.systemDefault();
-        }
-    }
 }

@@ -25,7 +25,7 @@ import java.util.List;
 
 /** What every report needs: the queries, the business time zone and today's date in it. */
 public final class ReportSupport {
-    public static final String TIME_ZONE_SETTING = "business.time_zone";
+    public static final String TIME_ZONE_SETTING = SettingsRepository.BUSINESS_TIME_ZONE;
 
     final ReportLookups lookups;
     final DealFigures deals;
@@ -53,7 +53,10 @@ public final class ReportSupport {
 
     /** The time zone the business counts its days in (setting {@code business.time_zone}). */
     public ZoneId zone() {
-        String id = settings.get(TIME_ZONE_SETTING).orElse("UTC");
+        String id = settings.get(TIME_ZONE_SETTING).orElse(null);
+        if (id == null || id.isBlank()) {
+            return SettingsRepository.DEFAULT_BUSINESS_ZONE;
+        }
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {

@@ -19,7 +19,6 @@ import org.deskcrm.persistence.TaskListRepository;
 import org.deskcrm.persistence.TaskRepository;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -53,11 +52,7 @@ public class TaskService {
 
     /** The business time zone (business.time_zone), UTC when unset or unknown. */
     public ZoneId zone() {
-        try {
-            return ZoneId.of(settings.get("business.time_zone").orElse("UTC").strip());
-        } catch (DateTimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return settings.businessZone();
     }
 
     public LocalDate today() {
