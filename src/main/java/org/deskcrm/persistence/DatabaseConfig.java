@@ -17,7 +17,8 @@ public record DatabaseConfig(String url, String user, String password) {
         if (!url.startsWith("jdbc:")) {
             throw new IllegalArgumentException("Not a JDBC URL: " + url);
         }
-        user = user == null ? "" : user;
+        // H2's default administrator, as for the embedded database: "--db jdbc:h2:file:..." alone works
+        user = user == null || user.isEmpty() ? (url.startsWith("jdbc:h2:") ? "sa" : "") : user;
         password = password == null ? "" : password;
     }
 
