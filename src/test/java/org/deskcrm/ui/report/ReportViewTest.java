@@ -1,6 +1,13 @@
 package org.deskcrm.ui.report;
 
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -13,12 +20,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The manager rating tab on a real H2 database: refresh, totals row, chart, double-click drill-down. */
+/**
+ * The manager rating tab on a real H2 database at 1100 px: computed at once, a filter bar without
+ * truncation, debounced recomputing, totals row, chart, double-click drill-down.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ReportViewTest {
     static ReportUiFixture fx;
@@ -40,19 +53,61 @@ class ReportViewTest {
     }
 
     @Test
-    void refreshShowsRowsTotalsAndChartAndDrillsDownOnDoubleClick(FxRobot robot) {
-        robot.interact(() -> {
-            robot.lookup("#reportFrom").queryAs(DatePicker.class).setValue(LocalDate.of(2026, 3, 1));
-            robot.lookup("#reportTo").queryAs(DatePicker.class).setValue(LocalDate.of(2026, 3, 31));
-        });
-        robot.clickOn("#reportRefresh");
+    void computesAtOnceWithTheCurrentMonth(FxRobot robot) {
         TableView<?> table = robot.lookup("#reportTable").queryAs(TableView.class);
-        assertThat(table.getItems()).hasSize(3); // anna, boris, totals
+        assertThat(table.getItems()).hasSize(3); // anna, boris, totals: no Refresh needed
+        assertThat(robot.lookup("#reportFrom").queryAs(DatePicker.class).getValue()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(robot.lookup("#reportTo").queryAs(DatePicker.class).getValue()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(robot.lookup("#reportBusy").query().isVisible()).isFalse();
+        ComboBox<Long> manager = robot.lookup("#reportManager").queryAs(ComboBox.class);
+        assertThat(manager.getItems()).contains(null, fx.anna, fx.boris);
+        assertThat(robot.lookup("#reportTeam").tryQuery()).isPresent();
+        assertThat(robot.lookup("#reportSource").tryQuery()).isPresent();
+        assertThat(robot.lookup("#reportBand").queryAs(ComboBox.class).getItems()).hasSize(4);
+    }
+
+    @Test
+    void filterBarFitsAt1100PixelsWithoutTruncating(FxRobot robot) {
+        Node bar = robot.lookup("#reportFilterBar").query();
+        List<Labeled> labeled = robot.from(bar).lookup((Node n) -> n instanceof Label || n instanceof Button)
+                .<Labeled>queryAll().stream().filter(n -> n.getText() != null && !n.getText().isBlank()).toList();
+        assertThat(labeled).extracting(Labeled::getText)
+                .contains("Period", "Pipeline", "Manager", "Team", "Source", "Score band", "Refresh", "Export…");
+        for (Labeled l : labeled) {
+            assertThat(l.getWidth()).as("width of %s", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+            String shown = robot.from(l).lookup(".text").queryAs(Text.class).getText();
+            assertThat(shown).as("text shown for %s", l.getText()).isEqualTo(l.getText());
+        }
+        for (Node n : robot.from(bar).lookup(".combo-box-base").queryAll()) {
+            Bounds b = n.localToScene(n.getBoundsInLocal());
+            assertThat(b.getMaxX()).as("right edge of %s", n.getId()).isLessThanOrEqualTo(1100);
+        }
+        DatePicker from = robot.lookup("#reportFrom").queryAs(DatePicker.class);
+        assertThat(from.getWidth()).isLessThan(140);
+        assertThat(from.getEditor().getText()).isEqualTo("3/1/2026");
+    }
+
+    @Test
+    void aFilterChangeRecomputesAfterAPauseAndRefreshRecomputesAtOnce(FxRobot robot) throws Exception {
+        TableView<?> table = robot.lookup("#reportTable").queryAs(TableView.class);
+        ComboBox<Long> manager = robot.lookup("#reportManager").queryAs(ComboBox.class);
+        robot.interact(() -> manager.setValue(fx.boris));
+        assertThat(table.getItems()).as("not yet: the user may still be changing the filter").hasSize(3);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+        robot.interact(() -> manager.setValue(null));
+        robot.clickOn("#reportRefresh");
+        assertThat(table.getItems()).hasSize(3);
+    }
+
+    @Test
+    void chartAndDrillDownOnDoubleClick(FxRobot robot) {
         assertThat(robot.lookup("#reportChart").tryQuery()).isPresent();
         assertThat(robot.lookup("#reportSummary").queryLabeled().getText()).isEmpty();
         TableCell<?, ?> revenue = robot.lookup(".table-cell").<TableCell<?, ?>>queryAll().stream()
                 .filter(c -> c.getTableColumn() != null && "col-revenue".equals(c.getTableColumn().getId()))
                 .filter(c -> "1,250.00".equals(c.getText())).findFirst().orElseThrow();
+        fx.workspace.keys.clear();
+        fx.workspace.contents.clear();
         robot.doubleClickOn(revenue);
         assertThat(fx.workspace.keys).containsExactly("drill:manager-rating:revenue:" + fx.anna);
         DrillView drill = (DrillView) fx.workspace.contents.get(0);
