@@ -246,7 +246,7 @@ public final class ReportView extends BorderPane {
         if (split.getItems().size() > 1) {
             split.getItems().remove(1);
         }
-        ReportChart.of(t, i18n.get("report.title." + t.report()), i18n.get("report.none"), k -> i18n.get("report.col." + k))
+        ReportChart.of(t, i18n.get("report.none"), k -> i18n.get("report.col." + k))
                 .ifPresent(chart -> {
                     ChartViewer viewer = new ChartViewer(chart);
                     viewer.setId("reportChart");
@@ -269,8 +269,11 @@ public final class ReportView extends BorderPane {
     }
 
     private TableColumn<Row, Object> column(ReportTable t, Column c, int index) {
-        TableColumn<Row, Object> col = new TableColumn<>(i18n.get("report.col." + c.key()));
+        String header = i18n.get("report.col." + c.key());
+        TableColumn<Row, Object> col = new TableColumn<>(header);
         col.setId("col-" + c.key());
+        col.setMinWidth(headerWidth(header));
+        col.setPrefWidth(Math.max(c.type() == org.deskcrm.model.report.ColumnType.TEXT ? 160 : 90, col.getMinWidth()));
         col.setSortable(false);
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().values().get(index)));
         col.setCellFactory(tc -> new TableCell<>() {
@@ -296,6 +299,14 @@ public final class ReportView extends BorderPane {
             col.setCellFactory(withDrill(col.getCellFactory(), t, c));
         }
         return col;
+    }
+
+    /** Wide enough for the whole header in bold, with the header's padding and the sort arrow's room. */
+    private static double headerWidth(String header) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(header);
+        javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
+        text.setFont(javafx.scene.text.Font.font(base.getFamily(), javafx.scene.text.FontWeight.BOLD, base.getSize() + 1));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + 28;
     }
 
     private javafx.util.Callback<TableColumn<Row, Object>, TableCell<Row, Object>> withDrill(

@@ -13,6 +13,10 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.deskcrm.model.report.DrillItem;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,11 +77,7 @@ class ReportViewTest {
                 .<Labeled>queryAll().stream().filter(n -> n.getText() != null && !n.getText().isBlank()).toList();
         assertThat(labeled).extracting(Labeled::getText)
                 .contains("Period", "Pipeline", "Manager", "Team", "Source", "Score band", "Refresh", "Export…");
-        for (Labeled l : labeled) {
-            assertThat(l.getWidth()).as("width of %s", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
-            String shown = robot.from(l).lookup(".text").queryAs(Text.class).getText();
-            assertThat(shown).as("text shown for %s", l.getText()).isEqualTo(l.getText());
-        }
+        labeled.forEach(l -> assertWhole(robot, l));
         for (Node n : robot.from(bar).lookup(".combo-box-base").queryAll()) {
             Bounds b = n.localToScene(n.getBoundsInLocal());
             assertThat(b.getMaxX()).as("right edge of %s", n.getId()).isLessThanOrEqualTo(1100);
@@ -85,6 +85,21 @@ class ReportViewTest {
         DatePicker from = robot.lookup("#reportFrom").queryAs(DatePicker.class);
         assertThat(from.getWidth()).isLessThan(140);
         assertThat(from.getEditor().getText()).isEqualTo("3/1/2026");
+    }
+
+    @Test
+    void tableHeadersShowTheirWholeText(FxRobot robot) {
+        List<Labeled> headers = robot.from(robot.lookup("#reportTable").<Node>query()).lookup(".column-header .label")
+                .<Labeled>queryAll().stream().toList();
+        assertThat(headers).extracting(Labeled::getText).contains("Won deals", "Revenue", "Average check", "Productivity");
+        headers.forEach(l -> assertWhole(robot, l));
+    }
+
+    /** Not truncated: laid out at least as wide as it wants, and showing its whole text (no ellipsis). */
+    static void assertWhole(FxRobot robot, Labeled l) {
+        assertThat(l.getWidth()).as("width of %s", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+        String shown = robot.from(l).lookup(".text").queryAs(Text.class).getText();
+        assertThat(shown).as("text shown for %s", l.getText()).isEqualTo(l.getText());
     }
 
     @Test
@@ -101,7 +116,11 @@ class ReportViewTest {
 
     @Test
     void chartAndDrillDownOnDoubleClick(FxRobot robot) {
-        assertThat(robot.lookup("#reportChart").tryQuery()).isPresent();
+        JFreeChart chart = robot.lookup("#reportChart").queryAs(ChartViewer.class).getChart();
+        assertThat(chart.getTitle()).as("the tab names the report").isNull();
+        BarRenderer bars = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        assertThat(bars.getBarPainter()).isInstanceOf(StandardBarPainter.class);
+        assertThat(chart.getCategoryPlot().getDataset().getColumnCount()).isEqualTo(2);
         assertThat(robot.lookup("#reportSummary").queryLabeled().getText()).isEmpty();
         TableCell<?, ?> revenue = robot.lookup(".table-cell").<TableCell<?, ?>>queryAll().stream()
                 .filter(c -> c.getTableColumn() != null && "col-revenue".equals(c.getTableColumn().getId()))
