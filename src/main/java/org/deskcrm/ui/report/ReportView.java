@@ -65,10 +65,10 @@ public final class ReportView extends BorderPane {
         this.i18n = i18n;
         this.workspace = workspace;
         this.cells = new ReportCells(i18n.locale());
-        this.pipeline = named("reportPipeline", FilterChoices::pipelines, 150);
-        this.manager = named("reportManager", FilterChoices::managers, 150);
-        this.team = named("reportTeam", FilterChoices::teams, 130);
-        this.source = named("reportSource", FilterChoices::sources, 140);
+        this.pipeline = named("reportPipeline", FilterChoices::pipelines, 180);
+        this.manager = named("reportManager", FilterChoices::managers, 180);
+        this.team = named("reportTeam", FilterChoices::teams, 150);
+        this.source = named("reportSource", FilterChoices::sources, 170);
         getStyleClass().add("report-view");
         Label error = new Label();
         error.setId("reportError");

@@ -132,6 +132,8 @@ class ReportViewTest {
         DrillView drill = (DrillView) fx.workspace.contents.get(0);
         TableView<DrillItem> items = robot.from(drill).lookup("#drillTable").queryAs(TableView.class);
         assertThat(items.getItems()).extracting(DrillItem::id).contains(fx.d1).hasSize(2);
+        assertThat(items.getColumns().get(0).getCellData(0)).isEqualTo("Deal");
+        assertThat(robot.from(drill).lookup("#drillTotal").queryLabeled().getText()).isEqualTo("2 records, sum 1,250.00");
         assertThat(robot.lookup(".table-cell").<TableCell<?, ?>>queryAll().stream()
                 .anyMatch(c -> "Total".equals(c.getText()))).isTrue();
     }
