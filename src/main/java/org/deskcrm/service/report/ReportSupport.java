@@ -95,6 +95,21 @@ public final class ReportSupport {
         return lookups.userNames();
     }
 
+    /** Team names by id, by name (filter choices). */
+    public java.util.Map<Long, String> teamNames() {
+        return lookups.teamNames();
+    }
+
+    /** Lead source names by id, by name (filter choices). */
+    public java.util.Map<Long, String> sourceNames() {
+        return lookups.sourceNames();
+    }
+
+    /** Everything a filter bar offers, read at once (runs queries: call it off the FX thread). */
+    public org.deskcrm.model.report.FilterChoices choices() {
+        return new org.deskcrm.model.report.FilterChoices(today(), pipelineNames(), userNames(), teamNames(), sourceNames());
+    }
+
     /** An exporter writing headers and filters in the given language. */
     public ReportExport exporter(java.util.Locale locale) {
         return new ReportExport(new ReportTexts(locale), lookups);

@@ -16,7 +16,6 @@ import org.deskcrm.ui.common.TaskExecutor;
 import org.deskcrm.ui.common.Workspace;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The report screens for the shell: the list of reports (for the navigation sidebar) and opening
@@ -28,6 +27,10 @@ public final class ReportScreens {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final Workspace workspace;
+
+    /** How long the filter must stay unchanged before the report recomputes. */
+    static final int DEBOUNCE_MILLIS = 400;
+
     public ReportScreens(ReportCatalog catalog, TaskExecutor executor, I18n i18n, Workspace workspace) {
         this.catalog = catalog;
         this.executor = executor;
@@ -44,14 +47,17 @@ public final class ReportScreens {
         return i18n.get("report.title." + name);
     }
 
-    /** A new view of the report (not yet computed: the user sets the filter and refreshes). */
+    /**
+     * A new view of the report. Its filter choices load in the background, then it computes at once for
+     * the current month and again whenever the filter changes.
+     */
     public ReportView view(String name) {
         Report report = catalog.get(name);
         ReportViewModel vm = new ReportViewModel(report, executor, i18n, catalog.support().exporter(i18n.locale()),
-                catalog.support().today());
-        Map<Long, String> pipelines = catalog.support().pipelineNames();
-        Map<Long, String> managers = catalog.support().userNames();
-        return new ReportView(vm, i18n, workspace, pipelines, managers);
+                catalog.support()::choices, new FxDebouncer(javafx.util.Duration.millis(DEBOUNCE_MILLIS)));
+        ReportView view = new ReportView(vm, i18n, workspace);
+        vm.open();
+        return view;
     }
 
     /**

@@ -12,24 +12,35 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.geometry.Pos;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.deskcrm.model.deal.ScoreBand;
+import org.deskcrm.model.report.FilterChoices;
 import javafx.stage.FileChooser;
 import org.deskcrm.model.report.Column;
 import org.deskcrm.model.report.DrillKind;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.model.report.Row;
 import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.common.Refreshable;
 import org.deskcrm.ui.common.Workspace;
 import org.jfree.chart.fx.ChartViewer;
 
 import java.io.File;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A report tab: a filter bar (period, pipeline, manager), the table with a totals row, a bar chart
+ * A report tab: a filter bar (period, pipeline, manager, team, lead source, score band) that wraps to
+ * a second row on narrow windows, the table with a totals row, a bar chart
  * where there is a main figure, and the summary. Double-clicking a figure opens the records behind
  * it in a tab of their own.
  */
@@ -41,88 +52,170 @@ public final class ReportView extends BorderPane {
     private final TableView<Row> table = new TableView<>();
     private final SplitPane split = new SplitPane();
     private final Label summary = new Label();
+    private final ComboBox<Long> pipeline;
+    private final ComboBox<Long> manager;
+    private final ComboBox<Long> team;
+    private final ComboBox<Long> source;
 
-    public ReportView(ReportViewModel vm, I18n i18n, Workspace workspace, Map<Long, String> pipelines,
-                      Map<Long, String> managers) {
+    /** Width of the date pickers: a short date and the calendar button. */
+    static final double DATE_WIDTH = 124;
+
+    public ReportView(ReportViewModel vm, I18n i18n, Workspace workspace) {
         this.vm = vm;
         this.i18n = i18n;
         this.workspace = workspace;
         this.cells = new ReportCells(i18n.locale());
+        this.pipeline = named("reportPipeline", FilterChoices::pipelines, 180);
+        this.manager = named("reportManager", FilterChoices::managers, 180);
+        this.team = named("reportTeam", FilterChoices::teams, 150);
+        this.source = named("reportSource", FilterChoices::sources, 170);
         getStyleClass().add("report-view");
-        setTop(filterBar(pipelines, managers));
+        Label error = new Label();
+        error.setId("reportError");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.getStyleClass().add("error");
+        error.setPadding(new Insets(0, 8, 4, 8));
+        setTop(new VBox(filterBar(), error));
         table.setId("reportTable");
-        table.setPlaceholder(new Label(i18n.get("report.empty")));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(vm.busyProperty())
+                .then(i18n.get("report.computing")).otherwise(i18n.get("report.empty")));
+        table.setPlaceholder(placeholder);
         split.getItems().add(table);
-        setCenter(split);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("reportBusy");
+        busy.setMaxSize(56, 56);
+        busy.setMouseTransparent(true);
+        busy.visibleProperty().bind(vm.busyProperty());
+        setCenter(new StackPane(split, busy));
         summary.setId("reportSummary");
         summary.setWrapText(true);
         summary.setPadding(new Insets(4, 8, 4, 8));
         setBottom(summary);
-        Label error = new Label();
-        error.setId("reportError");
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.getStyleClass().add("error");
-        ((HBox) getTop()).getChildren().add(error);
         vm.tableProperty().addListener((o, old, t) -> show(t));
+        vm.choicesProperty().addListener((o, old, c) -> fill(c));
+        Refreshable.attach(this, vm::refresh);
     }
 
-    private HBox filterBar(Map<Long, String> pipelines, Map<Long, String> managers) {
-        DatePicker from = new DatePicker();
-        from.setId("reportFrom");
+    private FlowPane filterBar() {
+        DatePicker from = datePicker("reportFrom");
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = new DatePicker();
-        to.setId("reportTo");
+        DatePicker to = datePicker("reportTo");
         to.valueProperty().bindBidirectional(vm.toProperty());
-        ComboBox<Long> pipeline = choice("reportPipeline", pipelines);
         pipeline.valueProperty().bindBidirectional(vm.pipelineIdProperty());
-        ComboBox<Long> manager = choice("reportManager", managers);
         manager.valueProperty().bindBidirectional(vm.managerIdProperty());
-        Button refresh = new Button(i18n.get("report.refresh"));
-        refresh.setId("reportRefresh");
+        team.valueProperty().bindBidirectional(vm.teamIdProperty());
+        source.valueProperty().bindBidirectional(vm.sourceIdProperty());
+        ComboBox<ScoreBand> band = choice("reportBand", b -> i18n.get("report.band." + b.code()), 110);
+        band.getItems().addAll(ScoreBand.values());
+        band.valueProperty().bindBidirectional(vm.bandProperty());
+        Button refresh = button("reportRefresh", "report.refresh");
         refresh.setDefaultButton(true);
         refresh.setOnAction(e -> vm.refresh());
-        refresh.disableProperty().bind(vm.busyProperty());
-        Button export = new Button(i18n.get("report.export"));
-        export.setId("reportExport");
+        Button export = button("reportExport", "report.export");
         export.disableProperty().bind(vm.busyProperty().or(vm.tableProperty().isNull()));
         export.setOnAction(e -> export());
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(vm.busyProperty());
-        HBox bar = new HBox(6, new Label(i18n.get("report.filter.period")), from, to,
-                new Label(i18n.get("report.filter.pipeline")), pipeline,
-                new Label(i18n.get("report.filter.manager")), manager, refresh, export, busy);
-        bar.setPadding(new Insets(6));
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox period = group("report.filter.period", from, new Label("–"), to);
+        FlowPane bar = new FlowPane(14, 6, period, group("report.filter.pipeline", pipeline),
+                group("report.filter.manager", manager), group("report.filter.team", team),
+                group("report.filter.source", source), group("report.filter.band", band), new HBox(6, refresh, export));
+        bar.setId("reportFilterBar");
+        bar.getStyleClass().add("report-filter-bar");
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setRowValignment(javafx.geometry.VPos.CENTER);
         return bar;
     }
 
-    private ComboBox<Long> choice(String id, Map<Long, String> names) {
-        ComboBox<Long> box = new ComboBox<>();
+    /** A label and its controls, kept together on one row of the filter bar. */
+    private HBox group(String labelKey, javafx.scene.Node... controls) {
+        Label label = new Label(i18n.get(labelKey));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, label);
+        box.getChildren().addAll(controls);
+        for (javafx.scene.Node n : box.getChildren()) {
+            if (n instanceof Label l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Button button(String id, String textKey) {
+        Button b = new Button(i18n.get(textKey));
+        b.setId(id);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private static DatePicker datePicker(String id) {
+        DatePicker d = new DatePicker();
+        d.setId(id);
+        d.setPrefWidth(DATE_WIDTH);
+        d.setMinWidth(DATE_WIDTH);
+        return d;
+    }
+
+    /** A filter choice: "all" (null) first, the values by their display name. */
+    private <T> ComboBox<T> choice(String id, Function<T, String> name, double width) {
+        ComboBox<T> box = new ComboBox<>();
         box.setId(id);
         box.getItems().add(null);
-        box.getItems().addAll(names.keySet());
-        javafx.util.StringConverter<Long> converter = new javafx.util.StringConverter<>() {
+        box.setPrefWidth(width);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setPromptText(i18n.get("report.filter.all"));
+        StringConverter<T> converter = new StringConverter<>() {
             @Override
-            public String toString(Long k) {
-                return k == null ? i18n.get("report.filter.all") : names.getOrDefault(k, k.toString());
+            public String toString(T k) {
+                return k == null ? i18n.get("report.filter.all") : name.apply(k);
             }
 
             @Override
-            public Long fromString(String s) {
+            public T fromString(String s) {
                 return null;
             }
         };
         box.setConverter(converter);
-        box.setButtonCell(new javafx.scene.control.ListCell<>() {
+        box.setButtonCell(new ListCell<>() {
             @Override
-            protected void updateItem(Long item, boolean empty) {
+            protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : converter.toString(item));
             }
         });
         return box;
+    }
+
+    private ComboBox<Long> named(String id, Function<FilterChoices, Map<Long, String>> names, double width) {
+        return choice(id, k -> {
+            FilterChoices c = vm.choicesProperty().get();
+            String n = c == null ? null : names.apply(c).get(k);
+            return n == null ? k.toString() : n;
+        }, width);
+    }
+
+    /** Fills the choices once they have loaded, keeping what is chosen. */
+    private void fill(FilterChoices c) {
+        if (c == null) {
+            return;
+        }
+        refill(pipeline, c.pipelines());
+        refill(manager, c.managers());
+        refill(team, c.teams());
+        refill(source, c.sources());
+    }
+
+    private static void refill(ComboBox<Long> box, Map<Long, String> names) {
+        Long chosen = box.getValue();
+        java.util.List<Long> items = new java.util.ArrayList<>();
+        items.add(null);
+        items.addAll(names.keySet());
+        box.getItems().setAll(items);
+        box.setValue(chosen);
     }
 
     private void export() {
@@ -153,7 +246,7 @@ public final class ReportView extends BorderPane {
         if (split.getItems().size() > 1) {
             split.getItems().remove(1);
         }
-        ReportChart.of(t, i18n.get("report.title." + t.report()), i18n.get("report.none"), k -> i18n.get("report.col." + k))
+        ReportChart.of(t, i18n.get("report.none"), k -> i18n.get("report.col." + k))
                 .ifPresent(chart -> {
                     ChartViewer viewer = new ChartViewer(chart);
                     viewer.setId("reportChart");
@@ -176,8 +269,11 @@ public final class ReportView extends BorderPane {
     }
 
     private TableColumn<Row, Object> column(ReportTable t, Column c, int index) {
-        TableColumn<Row, Object> col = new TableColumn<>(i18n.get("report.col." + c.key()));
+        String header = i18n.get("report.col." + c.key());
+        TableColumn<Row, Object> col = new TableColumn<>(header);
         col.setId("col-" + c.key());
+        col.setMinWidth(headerWidth(header));
+        col.setPrefWidth(Math.max(c.type() == org.deskcrm.model.report.ColumnType.TEXT ? 160 : 90, col.getMinWidth()));
         col.setSortable(false);
         col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().values().get(index)));
         col.setCellFactory(tc -> new TableCell<>() {
@@ -203,6 +299,14 @@ public final class ReportView extends BorderPane {
             col.setCellFactory(withDrill(col.getCellFactory(), t, c));
         }
         return col;
+    }
+
+    /** Wide enough for the whole header in bold, with the header's padding and the sort arrow's room. */
+    private static double headerWidth(String header) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(header);
+        javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
+        text.setFont(javafx.scene.text.Font.font(base.getFamily(), javafx.scene.text.FontWeight.BOLD, base.getSize() + 1));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + 28;
     }
 
     private javafx.util.Callback<TableColumn<Row, Object>, TableCell<Row, Object>> withDrill(

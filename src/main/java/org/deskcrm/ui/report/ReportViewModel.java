@@ -1,15 +1,17 @@
 package org.deskcrm.ui.report;
 
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import org.deskcrm.model.deal.ScoreBand;
 import org.deskcrm.model.report.Drill;
+import org.deskcrm.model.report.FilterChoices;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.service.report.Report;
@@ -19,32 +21,53 @@ import org.deskcrm.ui.common.TaskExecutor;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * One report tab: the filter being edited, the last computed table, busy and error state; computing,
- * drilling and exporting run in the background through the {@link TaskExecutor}.
+ * One report tab: the filter being edited, the last computed table, busy and error state. {@link #open()}
+ * loads the filter choices and computes the report for the current month; every filter change then
+ * recomputes it (debounced). Lookups, computing, drilling and exporting run in the background through
+ * the {@link TaskExecutor}; a newer computation supersedes an older one still running.
  */
 public final class ReportViewModel {
     private final Report report;
     private final TaskExecutor executor;
     private final I18n i18n;
     private final ReportExport export;
+    private final Supplier<FilterChoices> lookups;
+    private final Debouncer debounce;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> pipelineId = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> managerId = new SimpleObjectProperty<>();
+    private final ObjectProperty<Long> teamId = new SimpleObjectProperty<>();
+    private final ObjectProperty<Long> sourceId = new SimpleObjectProperty<>();
+    private final ObjectProperty<ScoreBand> band = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<FilterChoices> choices = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReportTable> table = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private boolean applyingDefaults;
+    private long generation;
+    private TaskExecutor.Job running;
 
-    public ReportViewModel(Report report, TaskExecutor executor, I18n i18n, ReportExport export, LocalDate today) {
+    /**
+     * @param lookups reads the filter choices (runs queries: called off the FX thread)
+     * @param debounce delays recomputing while the user is still changing the filter
+     */
+    public ReportViewModel(Report report, TaskExecutor executor, I18n i18n, ReportExport export,
+                           Supplier<FilterChoices> lookups, Debouncer debounce) {
         this.report = report;
         this.executor = executor;
         this.i18n = i18n;
         this.export = export;
-        from.set(today.withDayOfMonth(1));
-        to.set(today.withDayOfMonth(today.lengthOfMonth()));
+        this.lookups = lookups;
+        this.debounce = debounce;
+        for (ObservableValue<?> p : List.of(from, to, pipelineId, managerId, teamId, sourceId, band)) {
+            p.addListener((o, old, now) -> filterChanged());
+        }
     }
 
     public String name() {
@@ -67,29 +90,77 @@ public final class ReportViewModel {
         return managerId;
     }
 
+    public ObjectProperty<Long> teamIdProperty() {
+        return teamId;
+    }
+
+    public ObjectProperty<Long> sourceIdProperty() {
+        return sourceId;
+    }
+
+    public ObjectProperty<ScoreBand> bandProperty() {
+        return band;
+    }
+
+    /** The filter choices, null until loaded. */
+    public ReadOnlyObjectProperty<FilterChoices> choicesProperty() {
+        return choices.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<ReportTable> tableProperty() {
         return table.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy;
+        return busy.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
     }
 
-    /** Computes the report for the current filter. */
+    /**
+     * Loads the filter choices in the background, then sets the period to the current month (unless one
+     * is set already) and computes the report.
+     */
+    public void open() {
+        busy.set(true);
+        executor.submit(p -> lookups.get(), c -> {
+            applyingDefaults = true;
+            try {
+                if (from.get() == null && to.get() == null) {
+                    from.set(c.today().withDayOfMonth(1));
+                    to.set(c.today().withDayOfMonth(c.today().lengthOfMonth()));
+                }
+            } finally {
+                applyingDefaults = false;
+            }
+            choices.set(c);
+            refresh();
+        }, this::failed);
+    }
+
+    /** Computes the report for the current filter, superseding a computation still running. */
     public void refresh() {
-        run(() -> {
-            ReportFilter f = filter();
-            busy.set(true);
-            executor.submit(p -> report.run(f), t -> {
+        long mine = ++generation;
+        if (running != null) {
+            running.cancel();
+        }
+        ReportFilter f;
+        try {
+            f = filter();
+        } catch (RuntimeException e) {
+            computeFailed(mine, e);
+            return;
+        }
+        busy.set(true);
+        running = executor.submit(p -> report.run(f), t -> {
+            if (mine == generation) {
                 busy.set(false);
                 error.set(null);
                 table.set(t);
-            }, this::failed);
-        });
+            }
+        }, e -> computeFailed(mine, e));
     }
 
     /** Lists the records behind a cell of the shown table (or a summary figure when rowKey is null). */
@@ -117,14 +188,21 @@ public final class ReportViewModel {
         }, this::failed);
     }
 
-    private ReportFilter filter() {
-        return new ReportFilter(from.get(), to.get(), pipelineId.get(), managerId.get(), null, null, null);
+    private void filterChanged() {
+        if (choices.get() != null && !applyingDefaults) {
+            debounce.request(this::refresh);
+        }
     }
 
-    private void run(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
+    private ReportFilter filter() {
+        return new ReportFilter(from.get(), to.get(), pipelineId.get(), managerId.get(), teamId.get(),
+                sourceId.get(), band.get());
+    }
+
+    /** The table no longer matches the filter: it goes, the reason shows. */
+    private void computeFailed(long mine, Throwable e) {
+        if (mine == generation) {
+            table.set(null);
             failed(e);
         }
     }

@@ -2,7 +2,11 @@ package org.deskcrm.ui.report;
 
 import org.deskcrm.model.report.Drill;
 import org.deskcrm.model.report.ReportTable;
+import org.deskcrm.model.deal.ScoreBand;
+import org.deskcrm.service.common.Progress;
+import org.deskcrm.ui.common.BackgroundWork;
 import org.deskcrm.ui.common.SameThreadExecutor;
+import org.deskcrm.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +17,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,20 +39,24 @@ class ReportViewModelTest {
         fx.close();
     }
 
+    /** A view model with a same-thread executor and debouncer, already opened (choices loaded, computed). */
     ReportViewModel vm(String name) {
-        return new ReportViewModel(fx.ctx.reports().get(name), new SameThreadExecutor(), fx.i18n,
-                fx.ctx.reports().support().exporter(fx.i18n.locale()),
-                LocalDate.of(2026, 3, 16));
+        ReportViewModel vm = new ReportViewModel(fx.ctx.reports().get(name), new SameThreadExecutor(), fx.i18n,
+                fx.ctx.reports().support().exporter(fx.i18n.locale()), fx.ctx.reports().support()::choices,
+                Debouncer.immediate());
+        vm.open();
+        return vm;
     }
 
     @Test
-    void defaultsToTheCurrentMonthAndComputesOnRefresh() {
+    void opensOnTheCurrentMonthAndComputesAtOnce() {
         ReportViewModel vm = vm("manager-rating");
         assertThat(vm.fromProperty().get()).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(vm.toProperty().get()).isEqualTo(LocalDate.of(2026, 3, 31));
-        assertThat(vm.tableProperty().get()).isNull();
-        vm.refresh();
+        assertThat(vm.choicesProperty().get().managers()).containsKeys(fx.anna, fx.boris);
+        assertThat(vm.choicesProperty().get().pipelines()).isNotEmpty();
         ReportTable t = vm.tableProperty().get();
+        assertThat(t.filter().from()).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(t.value(ReportTable.TOTALS, "revenue")).isEqualTo(new BigDecimal("1650.00"));
         assertThat(t.value(Long.toString(fx.anna), "won_deals")).isEqualTo(2L);
         assertThat(vm.busyProperty().get()).isFalse();
@@ -56,7 +67,83 @@ class ReportViewModelTest {
     void managerFilterNarrowsTheReport() {
         ReportViewModel vm = vm("manager-rating");
         vm.managerIdProperty().set(fx.boris);
-        vm.refresh();
+        assertThat(vm.tableProperty().get().filter().managerId()).isEqualTo(fx.boris);
+        assertThat(vm.tableProperty().get().value(ReportTable.TOTALS, "revenue")).isEqualTo(new BigDecimal("400.00"));
+        vm.managerIdProperty().set(null);
+        assertThat(vm.tableProperty().get().value(ReportTable.TOTALS, "revenue")).isEqualTo(new BigDecimal("1650.00"));
+    }
+
+    @Test
+    void teamSourceAndBandGoIntoTheFilter() {
+        ReportViewModel vm = vm("manager-rating");
+        vm.bandProperty().set(ScoreBand.COLD);
+        assertThat(vm.tableProperty().get().filter().band()).isEqualTo(ScoreBand.COLD);
+        assertThat(vm.tableProperty().get().value(ReportTable.TOTALS, "revenue")).isNotEqualTo(new BigDecimal("1650.00"));
+        vm.bandProperty().set(ScoreBand.HOT);
+        assertThat(vm.tableProperty().get().value(ReportTable.TOTALS, "revenue")).isEqualTo(new BigDecimal("1650.00"));
+        vm.teamIdProperty().set(-1L);
+        vm.sourceIdProperty().set(-2L);
+        assertThat(vm.tableProperty().get().filter().teamId()).isEqualTo(-1L);
+        assertThat(vm.tableProperty().get().filter().sourceId()).isEqualTo(-2L);
+    }
+
+    @Test
+    void filterChangesAreDebouncedUntilTheUserStops() {
+        List<Runnable> pending = new ArrayList<>();
+        ReportViewModel vm = new ReportViewModel(fx.ctx.reports().get("manager-rating"), new SameThreadExecutor(), fx.i18n,
+                fx.ctx.reports().support().exporter(fx.i18n.locale()), fx.ctx.reports().support()::choices, pending::add);
+        vm.managerIdProperty().set(fx.anna);
+        assertThat(pending).as("nothing recomputes before the choices have loaded").isEmpty();
+        vm.open();
+        assertThat(pending).as("the first computation is not debounced").isEmpty();
+        assertThat(vm.tableProperty().get().value(ReportTable.TOTALS, "revenue")).isEqualTo(new BigDecimal("1250.00"));
+        vm.managerIdProperty().set(fx.boris);
+        vm.fromProperty().set(LocalDate.of(2026, 3, 2));
+        assertThat(pending).hasSize(2);
+        assertThat(vm.tableProperty().get().filter().managerId()).isEqualTo(fx.anna);
+        pending.get(pending.size() - 1).run();
+        assertThat(vm.tableProperty().get().filter().managerId()).isEqualTo(fx.boris);
+        assertThat(vm.tableProperty().get().filter().from()).isEqualTo(LocalDate.of(2026, 3, 2));
+    }
+
+    @Test
+    void aNewerComputationSupersedesOneStillRunning() {
+        List<Runnable> finish = new ArrayList<>();
+        TaskExecutor deferred = new TaskExecutor() {
+            @Override
+            public <T> Job submit(BackgroundWork<T> work, Consumer<? super T> ok, Consumer<Throwable> failed) {
+                finish.add(() -> {
+                    try {
+                        ok.accept(work.call(Progress.NONE));
+                    } catch (Exception e) {
+                        failed.accept(e);
+                    }
+                });
+                return new Job() {
+                    @Override
+                    public void cancel() {
+                    }
+
+                    @Override
+                    public boolean isDone() {
+                        return false;
+                    }
+                };
+            }
+        };
+        ReportViewModel vm = new ReportViewModel(fx.ctx.reports().get("manager-rating"), deferred, fx.i18n,
+                fx.ctx.reports().support().exporter(fx.i18n.locale()), fx.ctx.reports().support()::choices,
+                Debouncer.immediate());
+        vm.open();
+        assertThat(vm.busyProperty().get()).isTrue();
+        finish.remove(0).run(); // choices arrive, the first computation starts
+        assertThat(vm.choicesProperty().get()).isNotNull();
+        vm.managerIdProperty().set(fx.boris); // a second computation starts
+        assertThat(finish).hasSize(2);
+        finish.get(1).run();
+        assertThat(vm.tableProperty().get().value(ReportTable.TOTALS, "revenue")).isEqualTo(new BigDecimal("400.00"));
+        assertThat(vm.busyProperty().get()).isFalse();
+        finish.get(0).run(); // the stale, unfiltered result arrives late and is dropped
         assertThat(vm.tableProperty().get().value(ReportTable.TOTALS, "revenue")).isEqualTo(new BigDecimal("400.00"));
     }
 
@@ -65,15 +152,16 @@ class ReportViewModelTest {
         ReportViewModel vm = vm("funnel");
         vm.fromProperty().set(LocalDate.of(2026, 3, 31));
         vm.toProperty().set(LocalDate.of(2026, 3, 1));
-        vm.refresh();
         assertThat(vm.errorProperty().get()).isEqualTo("The period ends (2026-03-01) before it starts (2026-03-31).");
-        assertThat(vm.tableProperty().get()).isNull();
+        assertThat(vm.tableProperty().get()).as("a table that no longer matches the filter goes").isNull();
+        vm.toProperty().set(LocalDate.of(2026, 4, 30));
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(vm.tableProperty().get()).isNotNull();
     }
 
     @Test
     void drillsAndExports(@TempDir Path dir) throws Exception {
         ReportViewModel vm = vm("lost-by-manager");
-        vm.refresh();
         AtomicReference<Drill> drill = new AtomicReference<>();
         vm.drill("amount", Long.toString(fx.boris), drill::set);
         assertThat(drill.get().sum()).isEqualByComparingTo("999.00");
