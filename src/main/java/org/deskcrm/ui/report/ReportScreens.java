@@ -1,5 +1,6 @@
 package org.deskcrm.ui.report;
 
+import org.deskcrm.ui.common.FxDebouncer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;

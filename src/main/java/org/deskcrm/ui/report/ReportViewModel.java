@@ -1,5 +1,6 @@
 package org.deskcrm.ui.report;
 
+import org.deskcrm.ui.common.Debouncer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -190,7 +191,7 @@ public final class ReportViewModel {
 
     private void filterChanged() {
         if (choices.get() != null && !applyingDefaults) {
-            debounce.request(this::refresh);
+            debounce.schedule(this::refresh);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.deskcrm.ui.shell;
 
+import org.deskcrm.ui.common.Debouncer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

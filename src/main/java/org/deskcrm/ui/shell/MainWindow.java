@@ -1,5 +1,6 @@
 package org.deskcrm.ui.shell;
 
+import org.deskcrm.ui.common.FxDebouncer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;

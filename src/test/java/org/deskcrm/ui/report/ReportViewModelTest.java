@@ -1,5 +1,6 @@
 package org.deskcrm.ui.report;
 
+import org.deskcrm.ui.common.Debouncer;
 import org.deskcrm.model.report.Drill;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.model.deal.ScoreBand;
@@ -91,7 +92,17 @@ class ReportViewModelTest {
     void filterChangesAreDebouncedUntilTheUserStops() {
         List<Runnable> pending = new ArrayList<>();
         ReportViewModel vm = new ReportViewModel(fx.ctx.reports().get("manager-rating"), new SameThreadExecutor(), fx.i18n,
-                fx.ctx.reports().support().exporter(fx.i18n.locale()), fx.ctx.reports().support()::choices, pending::add);
+                fx.ctx.reports().support().exporter(fx.i18n.locale()), fx.ctx.reports().support()::choices, new Debouncer() {
+                    @Override
+                    public void schedule(Runnable action) {
+                        pending.add(action);
+                    }
+
+                    @Override
+                    public void cancel() {
+                        pending.clear();
+                    }
+                });
         vm.managerIdProperty().set(fx.anna);
         assertThat(pending).as("nothing recomputes before the choices have loaded").isEmpty();
         vm.open();

@@ -1,5 +1,6 @@
 package org.deskcrm.ui.shell;
 
+import org.deskcrm.ui.common.Debouncer;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.search.SearchHit;
 import org.deskcrm.service.common.Progress;

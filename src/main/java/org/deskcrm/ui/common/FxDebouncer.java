@@ -1,4 +1,4 @@
-package org.deskcrm.ui.shell;
+package org.deskcrm.ui.common;
 
 import javafx.animation.PauseTransition;
 import javafx.util.Duration;

@@ -1,4 +1,4 @@
-package org.deskcrm.ui.shell;
+package org.deskcrm.ui.common;
 
 /** Runs the last scheduled action once input has paused; a new schedule replaces the pending one. */
 public interface Debouncer {
