@@ -119,19 +119,7 @@ public class CallLogRepository {
         for (int i = 0; i < batch.size(); i += 500) {
             List<org.jooq.Query> inserts = new java.util.ArrayList<>();
             for (Call c : batch.subList(i, Math.min(batch.size(), i + 500))) {
-                inserts.add(dsl.insertInto(PHONE_CALL)
-                        .set(PHONE_CALL.DIRECTION, c.direction().code())
-                        .set(PHONE_CALL.STATUS_CODE, c.status().code())
-                        .set(PHONE_CALL.STARTED_AT, odt(c.startedAt()))
-                        .set(PHONE_CALL.DURATION_SEC, c.durationSec())
-                        .set(PHONE_CALL.PHONE_RAW, c.phoneRaw())
-                        .set(PHONE_CALL.PHONE_NORM, c.phoneNorm())
-                        .set(PHONE_CALL.CLIENT_ID, c.clientId())
-                        .set(PHONE_CALL.CONTACT_ID, c.contactId())
-                        .set(PHONE_CALL.USER_ID, c.userId())
-                        .set(PHONE_CALL.RESULT_NOTE, c.resultNote())
-                        .set(PHONE_CALL.RECORDING_URL, c.recordingUrl())
-                        .set(PHONE_CALL.EXTERNAL_KEY, c.externalKey()));
+                inserts.add(CallRepository.values(dsl.insertInto(PHONE_CALL), c));
             }
             dsl.batch(inserts).execute();
         }

@@ -5,6 +5,8 @@ import org.deskcrm.model.call.CallDirection;
 import org.deskcrm.model.call.CallStatus;
 import org.deskcrm.persistence.jooq.tables.records.PhoneCallRecord;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.InsertSetStep;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,21 +37,26 @@ public class CallRepository {
                     && tx.fetchExists(PHONE_CALL, PHONE_CALL.EXTERNAL_KEY.eq(c.externalKey()))) {
                 return Optional.<Long>empty();
             }
-            return Optional.of(tx.insertInto(PHONE_CALL)
-                    .set(PHONE_CALL.DIRECTION, c.direction().code())
-                    .set(PHONE_CALL.STATUS_CODE, c.status().code())
-                    .set(PHONE_CALL.STARTED_AT, odt(c.startedAt()))
-                    .set(PHONE_CALL.DURATION_SEC, c.durationSec())
-                    .set(PHONE_CALL.PHONE_RAW, c.phoneRaw())
-                    .set(PHONE_CALL.PHONE_NORM, c.phoneNorm())
-                    .set(PHONE_CALL.CLIENT_ID, c.clientId())
-                    .set(PHONE_CALL.CONTACT_ID, c.contactId())
-                    .set(PHONE_CALL.USER_ID, c.userId())
-                    .set(PHONE_CALL.RESULT_NOTE, c.resultNote())
-                    .set(PHONE_CALL.RECORDING_URL, c.recordingUrl())
-                    .set(PHONE_CALL.EXTERNAL_KEY, c.externalKey())
+            return Optional.of(values(tx.insertInto(PHONE_CALL), c)
                     .returning(PHONE_CALL.ID).fetchOne(PHONE_CALL.ID));
         });
+    }
+
+    /** The columns of a call row, shared by the single insert and the import's batch insert. */
+    static InsertSetMoreStep<PhoneCallRecord> values(InsertSetStep<PhoneCallRecord> insert, Call c) {
+        return insert
+                .set(PHONE_CALL.DIRECTION, c.direction().code())
+                .set(PHONE_CALL.STATUS_CODE, c.status().code())
+                .set(PHONE_CALL.STARTED_AT, odt(c.startedAt()))
+                .set(PHONE_CALL.DURATION_SEC, c.durationSec())
+                .set(PHONE_CALL.PHONE_RAW, c.phoneRaw())
+                .set(PHONE_CALL.PHONE_NORM, c.phoneNorm())
+                .set(PHONE_CALL.CLIENT_ID, c.clientId())
+                .set(PHONE_CALL.CONTACT_ID, c.contactId())
+                .set(PHONE_CALL.USER_ID, c.userId())
+                .set(PHONE_CALL.RESULT_NOTE, c.resultNote())
+                .set(PHONE_CALL.RECORDING_URL, c.recordingUrl())
+                .set(PHONE_CALL.EXTERNAL_KEY, c.externalKey());
     }
 
     public List<Call> byClient(long clientId, int limit) {
