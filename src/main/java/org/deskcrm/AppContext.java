@@ -74,6 +74,7 @@ public final class AppContext implements AutoCloseable {
     private final ControlService control;
     private final ReportCatalog reports;
     private final GlobalSearchService globalSearch;
+    private final ImportFeature imports;
     private final ZoneId businessZone;
 
     public AppContext(Database database) {
@@ -113,6 +114,7 @@ public final class AppContext implements AutoCloseable {
         this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
                 settings);
         this.clientTimeline = new ClientTimelineService(new TimelineRepository(database), tasks, clock);
+        this.imports = new ImportFeature(database, audit, settings, phones, dealFeature, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -217,6 +219,11 @@ public final class AppContext implements AutoCloseable {
     /** Client timelines (calls, tasks, notes, deal moves, edits) and quick notes. */
     public ClientTimelineService clientTimeline() {
         return clientTimeline;
+    }
+
+    /** Import of clients, contacts, deals, calls and sales from files, and its saved profiles. */
+    public ImportFeature imports() {
+        return imports;
     }
 
     public Clock clock() {

@@ -1,0 +1,36 @@
+package org.deskcrm;
+
+import org.deskcrm.persistence.AuditRepository;
+import org.deskcrm.persistence.CallLogRepository;
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.ImportLookupRepository;
+import org.deskcrm.persistence.ImportProfileRepository;
+import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.SettingsRepository;
+import org.deskcrm.service.client.PhoneNormalizer;
+import org.deskcrm.service.imports.ImportProfiles;
+import org.deskcrm.service.imports.ImportService;
+
+import java.time.Clock;
+
+/** The import of files (clients, contacts, deals, calls, sales) and its saved profiles, wired by {@link AppContext}. */
+public final class ImportFeature {
+    private final ImportService service;
+    private final ImportProfiles profiles;
+
+    public ImportFeature(Database db, AuditRepository audit, SettingsRepository settings, PhoneNormalizer phones,
+                         DealFeature deals, Clock clock) {
+        this.service = new ImportService(db, new ImportLookupRepository(db), new ImportWriteRepository(db),
+                new CallLogRepository(db), audit, phones, settings::businessZone,
+                id -> deals.scoring().rescore(id), id -> deals.sales().recompute(id), clock);
+        this.profiles = new ImportProfiles(new ImportProfileRepository(db), clock);
+    }
+
+    public ImportService service() {
+        return service;
+    }
+
+    public ImportProfiles profiles() {
+        return profiles;
+    }
+}

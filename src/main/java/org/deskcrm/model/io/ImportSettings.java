@@ -1,0 +1,68 @@
+package org.deskcrm.model.io;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a profile remembers: which column of the file feeds which field, how names that match
+ * nothing are mapped (per kind: the file's name as {@link RefKind#key} → a known name), what a duplicate
+ * does, and how the file is read (CSV encoding and separator, the sheet of a workbook, empty = first).
+ */
+public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<String, String>> values,
+                             DuplicateMode duplicates, CsvEncoding encoding, CsvDelimiter delimiter, String sheet) {
+    public ImportSettings {
+        columns = Map.copyOf(columns);
+        Map<RefKind, Map<String, String>> copy = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                copy.put(k, Map.copyOf(v));
+            }
+        });
+        values = Map.copyOf(copy);
+        duplicates = duplicates == null ? DuplicateMode.SKIP : duplicates;
+        encoding = encoding == null ? CsvEncoding.AUTO : encoding;
+        delimiter = delimiter == null ? CsvDelimiter.AUTO : delimiter;
+        sheet = sheet == null ? "" : sheet.strip();
+    }
+
+    public static ImportSettings defaults() {
+        return new ImportSettings(Map.of(), Map.of(), DuplicateMode.SKIP, CsvEncoding.AUTO, CsvDelimiter.AUTO, "");
+    }
+
+    /** The column header mapped to a field, or null when the field is not imported. */
+    public String column(String field) {
+        return columns.get(field);
+    }
+
+    /** The known name a file's name is mapped to, or null. */
+    public String mapped(RefKind kind, String fileName) {
+        Map<String, String> m = values.get(kind);
+        return m == null ? null : m.get(RefKind.key(fileName));
+    }
+
+    public ImportSettings withColumns(Map<String, String> newColumns) {
+        return new ImportSettings(newColumns, values, duplicates, encoding, delimiter, sheet);
+    }
+
+    /** These settings with one more value mapping (an empty target removes it). */
+    public ImportSettings withValue(RefKind kind, String fileName, String knownName) {
+        Map<RefKind, Map<String, String>> all = new LinkedHashMap<>(values);
+        Map<String, String> m = new LinkedHashMap<>(all.getOrDefault(kind, Map.of()));
+        if (knownName == null || knownName.isBlank()) {
+            m.remove(RefKind.key(fileName));
+        } else {
+            m.put(RefKind.key(fileName), knownName.strip());
+        }
+        all.put(kind, m);
+        return new ImportSettings(columns, all, duplicates, encoding, delimiter, sheet);
+    }
+
+    public ImportSettings withDuplicates(DuplicateMode mode) {
+        return new ImportSettings(columns, values, mode, encoding, delimiter, sheet);
+    }
+
+    public ImportSettings withReading(CsvEncoding newEncoding, CsvDelimiter newDelimiter, String newSheet) {
+        return new ImportSettings(columns, values, duplicates, newEncoding, newDelimiter, newSheet);
+    }
+}

@@ -1,0 +1,246 @@
+package org.deskcrm.service.imports;
+
+import org.deskcrm.model.io.CellIssue;
+import org.deskcrm.model.io.ImportField;
+import org.deskcrm.model.io.ImportRow;
+import org.deskcrm.model.io.ImportTarget;
+import org.deskcrm.model.io.RefKind;
+import org.deskcrm.service.client.PhoneNormalizer;
+import org.deskcrm.service.client.Requisites;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed access to the mapped cells of one row. Each getter checks its cell against the field (length,
+ * type, reference) and, when the cell is unusable, adds an issue naming the row, the column and why,
+ * and returns null; {@link #ok()} tells whether the row produced no issue.
+ */
+final class RowCells {
+    private final ImportTarget target;
+    private final Map<String, Integer> columns;
+    private final List<String> headers;
+    private final References refs;
+    private final PhoneNormalizer phones;
+    private final ZoneId zone;
+    private final List<CellIssue> issues;
+    private ImportRow row;
+    private int issuesBefore;
+
+    RowCells(ImportTarget target, Map<String, Integer> columns, List<String> headers, References refs,
+             PhoneNormalizer phones, ZoneId zone, List<CellIssue> issues) {
+        this.target = target;
+        this.columns = columns;
+        this.headers = headers;
+        this.refs = refs;
+        this.phones = phones;
+        this.zone = zone;
+        this.issues = issues;
+    }
+
+    void start(ImportRow r) {
+        this.row = r;
+        this.issuesBefore = issues.size();
+    }
+
+    int rowNumber() {
+        return row.number();
+    }
+
+    boolean ok() {
+        return issues.size() == issuesBefore;
+    }
+
+    void rowIssue(String key, Object... args) {
+        issues.add(CellIssue.of(row.number(), "", key, args));
+    }
+
+    void issue(String field, String key, Object... args) {
+        Integer c = columns.get(field);
+        issues.add(CellIssue.of(row.number(), c == null ? "" : headers.get(c), key, args));
+    }
+
+    /** The trimmed text of a field's cell, null when empty or not mapped; checks required, formula, length. */
+    String text(String field) {
+        ImportField f = target.field(field);
+        Integer c = columns.get(field);
+        if (c == null) {
+            if (f.required()) {
+                issue(field, "imports.issue.required");
+            }
+            return null;
+        }
+        if (row.formulaColumns().contains(c)) {
+            issue(field, "imports.issue.formula");
+            return null;
+        }
+        String v = row.cell(c).strip();
+        if (v.isEmpty()) {
+            if (f.required()) {
+                issue(field, "imports.issue.required");
+            }
+            return null;
+        }
+        if (v.length() > f.maxLength()) {
+            issue(field, "imports.issue.tooLong", f.maxLength(), v.length());
+            return null;
+        }
+        return v;
+    }
+
+    Integer integer(String field) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        Integer i = Values.integer(v);
+        if (i == null) {
+            issue(field, "imports.issue.integer", v);
+        }
+        return i;
+    }
+
+    BigDecimal amount(String field) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        BigDecimal d = Values.amount(v);
+        if (d == null) {
+            issue(field, "imports.issue.number", v);
+        }
+        return d;
+    }
+
+    LocalDate date(String field) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        LocalDate d = Values.date(v);
+        if (d == null) {
+            issue(field, "imports.issue.date", v);
+        }
+        return d;
+    }
+
+    /** A date-time read in the business time zone (a date alone is its start). */
+    Instant instant(String field) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        LocalDateTime t = Values.dateTime(v);
+        if (t == null) {
+            LocalDate d = Values.date(v);
+            t = d == null ? null : d.atStartOfDay();
+        }
+        if (t == null) {
+            issue(field, "imports.issue.dateTime", v);
+            return null;
+        }
+        return t.atZone(zone).toInstant();
+    }
+
+    Boolean bool(String field) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        Boolean b = Values.bool(v);
+        if (b == null) {
+            issue(field, "imports.issue.boolean", v);
+        }
+        return b;
+    }
+
+    String inn(String field) {
+        String v = text(field);
+        if (v != null && !Requisites.isValidInn(v)) {
+            issue(field, "imports.issue.inn", v);
+            return null;
+        }
+        return v;
+    }
+
+    String kpp(String field) {
+        String v = text(field);
+        if (v != null && !Requisites.isValidKpp(v)) {
+            issue(field, "imports.issue.kpp", v);
+            return null;
+        }
+        return v;
+    }
+
+    /** The phone as written; its E.164 form is {@link #phoneNorm}. */
+    String phone(String field) {
+        String v = text(field);
+        if (v != null && phones.normalize(v).isEmpty()) {
+            issue(field, "imports.issue.phone", v);
+            return null;
+        }
+        return v;
+    }
+
+    String phoneNorm(String raw) {
+        return raw == null ? null : phones.normalize(raw).orElse(null);
+    }
+
+    String email(String field) {
+        String v = text(field);
+        if (v != null && !Values.email(v)) {
+            issue(field, "imports.issue.email", v);
+            return null;
+        }
+        return v;
+    }
+
+    String website(String field) {
+        String v = text(field);
+        if (v != null && !Values.website(v)) {
+            issue(field, "imports.issue.website", v);
+            return null;
+        }
+        return v;
+    }
+
+    /** A reference's id (or a fixed word's code through {@link #code}); null when empty or unknown. */
+    Long ref(String field, Long pipelineId) {
+        References.Found f = find(field, pipelineId);
+        return f == null ? null : f.id();
+    }
+
+    String code(String field) {
+        References.Found f = find(field, null);
+        return f == null ? null : f.code();
+    }
+
+    private References.Found find(String field, Long pipelineId) {
+        String v = text(field);
+        if (v == null) {
+            return null;
+        }
+        RefKind kind = target.field(field).ref();
+        References.Found f = refs.find(kind, v, pipelineId);
+        if (!f.ok()) {
+            issue(field, f.problem() + "." + kind.name().toLowerCase(java.util.Locale.ROOT), v);
+            return null;
+        }
+        return f;
+    }
+
+    /** Whether the field is mapped and its cell holds something. */
+    boolean hasText(String field) {
+        Integer c = columns.get(field);
+        return c != null && !row.cell(c).isBlank();
+    }
+
+    boolean mapped(String field) {
+        return columns.containsKey(field);
+    }
+}
