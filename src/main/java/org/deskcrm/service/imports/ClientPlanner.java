@@ -142,9 +142,9 @@ final class ClientPlanner extends Planner {
         }
         for (int i = 0; i < rows.size(); i++) {
             ImportedClient c = rows.get(i);
-            Long id = first(byInn.get(c.inn()));
-            id = id != null ? id : first(byChannel.get(c.phoneNorm()));
-            id = id != null ? id : first(byChannel.get(c.emailNorm()));
+            Long id = first(byInn, c.inn());
+            id = id != null ? id : first(byChannel, c.phoneNorm());
+            id = id != null ? id : first(byChannel, c.emailNorm());
             if (id != null) {
                 existingId.put(i, id);
             }
@@ -152,7 +152,8 @@ final class ClientPlanner extends Planner {
         existing = existingId.size();
     }
 
-    private static Long first(Set<Long> ids) {
+    private static Long first(Map<String, Set<Long>> found, String key) {
+        Set<Long> ids = key == null ? null : found.get(key);
         return ids == null || ids.isEmpty() ? null : ids.stream().min(Long::compare).orElseThrow();
     }
 

@@ -30,6 +30,8 @@ final class RowCells {
     private final ZoneId zone;
     private final List<CellIssue> issues;
     private ImportRow row;
+    private String lastPhoneRaw;
+    private String lastPhoneNorm;
     private int issuesBefore;
 
     RowCells(ImportTarget target, Map<String, Integer> columns, List<String> headers, References refs,
@@ -180,15 +182,25 @@ final class RowCells {
     /** The phone as written; its E.164 form is {@link #phoneNorm}. */
     String phone(String field) {
         String v = text(field);
-        if (v != null && phones.normalize(v).isEmpty()) {
+        if (v == null) {
+            return null;
+        }
+        String norm = phones.normalize(v).orElse(null);
+        if (norm == null) {
             issue(field, "imports.issue.phone", v);
             return null;
         }
+        lastPhoneRaw = v;
+        lastPhoneNorm = norm;
         return v;
     }
 
+    /** The E.164 form of a phone this row's {@link #phone} accepted (normalized once, it is the slow part). */
     String phoneNorm(String raw) {
-        return raw == null ? null : phones.normalize(raw).orElse(null);
+        if (raw == null) {
+            return null;
+        }
+        return raw.equals(lastPhoneRaw) ? lastPhoneNorm : phones.normalize(raw).orElse(null);
     }
 
     String email(String field) {
