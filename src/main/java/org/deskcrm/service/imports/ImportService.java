@@ -151,6 +151,9 @@ public class ImportService {
         long started = System.nanoTime();
         progress.update("imports.progress.reading", 0, -1);
         ImportTable table = read(bytes, fileName, settings);
+        if (table.rows().isEmpty()) {
+            throw new AppException("imports.error.noRows");
+        }
         try {
             return db.inTransaction(() -> {
                 Plan p = plan(table, target, settings, progress);
