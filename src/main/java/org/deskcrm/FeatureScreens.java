@@ -30,7 +30,7 @@ final class FeatureScreens {
 
     Screens screens() {
         return new Screens()
-                .section(NavItem.CLIENTS, s -> clients(s).clientList())
+                .section(NavItem.CLIENTS, s -> withImport(s, clients(s).clientList()))
                 .clientCard((s, id) -> clients(s).clientCard(id))
                 .newClientCard((s, key) -> clients(s).newClientCard(key))
                 .section(NavItem.DEALS, s -> deals(s).board())
@@ -53,6 +53,18 @@ final class FeatureScreens {
         });
         reminders.start();
         return reminders;
+    }
+
+    /** The client list with its Import button opening the import wizard. */
+    private javafx.scene.Node withImport(ShellServices s, javafx.scene.Node list) {
+        if (list instanceof org.deskcrm.ui.client.ClientListView view) {
+            org.deskcrm.ui.imports.ImportScreens screens = new org.deskcrm.ui.imports.ImportScreens(
+                    s.app().imports().service(), s.app().imports().profiles(), s.executor(), s.i18n(), currentUser);
+            view.setOnImport(s.i18n().get("imports.wizard.open"), refresh -> screens.open(
+                    view.getScene() == null ? null : view.getScene().getWindow(),
+                    org.deskcrm.model.io.ImportTarget.CLIENTS, refresh));
+        }
+        return list;
     }
 
     private ClientScreens clients(ShellServices s) {

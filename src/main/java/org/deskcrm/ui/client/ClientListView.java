@@ -48,6 +48,7 @@ public final class ClientListView extends BorderPane {
     private final I18n i18n;
     private final ZoneId zone;
     private final TableView<ClientListItem> table = new TableView<>();
+    private ToolBar toolbar;
     private boolean morePending;
 
     public ClientListView(ClientListViewModel vm, I18n i18n, ZoneId zone) {
@@ -56,11 +57,23 @@ public final class ClientListView extends BorderPane {
         this.zone = zone;
         getStyleClass().add("client-list");
         getStylesheets().add(ClientListView.class.getResource("client.css").toExternalForm());
-        setTop(new VBox(actions(), filters()));
+        toolbar = actions();
+        setTop(new VBox(toolbar, filters()));
         setCenter(buildTable());
         setBottom(statusLine());
         vm.loadChoices();
         vm.refresh();
+    }
+
+    /**
+     * Adds an import button to the toolbar (the import wizard belongs to another feature); the action
+     * receives a callback that reloads the list after an import.
+     */
+    public void setOnImport(String label, java.util.function.Consumer<Runnable> action) {
+        Button importButton = new Button(label);
+        importButton.setId("client-list-import");
+        importButton.setOnAction(e -> action.accept(vm::refresh));
+        toolbar.getItems().add(2, importButton);
     }
 
     private ToolBar actions() {

@@ -44,6 +44,8 @@ class ImportFuzzTest {
         List<String> crashes = new ArrayList<>();
         int imported = 0;
         int refused = 0;
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         try (AppContext ctx = new AppContext(TestDatabases.h2())) {
             long admin = ctx.ensureReferenceData(Locale.ENGLISH);
@@ -79,7 +81,8 @@ class ImportFuzzTest {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "IMPORT FUZZ: %d files (%d imported, %d refused with a clear error), %d crashes,"
-                + " %.1f s%n", FILES, imported, refused, crashes.size(), seconds);
+                + " %.1f s wall, %.1f s CPU of the test thread%n", FILES, imported, refused, crashes.size(), seconds,
+                (cpu.getCurrentThreadCpuTime() - c0) / 1e9);
         assertThat(crashes).as("crashes and partial imports").isEmpty();
         assertThat(refused).isGreaterThan(FILES / 2);
     }
