@@ -129,6 +129,8 @@ public class CallImportService {
         List<Notification> pending = new ArrayList<>();
         CallImportResult result = db.inTransaction(() -> {
             Map<String, Optional<CallLogRepository.PhoneMatch>> matches = new HashMap<>();
+            Map<String, Boolean> listed = new HashMap<>();
+            java.time.Duration window = missedCalls.window();
             Set<String> known = log.existingKeys(preview.rows().stream().map(r -> r.call().externalKey()).toList());
             Set<String> touched = new HashSet<>();
             List<Call> batch = new ArrayList<>();
@@ -156,12 +158,14 @@ public class CallImportService {
                 } else if (c.direction() != CallDirection.INTERNAL) {
                     unknown++;
                 }
-                if (MissedCallService.isMiss(c) && log.listOf(c.phoneNorm()).isEmpty()) {
+                if (MissedCallService.isMiss(c)
+                        && !listed.computeIfAbsent(c.phoneNorm(), p -> log.listOf(p).isPresent())) {
                     long id = calls.insert(linked).orElseThrow(() -> new AppException("call.error.duplicate"));
                     Long manager = m.map(CallLogRepository.PhoneMatch::ownerId).orElse(c.userId());
-                    List<Notification> n = missedCalls.register(CallService.withId(linked, id), manager, null);
-                    opened += missedCalls.find(id).isPresent() ? 1 : 0;
-                    pending.addAll(n);
+                    MissedCallService.Registered reg = missedCalls.register(CallService.withId(linked, id), manager,
+                            null, window);
+                    opened += reg.opened() ? 1 : 0;
+                    pending.addAll(reg.notices());
                 } else {
                     batch.add(linked);
                 }
