@@ -221,6 +221,11 @@ public class MissedCallRepository {
         return supervisors.isEmpty() ? activeWithRole("admin") : supervisors;
     }
 
+    /** True when the user is an administrator (sees everybody's notifications). */
+    public boolean isAdmin(long userId) {
+        return dsl.fetchExists(APP_USER, APP_USER.ID.eq(userId).and(APP_USER.ROLE_CODE.eq("admin")));
+    }
+
     private List<Long> activeWithRole(String role) {
         return dsl.select(APP_USER.ID).from(APP_USER)
                 .where(APP_USER.ROLE_CODE.eq(role).and(APP_USER.ACTIVE.isTrue()))

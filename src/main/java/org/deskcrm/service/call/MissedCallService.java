@@ -201,6 +201,14 @@ public class MissedCallService {
         return out;
     }
 
+    /**
+     * Whose notifications a window acting for this user shows: an administrator sees everybody's
+     * (null), anybody else their own.
+     */
+    public Long audienceOf(Long userId) {
+        return userId == null || misses.isAdmin(userId) ? null : userId;
+    }
+
     /** Open and escalated misses (not returned yet), oldest first; {@code managerId} null = all. */
     public List<MissedCall> unresolved(Long managerId) {
         return misses.unresolved(managerId);

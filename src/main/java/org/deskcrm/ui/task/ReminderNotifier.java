@@ -2,8 +2,11 @@ package org.deskcrm.ui.task;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.deskcrm.model.notify.Notification;
+import org.deskcrm.service.notify.NotificationCenter;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
 
@@ -26,6 +29,10 @@ public final class ReminderNotifier {
     private final Consumer<String> onClick;
     private final Timeline timeline;
     private TaskExecutor.Job running;
+    private Consumer<Integer> countSink = n -> { };
+    private Consumer<List<ReminderPoller.Popup>> shown = p -> { };
+    private NotificationCenter center;
+    private final Consumer<Notification> wakeUp = n -> Platform.runLater(this::pollNow);
 
     /** {@code onClick} receives the target of a clicked popup ("task:5", "call:7"...). */
     public ReminderNotifier(ReminderPoller poller, TaskExecutor executor, I18n i18n, Supplier<Long> user,
@@ -39,14 +46,38 @@ public final class ReminderNotifier {
         this.timeline.setCycleCount(Timeline.INDEFINITE);
     }
 
+    /** Where the number of due reminders goes after every poll (the status bar). */
+    public void onCount(Consumer<Integer> sink) {
+        this.countSink = sink;
+    }
+
+    /** Also told of every batch of popups shown (tests, a log). */
+    public void onShown(Consumer<List<ReminderPoller.Popup>> listener) {
+        this.shown = listener;
+    }
+
+    /**
+     * Polls as soon as a service publishes a notification (a missed call logged or imported in this
+     * window), not only on the timer; the listener also tells the services that a window delivers.
+     */
+    public void listenTo(NotificationCenter notifications) {
+        this.center = notifications;
+    }
+
     /** Polls at once (everything overdue at start) and then every period. */
     public void start() {
+        if (center != null) {
+            center.addListener(wakeUp);
+        }
         pollNow();
         timeline.play();
     }
 
     public void stop() {
         timeline.stop();
+        if (center != null) {
+            center.removeListener(wakeUp);
+        }
         if (running != null) {
             running.cancel();
         }
@@ -57,10 +88,19 @@ public final class ReminderNotifier {
             return;
         }
         Long u = user.get();
-        running = executor.submit(p -> poller.poll(u), this::show, e -> { });
+        running = executor.submit(p -> new Polled(poller.poll(u), poller.dueCount(u)), this::show, e -> { });
     }
 
-    private void show(List<ReminderPoller.Popup> popups) {
+    private record Polled(List<ReminderPoller.Popup> popups, int due) {
+    }
+
+    private void show(Polled polled) {
+        countSink.accept(polled.due());
+        List<ReminderPoller.Popup> popups = polled.popups();
+        if (popups.isEmpty()) {
+            return;
+        }
+        shown.accept(popups);
         try {
             popup(popups);
         } catch (RuntimeException e) {
