@@ -3,6 +3,7 @@ package org.deskcrm.ui.task;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 import org.deskcrm.model.notify.Notification;
@@ -113,10 +114,11 @@ public final class ReminderNotifier {
         for (int i = 0; i < popups.size() && i < MAX_POPUPS; i++) {
             ReminderPoller.Popup p = popups.get(i);
             Notifications.create().title(p.title()).text(p.text()).hideAfter(Duration.seconds(15))
+                    .position(Pos.TOP_RIGHT) // not over the status bar and its reminder count
                     .onAction(e -> onClick.accept(p.target())).showInformation();
         }
         if (popups.size() > MAX_POPUPS) {
-            Notifications.create().title(i18n.get("notify.more.title"))
+            Notifications.create().title(i18n.get("notify.more.title")).position(Pos.TOP_RIGHT)
                     .text(i18n.format("notify.more", popups.size() - MAX_POPUPS)).hideAfter(Duration.seconds(15))
                     .showInformation();
         }

@@ -130,6 +130,11 @@ public final class TemplateEditorViewModel {
 
     /** Loads the templates and the assignees (in the background); {@code selectId} is shown after. */
     public void load(Long selectId) {
+        load(selectId, null);
+    }
+
+    /** The same, then shows {@code note} (what was just done) once the list is back. */
+    private void load(Long selectId, String note) {
         busy.set(true);
         executor.submit(p -> new Loaded(service.templates(), service.assignees()), l -> {
             busy.set(false);
@@ -142,6 +147,9 @@ public final class TemplateEditorViewModel {
                 templates.stream().filter(t -> selectId.equals(t.id())).findFirst().ifPresent(this::select);
             } else if (id == null) {
                 assignee.set(people.get(0));
+            }
+            if (note != null) {
+                message.set(note);
             }
         }, this::fail);
     }
@@ -251,8 +259,7 @@ public final class TemplateEditorViewModel {
         busy.set(true);
         executor.submit(p -> t.id() == null ? service.create(t) : saveExisting(t), savedId -> {
             busy.set(false);
-            load(savedId);
-            message.set(i18n.format("task.template.saved", t.title().strip()));
+            load(savedId, i18n.format("task.template.saved", t.title().strip()));
         }, this::fail);
     }
 
@@ -274,8 +281,7 @@ public final class TemplateEditorViewModel {
         busy.set(true);
         executor.submit(p -> service.generate(current, until), n -> {
             busy.set(false);
-            message.set(i18n.format("task.template.generated", n, date(until)));
-            load(current);
+            load(current, i18n.format("task.template.generated", n, date(until)));
         }, this::fail);
     }
 

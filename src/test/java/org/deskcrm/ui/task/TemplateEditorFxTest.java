@@ -122,7 +122,11 @@ class TemplateEditorFxTest {
     }
 
     private void waitFor(FxRobot robot, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out; the editor says: " + message(robot), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
