@@ -60,6 +60,7 @@ final class FeatureScreens {
             }
         });
         reminders.onCount(statusBar::setReminderCount);
+        tasks.onTasksChanged(reminders::pollNow);
         reminders.start();
         return reminders;
     }

@@ -33,7 +33,16 @@ public final class ReminderNotifier {
     private Consumer<Integer> countSink = n -> { };
     private Consumer<List<ReminderPoller.Popup>> shown = p -> { };
     private NotificationCenter center;
-    private final Consumer<Notification> wakeUp = n -> Platform.runLater(this::pollNow);
+    /** One poll for a burst of notifications (an import publishes many at once). */
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Consumer<Notification> wakeUp = n -> {
+        if (wakePending.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                wakePending.set(false);
+                pollNow();
+            });
+        }
+    };
 
     /** {@code onClick} receives the target of a clicked popup ("task:5", "call:7"...). */
     public ReminderNotifier(ReminderPoller poller, TaskExecutor executor, I18n i18n, Supplier<Long> user,

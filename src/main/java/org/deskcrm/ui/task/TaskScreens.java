@@ -42,6 +42,7 @@ public final class TaskScreens {
     private final TimeFormat time;
     /** The list of the last tasks tab this created (to switch its view). */
     private WeakReference<TaskListViewModel> openList = new WeakReference<>(null);
+    private Runnable tasksChanged = () -> { };
 
     public TaskScreens(TaskService tasks, TaskTemplateService templates, MissedCallService misses, NotificationCenter notifications,
                        TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
@@ -73,6 +74,11 @@ public final class TaskScreens {
         }
     }
 
+    /** Told whenever a task list or the new-task dialog changed a task (the reminder count re-polls). */
+    public void onTasksChanged(Runnable action) {
+        this.tasksChanged = action;
+    }
+
     /** The recurring task templates editor tab. */
     public void openTemplates() {
         workspace.openTab(TAB_TEMPLATES, i18n.get("task.template.tab"), this::templateEditor);
@@ -89,6 +95,7 @@ public final class TaskScreens {
     public Node taskList() {
         TaskListViewModel vm = new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam);
         openList = new WeakReference<>(vm);
+        vm.setOnChanged(() -> tasksChanged.run());
         Node[] self = new Node[1];
         TaskListView view = new TaskListView(vm, i18n, time, workspace, dialogs,
                 () -> newTask(self[0] == null || self[0].getScene() == null ? null : self[0].getScene().getWindow(),
@@ -100,7 +107,9 @@ public final class TaskScreens {
 
     /** The new-task dialog for the signed-in user, optionally linked to a client and a deal. */
     public void newTask(Window owner, Long clientId, Long dealId) {
-        newTask(owner, new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam), clientId, dealId);
+        TaskListViewModel vm = new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam);
+        vm.setOnChanged(() -> tasksChanged.run());
+        newTask(owner, vm, clientId, dealId);
     }
 
     private void newTask(Window owner, TaskListViewModel vm, Long clientId, Long dealId) {

@@ -172,7 +172,7 @@ class ClientScreensFxTest {
         waitUntil(() -> table.getItems().size() == 2);
         assertThat(table.getItems()).extracting(i -> i.row().name()).contains("Новый без обновления");
         // a list whose tab was closed no longer listens
-        workspace.closeTab(ClientScreens.LIST_KEY);
+        robot.interact(() -> workspace.closeTab(ClientScreens.LIST_KEY));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(table.getScene()).isNull();
     }
