@@ -117,7 +117,7 @@ public class DeskCrmApp extends Application {
         stage.show();
         mainStage = stage;
         window.start();
-        reminders = features.startReminders(window.services());
+        reminders = features.startReminders(window.services(), window.statusBar());
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.deskcrm.ui.report.ReportScreens;
 import org.deskcrm.ui.shell.NavItem;
 import org.deskcrm.ui.shell.Screens;
 import org.deskcrm.ui.shell.ShellServices;
+import org.deskcrm.ui.shell.StatusBar;
+import org.deskcrm.model.task.TaskView;
 import org.deskcrm.ui.task.ReminderNotifier;
 import org.deskcrm.ui.task.TaskScreens;
 
@@ -22,6 +24,8 @@ import java.util.function.Supplier;
 final class FeatureScreens {
     private final Supplier<Long> currentUser;
     private final LinkOpener opener;
+    private TaskScreens taskScreens;
+    private ShellServices taskScreensFor;
 
     FeatureScreens(Supplier<Long> currentUser, LinkOpener opener) {
         this.currentUser = currentUser;
@@ -40,9 +44,13 @@ final class FeatureScreens {
                 .section(NavItem.CONTROL, s -> control(s).dashboard());
     }
 
-    /** Starts the reminder pop-ups (a click opens what the reminder is about); stop them before the database closes. */
-    ReminderNotifier startReminders(ShellServices s) {
+    /**
+     * Starts the reminder pop-ups (a click opens what the reminder is about) and the reminder count in
+     * the status bar (a click opens today's tasks); stop them before the database closes.
+     */
+    ReminderNotifier startReminders(ShellServices s, StatusBar statusBar) {
         TaskScreens tasks = tasks(s);
+        statusBar.onRemindersClicked(() -> tasks.openTasks(TaskView.TODAY));
         CallScreens calls = calls(s);
         ReminderNotifier reminders = tasks.reminderNotifier(target -> {
             if (target.startsWith("call:")) {
@@ -51,6 +59,8 @@ final class FeatureScreens {
                 tasks.openTasks();
             }
         });
+        reminders.onCount(statusBar::setReminderCount);
+        tasks.onTasksChanged(reminders::pollNow);
         reminders.start();
         return reminders;
     }
@@ -73,7 +83,8 @@ final class FeatureScreens {
 
     private DealScreens deals(ShellServices s) {
         return new DealScreens(s.app().dealFeature().deals(), s.executor(), s.i18n(), s.workspace(), s.dialogs(),
-                currentUser);
+                currentUser,
+                s.app().businessZone());
     }
 
     private CallScreens calls(ShellServices s) {
@@ -82,10 +93,16 @@ final class FeatureScreens {
                 s.i18n(), s.workspace(), s.dialogs(), app.businessZone(), currentUser);
     }
 
+    /** One per window, so that the reminder count's click can switch an open task list to today. */
     private TaskScreens tasks(ShellServices s) {
-        AppContext app = s.app();
-        return new TaskScreens(app.taskService(), app.taskTemplates(), app.missedCalls(), app.notifications(),
-                s.executor(), s.i18n(), s.workspace(), s.dialogs(), currentUser, () -> null);
+        if (taskScreens == null || taskScreensFor != s) {
+            AppContext app = s.app();
+            taskScreens = new TaskScreens(app.taskService(), app.taskTemplates(), app.missedCalls(),
+                    app.notifications(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), currentUser, () -> null,
+                    app.businessZone());
+            taskScreensFor = s;
+        }
+        return taskScreens;
     }
 
     private ControlScreens control(ShellServices s) {

@@ -48,7 +48,7 @@ class DeskCrmAppTest {
     void opensTheGivenDatabaseAndShowsTheFirstStartScreen() throws Exception {
         app = FxToolkit.setupApplication(DeskCrmApp.class, "--db", "jdbc:h2:mem:app" + UUID.randomUUID(),
                 "--lang", "en");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#welcome").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#welcome").tryQuery().isPresent());
         Stage stage = (Stage) robot.lookup("#mainWindow").query().getScene().getWindow();
         assertThat(stage.getTitle()).isEqualTo("DeskCRM");
         assertThat(stage.getIcons()).isNotEmpty();

@@ -40,6 +40,7 @@ public final class Cli {
         commands.put("demo", new DemoCommand(texts));
         commands.put("report", new ReportCommand(texts));
         commands.put("import", new ImportCommand(texts));
+        commands.put("import-calls", new ImportCallsCommand(texts));
     }
 
     /** True when the arguments name a command (or ask for help) rather than the window. */
@@ -97,7 +98,7 @@ public final class Cli {
         out.println();
         out.println(texts.getString("help.commands"));
         for (String name : commands.keySet()) {
-            out.printf("  %-10s %s%n", name, texts.getString("help." + name));
+            out.printf("  %-13s %s%n", name, texts.getString("help." + name));
         }
         out.println();
         out.println(texts.getString("help.options"));

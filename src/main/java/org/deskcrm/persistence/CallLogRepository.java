@@ -114,6 +114,18 @@ public class CallLogRepository {
         return found;
     }
 
+    /** The ids of the calls with these external keys (500 keys a query). */
+    public java.util.Map<String, Long> idsByKey(java.util.Collection<String> keys) {
+        java.util.Map<String, Long> found = new java.util.HashMap<>();
+        List<String> all = List.copyOf(keys);
+        for (int i = 0; i < all.size(); i += 500) {
+            dsl.select(PHONE_CALL.EXTERNAL_KEY, PHONE_CALL.ID).from(PHONE_CALL)
+                    .where(PHONE_CALL.EXTERNAL_KEY.in(all.subList(i, Math.min(all.size(), i + 500))))
+                    .forEach(r -> found.put(r.value1(), r.value2()));
+        }
+        return found;
+    }
+
     /** Inserts calls in JDBC batches (no ids returned); the caller checked their keys are new. */
     public void insertBatch(List<Call> batch) {
         for (int i = 0; i < batch.size(); i += 500) {

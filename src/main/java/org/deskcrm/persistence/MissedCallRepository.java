@@ -82,6 +82,23 @@ public class MissedCallRepository {
                 .and(MISSED_CALL.DUE_AT.le(odt(now))));
     }
 
+    /**
+     * Open misses nobody was told about yet (put under control by a process without a window), still
+     * inside their callback window at {@code now}.
+     */
+    public List<MissedCall> undelivered(Instant now) {
+        return select(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.NOTIFIED_AT.isNull())
+                .and(MISSED_CALL.ESCALATED_AT.isNull()).and(MISSED_CALL.DUE_AT.gt(odt(now))));
+    }
+
+    /** Claims the delivery of a miss's notification: false when another process claimed it first. */
+    public boolean markNotified(long callId, Instant at) {
+        return dsl.update(MISSED_CALL).set(MISSED_CALL.NOTIFIED_AT, odt(at))
+                .set(MISSED_CALL.VERSION, MISSED_CALL.VERSION.plus(1))
+                .where(MISSED_CALL.CALL_ID.eq(callId).and(MISSED_CALL.NOTIFIED_AT.isNull()))
+                .execute() == 1;
+    }
+
     /** Misses of the last period, returned or not, newest first. */
     public List<MissedCall> since(Instant from) {
         return select(PHONE_CALL.STARTED_AT.ge(odt(from)));
@@ -189,7 +206,8 @@ public class MissedCallRepository {
 
     /**
      * Who is told when a miss of this manager is escalated: the supervisor of the manager's team, or
-     * (no team, no supervisor, no manager) every active supervisor.
+     * (no team, no supervisor, no manager) every active supervisor; without any supervisor, the
+     * administrators (somebody is always told).
      */
     public List<Long> supervisorsOf(Long managerId) {
         if (managerId != null) {
@@ -199,8 +217,18 @@ public class MissedCallRepository {
                 return List.of(sup);
             }
         }
+        List<Long> supervisors = activeWithRole("supervisor");
+        return supervisors.isEmpty() ? activeWithRole("admin") : supervisors;
+    }
+
+    /** True when the user is an administrator (sees everybody's notifications). */
+    public boolean isAdmin(long userId) {
+        return dsl.fetchExists(APP_USER, APP_USER.ID.eq(userId).and(APP_USER.ROLE_CODE.eq("admin")));
+    }
+
+    private List<Long> activeWithRole(String role) {
         return dsl.select(APP_USER.ID).from(APP_USER)
-                .where(APP_USER.ROLE_CODE.eq("supervisor").and(APP_USER.ACTIVE.isTrue()))
+                .where(APP_USER.ROLE_CODE.eq(role).and(APP_USER.ACTIVE.isTrue()))
                 .orderBy(APP_USER.ID).fetch(APP_USER.ID);
     }
 }

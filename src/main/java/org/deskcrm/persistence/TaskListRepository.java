@@ -75,6 +75,12 @@ public class TaskListRepository {
         return dsl.fetchCount(TASK, OPEN.and(assignee(assigneeId)).and(TASK.DUE_AT.lt(odt(now))));
     }
 
+    /** Open tasks of the assignee whose reminder time or due time has come (the status bar's count). */
+    public int attentionCount(Long assigneeId, Instant now) {
+        return dsl.fetchCount(TASK, OPEN.and(assignee(assigneeId))
+                .and(TASK.REMIND_AT.le(odt(now)).or(TASK.DUE_AT.le(odt(now)))));
+    }
+
     /** Every task of the assignee, open ones first, by due time. */
     public List<TaskRow> all(Long assigneeId, int limit) {
         return rows(assignee(assigneeId), limit, true);

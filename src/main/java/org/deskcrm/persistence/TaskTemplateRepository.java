@@ -1,5 +1,6 @@
 package org.deskcrm.persistence;
 
+import org.deskcrm.model.common.ConcurrentEditException;
 import org.deskcrm.model.task.Recurrence;
 import org.deskcrm.model.task.TaskKind;
 import org.deskcrm.model.task.TaskStatus;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.deskcrm.persistence.Times.odt;
+import static org.deskcrm.persistence.jooq.Tables.APP_USER;
 import static org.deskcrm.persistence.jooq.Tables.TASK;
 import static org.deskcrm.persistence.jooq.Tables.TASK_TEMPLATE;
 import static org.deskcrm.persistence.jooq.Tables.TASK_TEMPLATE_STAGE;
@@ -38,16 +40,81 @@ public class TaskTemplateRepository {
                     .set(TASK_TEMPLATE.ACTIVE, t.active())
                     .returning(TASK_TEMPLATE.ID).fetchOne(TASK_TEMPLATE.ID);
             for (TemplateStage s : t.stages()) {
-                dsl.insertInto(TASK_TEMPLATE_STAGE)
-                        .set(TASK_TEMPLATE_STAGE.TEMPLATE_ID, id)
-                        .set(TASK_TEMPLATE_STAGE.SORT_ORDER, s.order())
-                        .set(TASK_TEMPLATE_STAGE.TITLE, s.title().strip())
-                        .set(TASK_TEMPLATE_STAGE.OFFSET_DAYS, s.offsetDays())
-                        .set(TASK_TEMPLATE_STAGE.KIND_CODE, s.kind() == null ? null : s.kind().code())
-                        .execute();
+                insertStage(id, s);
             }
             return id;
         });
+    }
+
+    /**
+     * Saves an edited template (version-checked) with its stages: stages with an id are updated,
+     * new ones inserted, missing ones deleted (their generated tasks stay, unlinked from the stage).
+     * Returns the new version.
+     */
+    public long update(TaskTemplate t) {
+        return dsl.transactionResult(() -> {
+            int n = dsl.update(TASK_TEMPLATE)
+                    .set(TASK_TEMPLATE.TITLE, t.title().strip())
+                    .set(TASK_TEMPLATE.KIND_CODE, t.kind().code())
+                    .set(TASK_TEMPLATE.RECURRENCE, t.recurrence().code())
+                    .set(TASK_TEMPLATE.ANCHOR_DATE, t.anchorDate())
+                    .set(TASK_TEMPLATE.ASSIGNEE_ID, t.assigneeId())
+                    .set(TASK_TEMPLATE.CLIENT_ID, t.clientId())
+                    .set(TASK_TEMPLATE.ACTIVE, t.active())
+                    .set(TASK_TEMPLATE.VERSION, TASK_TEMPLATE.VERSION.plus(1))
+                    .where(TASK_TEMPLATE.ID.eq(t.id()).and(TASK_TEMPLATE.VERSION.eq(t.version())))
+                    .execute();
+            if (n == 0) {
+                throw new ConcurrentEditException("task_template", t.id());
+            }
+            List<Long> existing = dsl.select(TASK_TEMPLATE_STAGE.ID).from(TASK_TEMPLATE_STAGE)
+                    .where(TASK_TEMPLATE_STAGE.TEMPLATE_ID.eq(t.id())).fetch(TASK_TEMPLATE_STAGE.ID);
+            List<Long> kept = t.stages().stream().map(TemplateStage::id).filter(java.util.Objects::nonNull).toList();
+            List<Long> removed = existing.stream().filter(id -> !kept.contains(id)).toList();
+            if (!removed.isEmpty()) {
+                dsl.update(TASK).set(TASK.TEMPLATE_STAGE_ID, (Long) null)
+                        .where(TASK.TEMPLATE_STAGE_ID.in(removed)).execute();
+                dsl.deleteFrom(TASK_TEMPLATE_STAGE).where(TASK_TEMPLATE_STAGE.ID.in(removed)).execute();
+            }
+            int parked = -1;
+            for (Long id : kept) { // out of the way of (template_id, sort_order) while stages are reordered
+                dsl.update(TASK_TEMPLATE_STAGE).set(TASK_TEMPLATE_STAGE.SORT_ORDER, parked--)
+                        .where(TASK_TEMPLATE_STAGE.ID.eq(id).and(TASK_TEMPLATE_STAGE.TEMPLATE_ID.eq(t.id()))).execute();
+            }
+            for (TemplateStage s : t.stages()) {
+                if (s.id() == null) {
+                    insertStage(t.id(), s);
+                } else {
+                    dsl.update(TASK_TEMPLATE_STAGE)
+                            .set(TASK_TEMPLATE_STAGE.SORT_ORDER, s.order())
+                            .set(TASK_TEMPLATE_STAGE.TITLE, s.title().strip())
+                            .set(TASK_TEMPLATE_STAGE.OFFSET_DAYS, s.offsetDays())
+                            .set(TASK_TEMPLATE_STAGE.KIND_CODE, s.kind() == null ? null : s.kind().code())
+                            .set(TASK_TEMPLATE_STAGE.VERSION, TASK_TEMPLATE_STAGE.VERSION.plus(1))
+                            .where(TASK_TEMPLATE_STAGE.ID.eq(s.id()).and(TASK_TEMPLATE_STAGE.TEMPLATE_ID.eq(t.id())))
+                            .execute();
+                }
+            }
+            return t.version() + 1;
+        });
+    }
+
+    private void insertStage(long templateId, TemplateStage s) {
+        dsl.insertInto(TASK_TEMPLATE_STAGE)
+                .set(TASK_TEMPLATE_STAGE.TEMPLATE_ID, templateId)
+                .set(TASK_TEMPLATE_STAGE.SORT_ORDER, s.order())
+                .set(TASK_TEMPLATE_STAGE.TITLE, s.title().strip())
+                .set(TASK_TEMPLATE_STAGE.OFFSET_DAYS, s.offsetDays())
+                .set(TASK_TEMPLATE_STAGE.KIND_CODE, s.kind() == null ? null : s.kind().code())
+                .execute();
+    }
+
+    /** The active users a template can be assigned to, by name. */
+    public java.util.Map<Long, String> assignees() {
+        java.util.Map<Long, String> out = new java.util.LinkedHashMap<>();
+        dsl.select(APP_USER.ID, APP_USER.FULL_NAME).from(APP_USER).where(APP_USER.ACTIVE.isTrue())
+                .orderBy(APP_USER.FULL_NAME, APP_USER.ID).forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
     }
 
     public List<TaskTemplate> findAll(boolean activeOnly) {

@@ -129,9 +129,12 @@ public class CallImportService {
         List<Notification> pending = new ArrayList<>();
         CallImportResult result = db.inTransaction(() -> {
             Map<String, Optional<CallLogRepository.PhoneMatch>> matches = new HashMap<>();
+            Map<String, Boolean> listed = new HashMap<>();
+            java.time.Duration window = missedCalls.window();
             Set<String> known = log.existingKeys(preview.rows().stream().map(r -> r.call().externalKey()).toList());
             Set<String> touched = new HashSet<>();
             List<Call> batch = new ArrayList<>();
+            List<Miss> misses = new ArrayList<>();
             int added = 0;
             int duplicates = 0;
             int matched = 0;
@@ -156,20 +159,29 @@ public class CallImportService {
                 } else if (c.direction() != CallDirection.INTERNAL) {
                     unknown++;
                 }
-                if (MissedCallService.isMiss(c) && log.listOf(c.phoneNorm()).isEmpty()) {
-                    long id = calls.insert(linked).orElseThrow(() -> new AppException("call.error.duplicate"));
+                batch.add(linked);
+                if (MissedCallService.isMiss(c)
+                        && !listed.computeIfAbsent(c.phoneNorm(), p -> log.listOf(p).isPresent())) {
                     Long manager = m.map(CallLogRepository.PhoneMatch::ownerId).orElse(c.userId());
-                    List<Notification> n = missedCalls.register(CallService.withId(linked, id), manager, null);
-                    opened += missedCalls.find(id).isPresent() ? 1 : 0;
-                    pending.addAll(n);
-                } else {
-                    batch.add(linked);
+                    misses.add(new Miss(linked, manager));
                 }
                 if (i % 500 == 0 || i == total - 1) {
                     progress.update("call.import.progress", i + 1, total);
                 }
             }
             log.insertBatch(batch);
+            // the misses went in with the batch; put them under control with the ids they got
+            Map<String, Long> ids = log.idsByKey(misses.stream().map(x -> x.call().externalKey()).toList());
+            for (Miss x : misses) {
+                Long id = ids.get(x.call().externalKey());
+                if (id == null) {
+                    throw new AppException("call.error.duplicate");
+                }
+                MissedCallService.Registered reg = missedCalls.register(CallService.withId(x.call(), id),
+                        x.managerId(), null, window);
+                opened += reg.opened() ? 1 : 0;
+                pending.addAll(reg.notices());
+            }
             int returned = missedCalls.reconcile(touched);
             if (added > 0) {
                 audit.append(List.of(AuditEvent.of(now, userId, AuditAction.IMPORT, "call", null)
@@ -179,6 +191,10 @@ public class CallImportService {
         });
         missedCalls.publish(missedCalls.stillOpen(pending));
         return result;
+    }
+
+    /** A missed call of the file and the manager to tell. */
+    private record Miss(Call call, Long managerId) {
     }
 
     private static Call withClient(Call c, long clientId, Long contactId) {

@@ -60,29 +60,44 @@ public class MissedCallService {
                 || (c.direction() == CallDirection.IN && c.status() == CallStatus.ANSWERED);
     }
 
+    /** What putting a call under control did: whether a miss was opened, and who is to be told. */
+    record Registered(boolean opened, List<Notification> notices) {
+        static final Registered NONE = new Registered(false, List.of());
+    }
+
     /**
      * Puts a just-saved missed call (with its id) under control, inside the caller's transaction;
      * returns the notifications to publish once that transaction commits.
      */
     List<Notification> register(Call saved, Long managerId, String clientName) {
+        return register(saved, managerId, clientName, window()).notices();
+    }
+
+    /**
+     * The same with the callback window read once by the caller (an import registers many calls). The
+     * miss counts as notified at once only when a window in this process shows the notifications;
+     * otherwise (the command line) it waits for a running window to deliver it ({@link #sweep()}).
+     */
+    Registered register(Call saved, Long managerId, String clientName, Duration window) {
         if (!isMiss(saved) || saved.phoneNorm() == null || saved.phoneNorm().isEmpty()) {
-            return List.of();
+            return Registered.NONE;
         }
         Instant now = clock.instant();
-        if (!misses.open(saved.id(), managerId, saved.startedAt().plus(window()), now)) {
-            return List.of();
+        if (!misses.open(saved.id(), managerId, saved.startedAt().plus(window),
+                notifications.isDelivering() ? now : null)) {
+            return Registered.NONE;
         }
-        String target = "call:" + saved.id();
+        return new Registered(true, notices(saved.id(), managerId, saved.phoneRaw(), clientName, now));
+    }
+
+    /** "Call back" for the manager, or for the supervisors when nobody owns the number. */
+    private List<Notification> notices(long callId, Long managerId, String phoneRaw, String clientName, Instant now) {
+        String target = "call:" + callId;
         List<Notification> out = new ArrayList<>();
         String who = clientName == null ? "" : clientName;
-        if (managerId != null) {
-            out.add(Notification.of(NotificationKind.MISSED_CALL, managerId, now, target, "notify.missedCall",
-                    saved.phoneRaw(), who));
-        } else {
-            for (Long sup : misses.supervisorsOf(null)) {
-                out.add(Notification.of(NotificationKind.MISSED_CALL, sup, now, target, "notify.missedCall",
-                        saved.phoneRaw(), who));
-            }
+        List<Long> recipients = managerId != null ? List.of(managerId) : misses.supervisorsOf(null);
+        for (Long r : recipients) {
+            out.add(Notification.of(NotificationKind.MISSED_CALL, r, now, target, "notify.missedCall", phoneRaw, who));
         }
         return out;
     }
@@ -150,14 +165,24 @@ public class MissedCallService {
     }
 
     /**
-     * The periodic check (the window runs it on a timer): first closes misses that were returned by
-     * calls saved meanwhile, then escalates every miss whose window is over to the supervisor.
-     * Publishes and returns the escalation notifications.
+     * The periodic check (the window runs it on a timer). When a window shows the notifications, it
+     * first tells the managers of the misses that another process (the command line, another desktop)
+     * put under control without telling anybody, unless a later call returned them; then it closes
+     * misses that were returned by calls saved meanwhile and escalates every miss whose window is over
+     * to the supervisor. Publishes and returns these notifications.
      */
     public List<Notification> sweep() {
         Instant now = clock.instant();
+        boolean delivering = notifications.isDelivering();
         List<Notification> out = db.inTransaction(() -> {
             List<Notification> list = new ArrayList<>();
+            if (delivering) {
+                for (MissedCall m : misses.undelivered(now)) {
+                    if (!tryResolve(m) && misses.markNotified(m.callId(), now)) {
+                        list.addAll(notices(m.callId(), m.managerId(), m.phoneRaw(), m.clientName(), now));
+                    }
+                }
+            }
             for (MissedCall m : misses.toEscalate(now)) {
                 if (tryResolve(m)) {
                     continue;
@@ -174,6 +199,14 @@ public class MissedCallService {
         });
         notifications.publishAll(out);
         return out;
+    }
+
+    /**
+     * Whose notifications a window acting for this user shows: an administrator sees everybody's
+     * (null), anybody else their own.
+     */
+    public Long audienceOf(Long userId) {
+        return userId == null || misses.isAdmin(userId) ? null : userId;
     }
 
     /** Open and escalated misses (not returned yet), oldest first; {@code managerId} null = all. */

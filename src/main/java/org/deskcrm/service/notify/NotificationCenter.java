@@ -40,6 +40,14 @@ public final class NotificationCenter {
     }
 
     /**
+     * True while somebody listens (a running window shows the notifications); the command line has no
+     * listener, so what it would publish is left for a window to deliver from the database.
+     */
+    public boolean isDelivering() {
+        return !listeners.isEmpty();
+    }
+
+    /**
      * Removes and returns the notifications for this user (and those for nobody in particular); with
      * {@code userId} null, all of them.
      */

@@ -168,6 +168,11 @@ public class TaskService {
         return day.atStartOfDay(zone).toInstant();
     }
 
+    /** Open tasks of the assignee (null = everybody) whose reminder or due time has come. */
+    public int attentionCount(Long assigneeId) {
+        return lists.attentionCount(assigneeId, clock.instant());
+    }
+
     public int overdueCount(Long assigneeId) {
         return lists.overdueCount(assigneeId, clock.instant());
     }

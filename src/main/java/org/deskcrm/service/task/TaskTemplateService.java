@@ -80,6 +80,29 @@ public class TaskTemplateService {
         return templates.insert(t);
     }
 
+    /** Saves an edited template and its stages (version-checked); returns the new version. */
+    public long update(TaskTemplate t) {
+        List<FieldError> errors = validate(t);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return templates.update(t);
+    }
+
+    public TaskTemplate find(long id) {
+        return templates.find(id).orElseThrow(() -> new NotFoundException("task_template", id));
+    }
+
+    /** Who a template can be assigned to: active users by name. */
+    public java.util.Map<Long, String> assignees() {
+        return templates.assignees();
+    }
+
+    /** How many tasks a template has generated so far. */
+    public int generatedCount(long templateId) {
+        return templates.generatedCount(templateId);
+    }
+
     public List<TaskTemplate> templates() {
         return templates.findAll(false);
     }

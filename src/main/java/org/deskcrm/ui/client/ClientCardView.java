@@ -48,6 +48,7 @@ public final class ClientCardView extends BorderPane {
         SplitPane split = new SplitPane(form, new TimelinePane(vm, i18n));
         split.setDividerPositions(0.6);
         setCenter(split);
+        vm.setOnSaved(id -> fireEvent(new ClientSavedEvent(id)));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode() == KeyCode.S) {
                 vm.save();

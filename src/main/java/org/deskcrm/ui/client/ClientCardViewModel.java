@@ -97,6 +97,8 @@ public final class ClientCardViewModel {
 
     private final InvalidationListener markDirty = this::changed;
 
+    private java.util.function.LongConsumer onSaved = id -> { };
+
     public ClientCardViewModel(ClientUiContext ctx, String tabKey) {
         this.ctx = ctx;
         this.tabKey = tabKey;
@@ -303,9 +305,15 @@ public final class ClientCardViewModel {
         }, loaded -> {
             apply(loaded);
             adoptSavedKey(loaded.card().client().id());
+            onSaved.accept(loaded.card().client().id());
             setMessage(MessageKind.INFO, ctx.i18n().get("client.msg.saved"));
             ctx.workspace().status(ctx.i18n().format("client.status.saved", loaded.card().client().name()));
         }, e -> failed(e, built));
+    }
+
+    /** Told the id of the client after every successful save (the view tells open client lists). */
+    public void setOnSaved(java.util.function.LongConsumer onSaved) {
+        this.onSaved = onSaved == null ? id -> { } : onSaved;
     }
 
     /** A new card, once saved, becomes the tab of that client: opening the client selects it. */

@@ -63,6 +63,7 @@ public final class ClientListView extends BorderPane {
         setBottom(statusLine());
         vm.loadChoices();
         vm.refresh();
+        ClientSavedEvent.listen(this, vm::refresh);
     }
 
     /**

@@ -36,7 +36,7 @@ public final class DealBoardViewModel {
     public record Column(Stage stage, long count, BigDecimal amount, List<DealRow> cards) {
     }
 
-    private record Data(List<Pipeline> pipelines, Map<Long, String> users, java.time.ZoneId zone) {
+    private record Data(List<Pipeline> pipelines, Map<Long, String> users) {
     }
 
     private record Board(List<DealRow> rows, Map<Long, StageTotal> totals) {
@@ -51,9 +51,12 @@ public final class DealBoardViewModel {
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private long generation;
+    /** The business time zone (read once when the database opened). */
+    private final java.time.ZoneId zone;
 
     public DealBoardViewModel(DealService deals, TaskExecutor executor, I18n i18n, DialogService dialogs,
-                              Supplier<Long> currentUser) {
+                              Supplier<Long> currentUser, java.time.ZoneId zone) {
+        this.zone = zone;
         this.deals = deals;
         this.executor = executor;
         this.i18n = i18n;
@@ -66,8 +69,8 @@ public final class DealBoardViewModel {
     /** Loads pipelines and users, then the board. */
     public void load() {
         busy.set(true);
-        executor.submit(p -> new Data(deals.pipelines(), deals.userNames(), deals.zone()), d -> {
-            filter.setReferenceData(d.pipelines(), d.users(), d.zone(), false);
+        executor.submit(p -> new Data(deals.pipelines(), deals.userNames()), d -> {
+            filter.setReferenceData(d.pipelines(), d.users(), zone, false);
             refresh();
         }, this::failed);
     }

@@ -36,7 +36,7 @@ public final class DealCardViewModel {
     }
 
     private record Loaded(DealCard card, DealRow row, List<Pipeline> pipelines, Map<Long, String> users,
-                          Map<Long, String> reasons, ZoneId zone) {
+                          Map<Long, String> reasons) {
     }
 
     private final DealService deals;
@@ -49,7 +49,11 @@ public final class DealCardViewModel {
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private long clientId;
 
-    public DealCardViewModel(DealService deals, TaskExecutor executor, I18n i18n, DialogService dialogs) {
+    /** The business time zone (read once when the database opened). */
+    private final ZoneId zone;
+
+    public DealCardViewModel(DealService deals, TaskExecutor executor, I18n i18n, DialogService dialogs, ZoneId zone) {
+        this.zone = zone;
         this.deals = deals;
         this.executor = executor;
         this.i18n = i18n;
@@ -59,7 +63,7 @@ public final class DealCardViewModel {
     /** Loads the deal; {@code onLoaded} receives its title (for the tab). */
     public void load(long dealId, Consumer<String> onLoaded) {
         executor.submit(p -> new Loaded(deals.card(dealId), deals.row(dealId), deals.pipelines(), deals.userNames(),
-                deals.lostReasons(), deals.zone()), l -> {
+                deals.lostReasons()), l -> {
             show(l);
             onLoaded.accept(l.card().deal().title());
         }, e -> dialogs.error(i18n.get("deal.error.title"), i18n.message(e)));
@@ -81,7 +85,7 @@ public final class DealCardViewModel {
         money.setMaximumFractionDigits(2);
         DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale());
         DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale())
-                .withZone(l.zone());
+                .withZone(zone);
         title.set(d.title());
         List<Field> f = new ArrayList<>();
         f.add(new Field(i18n.get("deal.field.client"), l.row().clientName()));

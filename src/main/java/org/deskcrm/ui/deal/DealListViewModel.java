@@ -20,7 +20,7 @@ import java.util.Map;
 public final class DealListViewModel {
     static final int LIMIT = 5_000;
 
-    private record Data(List<Pipeline> pipelines, Map<Long, String> users, java.time.ZoneId zone) {
+    private record Data(List<Pipeline> pipelines, Map<Long, String> users) {
     }
 
     private final DealService deals;
@@ -32,7 +32,12 @@ public final class DealListViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private long generation;
 
-    public DealListViewModel(DealService deals, TaskExecutor executor, I18n i18n, DialogService dialogs) {
+    /** The business time zone (read once when the database opened). */
+    private final java.time.ZoneId zone;
+
+    public DealListViewModel(DealService deals, TaskExecutor executor, I18n i18n, DialogService dialogs,
+                             java.time.ZoneId zone) {
+        this.zone = zone;
         this.deals = deals;
         this.executor = executor;
         this.i18n = i18n;
@@ -43,8 +48,8 @@ public final class DealListViewModel {
 
     public void load() {
         busy.set(true);
-        executor.submit(p -> new Data(deals.pipelines(), deals.userNames(), deals.zone()), d -> {
-            filter.setReferenceData(d.pipelines(), d.users(), d.zone(), true);
+        executor.submit(p -> new Data(deals.pipelines(), deals.userNames()), d -> {
+            filter.setReferenceData(d.pipelines(), d.users(), zone, true);
             refresh();
         }, this::failed);
     }

@@ -8,6 +8,7 @@ import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
 import org.deskcrm.ui.common.Workspace;
 
+import java.time.ZoneId;
 import java.util.function.Supplier;
 
 /**
@@ -21,10 +22,15 @@ public final class DealScreens {
     private final Workspace workspace;
     private final DialogService dialogs;
     private final Supplier<Long> currentUser;
+    private final ZoneId zone;
 
-    /** @param currentUser the signed-in user's id (recorded as "who" in the stage history) */
+    /**
+     * @param currentUser the signed-in user's id (recorded as "who" in the stage history)
+     * @param zone        the business time zone, read once when the database opened (period filters, times)
+     */
     public DealScreens(DealService deals, TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
-                       Supplier<Long> currentUser) {
+                       Supplier<Long> currentUser, ZoneId zone) {
+        this.zone = zone;
         this.deals = deals;
         this.executor = executor;
         this.i18n = i18n;
@@ -34,21 +40,21 @@ public final class DealScreens {
     }
 
     public Node board() {
-        DealBoardViewModel vm = new DealBoardViewModel(deals, executor, i18n, dialogs, currentUser);
+        DealBoardViewModel vm = new DealBoardViewModel(deals, executor, i18n, dialogs, currentUser, zone);
         DealBoardView view = new DealBoardView(vm, i18n, this::openDeal);
         vm.load();
         return view;
     }
 
     public Node list() {
-        DealListViewModel vm = new DealListViewModel(deals, executor, i18n, dialogs);
+        DealListViewModel vm = new DealListViewModel(deals, executor, i18n, dialogs, zone);
         DealListView view = new DealListView(vm, i18n, this::openDeal);
         vm.load();
         return view;
     }
 
     public Node dealCard(long dealId) {
-        DealCardViewModel vm = new DealCardViewModel(deals, executor, i18n, dialogs);
+        DealCardViewModel vm = new DealCardViewModel(deals, executor, i18n, dialogs, zone);
         DealCardView view = new DealCardView(vm, i18n);
         // retitle after the shell has registered the tab (the load may finish before openTab returns)
         vm.load(dealId, title -> Platform.runLater(() -> workspace.retitleTab(tabKey(dealId), title)));

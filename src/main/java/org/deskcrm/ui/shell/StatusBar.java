@@ -36,6 +36,7 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
     private final Label reminders = new Label();
     private final Label database = new Label();
     private final List<Tracked> tracked = new ArrayList<>();
+    private int reminderCount;
 
     /** A long job shown in the bar. */
     private static final class Tracked {
@@ -108,8 +109,19 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
     }
 
     public void setReminderCount(int count) {
+        this.reminderCount = count;
         reminders.setText(i18n.format("shell.status.reminders", count));
         reminders.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("due"), count > 0);
+    }
+
+    public int reminderCount() {
+        return reminderCount;
+    }
+
+    /** A click on the reminder count (opens the tasks due today). */
+    public void onRemindersClicked(Runnable action) {
+        reminders.setOnMouseClicked(e -> action.run());
+        reminders.setCursor(javafx.scene.Cursor.HAND);
     }
 
     public void setDatabase(String text) {

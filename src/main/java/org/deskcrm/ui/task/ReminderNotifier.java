@@ -2,8 +2,12 @@ package org.deskcrm.ui.task;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.deskcrm.model.notify.Notification;
+import org.deskcrm.service.notify.NotificationCenter;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
 
@@ -26,6 +30,19 @@ public final class ReminderNotifier {
     private final Consumer<String> onClick;
     private final Timeline timeline;
     private TaskExecutor.Job running;
+    private Consumer<Integer> countSink = n -> { };
+    private Consumer<List<ReminderPoller.Popup>> shown = p -> { };
+    private NotificationCenter center;
+    /** One poll for a burst of notifications (an import publishes many at once). */
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Consumer<Notification> wakeUp = n -> {
+        if (wakePending.compareAndSet(false, true)) {
+            Platform.runLater(() -> {
+                wakePending.set(false);
+                pollNow();
+            });
+        }
+    };
 
     /** {@code onClick} receives the target of a clicked popup ("task:5", "call:7"...). */
     public ReminderNotifier(ReminderPoller poller, TaskExecutor executor, I18n i18n, Supplier<Long> user,
@@ -39,14 +56,38 @@ public final class ReminderNotifier {
         this.timeline.setCycleCount(Timeline.INDEFINITE);
     }
 
+    /** Where the number of due reminders goes after every poll (the status bar). */
+    public void onCount(Consumer<Integer> sink) {
+        this.countSink = sink;
+    }
+
+    /** Also told of every batch of popups shown (tests, a log). */
+    public void onShown(Consumer<List<ReminderPoller.Popup>> listener) {
+        this.shown = listener;
+    }
+
+    /**
+     * Polls as soon as a service publishes a notification (a missed call logged or imported in this
+     * window), not only on the timer; the listener also tells the services that a window delivers.
+     */
+    public void listenTo(NotificationCenter notifications) {
+        this.center = notifications;
+    }
+
     /** Polls at once (everything overdue at start) and then every period. */
     public void start() {
+        if (center != null) {
+            center.addListener(wakeUp);
+        }
         pollNow();
         timeline.play();
     }
 
     public void stop() {
         timeline.stop();
+        if (center != null) {
+            center.removeListener(wakeUp);
+        }
         if (running != null) {
             running.cancel();
         }
@@ -57,10 +98,19 @@ public final class ReminderNotifier {
             return;
         }
         Long u = user.get();
-        running = executor.submit(p -> poller.poll(u), this::show, e -> { });
+        running = executor.submit(p -> new Polled(poller.poll(u), poller.dueCount(u)), this::show, e -> { });
     }
 
-    private void show(List<ReminderPoller.Popup> popups) {
+    private record Polled(List<ReminderPoller.Popup> popups, int due) {
+    }
+
+    private void show(Polled polled) {
+        countSink.accept(polled.due());
+        List<ReminderPoller.Popup> popups = polled.popups();
+        if (popups.isEmpty()) {
+            return;
+        }
+        shown.accept(popups);
         try {
             popup(popups);
         } catch (RuntimeException e) {
@@ -73,10 +123,11 @@ public final class ReminderNotifier {
         for (int i = 0; i < popups.size() && i < MAX_POPUPS; i++) {
             ReminderPoller.Popup p = popups.get(i);
             Notifications.create().title(p.title()).text(p.text()).hideAfter(Duration.seconds(15))
+                    .position(Pos.TOP_RIGHT) // not over the status bar and its reminder count
                     .onAction(e -> onClick.accept(p.target())).showInformation();
         }
         if (popups.size() > MAX_POPUPS) {
-            Notifications.create().title(i18n.get("notify.more.title"))
+            Notifications.create().title(i18n.get("notify.more.title")).position(Pos.TOP_RIGHT)
                     .text(i18n.format("notify.more", popups.size() - MAX_POPUPS)).hideAfter(Duration.seconds(15))
                     .showInformation();
         }

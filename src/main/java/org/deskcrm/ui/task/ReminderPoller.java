@@ -16,7 +16,8 @@ import java.util.List;
  * templates generate their tasks for the coming {@link #GENERATE_AHEAD_DAYS} days and every overdue
  * task pops up;
  * then each time the reminders that came due, missed calls escalated by the periodic sweep, and the
- * notifications waiting for the signed-in user. Returns ready-to-show popups.
+ * notifications waiting for the signed-in user (an administrator sees everybody's). Returns
+ * ready-to-show popups.
  */
 public final class ReminderPoller {
     /** One popup: a title, a text and the record it is about ("task:5", "call:7"). */
@@ -32,6 +33,7 @@ public final class ReminderPoller {
     private final I18n i18n;
     private final TimeFormat time;
     private boolean started;
+    private Long audience;
 
     public ReminderPoller(TaskService tasks, TaskTemplateService templates, MissedCallService misses, NotificationCenter notifications, I18n i18n,
                           TimeFormat time) {
@@ -47,6 +49,7 @@ public final class ReminderPoller {
         List<Popup> out = new ArrayList<>();
         if (!started) {
             started = true;
+            audience = misses.audienceOf(userId);
             templates.generate(tasks.today().plusDays(GENERATE_AHEAD_DAYS));
             List<TaskRow> overdue = tasks.list(org.deskcrm.model.task.TaskView.OVERDUE, userId, null);
             if (!overdue.isEmpty()) {
@@ -60,11 +63,16 @@ public final class ReminderPoller {
                     "task:" + r.task().id()));
         }
         misses.sweep();
-        for (Notification n : notifications.drain(userId)) {
+        for (Notification n : notifications.drain(audience)) {
             out.add(new Popup(i18n.get("notify." + kindKey(n) + ".title"), i18n.format(n.messageKey(),
                     n.args().toArray()), n.target()));
         }
         return out;
+    }
+
+    /** How many open tasks of the user have their reminder or due time behind them (the status bar). */
+    public int dueCount(Long userId) {
+        return tasks.attentionCount(userId);
     }
 
     private static String kindKey(Notification n) {

@@ -26,7 +26,7 @@ import java.util.function.Function;
 /** Today / tomorrow / overdue / all / requests, with "Done" asking for the result and minutes. */
 public final class TaskListView extends BorderPane {
     public TaskListView(TaskListViewModel vm, I18n i18n, TimeFormat time, Workspace workspace, DialogService dialogs,
-                        Runnable newTask) {
+                        Runnable newTask, Runnable openTemplates) {
         ToggleGroup group = new ToggleGroup();
         ToolBar bar = new ToolBar();
         for (TaskView v : TaskView.values()) {
@@ -37,13 +37,17 @@ public final class TaskListView extends BorderPane {
             b.setSelected(v == vm.viewProperty().get());
             bar.getItems().add(b);
         }
+        vm.viewProperty().addListener((o, a, v) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == v).findFirst().ifPresent(t -> t.setSelected(true)));
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 a.setSelected(true);
                 return;
             }
-            vm.viewProperty().set((TaskView) b.getUserData());
-            vm.refresh();
+            if (vm.viewProperty().get() != b.getUserData()) {
+                vm.viewProperty().set((TaskView) b.getUserData());
+                vm.refresh();
+            }
         });
         CheckBox all = new CheckBox(i18n.get("task.everybody"));
         all.selectedProperty().bindBidirectional(vm.everybodyProperty());
@@ -95,7 +99,10 @@ public final class TaskListView extends BorderPane {
         });
         Button refresh = new Button(i18n.get("action.refresh"));
         refresh.setOnAction(e -> vm.refresh());
-        bar.getItems().addAll(all, add, done, take, cancel, refresh);
+        Button templates = new Button(i18n.get("task.template.open"));
+        templates.setId("taskTemplates");
+        templates.setOnAction(e -> openTemplates.run());
+        bar.getItems().addAll(all, add, done, take, cancel, refresh, templates);
         setTop(bar);
         setCenter(table);
         Label msg = new Label();

@@ -35,6 +35,7 @@ public final class TaskListViewModel {
     private final ObjectProperty<TaskView> view = new SimpleObjectProperty<>(TaskView.TODAY);
     private final BooleanProperty everybody = new SimpleBooleanProperty();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Runnable onChanged = () -> { };
 
     public TaskListViewModel(TaskService tasks, TaskExecutor executor, I18n i18n, Supplier<Long> user,
                              Supplier<Long> team) {
@@ -69,6 +70,11 @@ public final class TaskListViewModel {
         reload(null);
     }
 
+    /** Called after this list created, closed, cancelled or took a task (the reminder count follows). */
+    public void setOnChanged(Runnable onChanged) {
+        this.onChanged = onChanged == null ? () -> { } : onChanged;
+    }
+
     /** Reloads the list; the status line shows {@code note} (what was just done) or the count. */
     private void reload(String note) {
         TaskView v = view.get();
@@ -78,6 +84,11 @@ public final class TaskListViewModel {
             rows.setAll(list);
             message.set(note != null ? note : i18n.format("task.list.count", list.size()));
         }, this::fail);
+    }
+
+    private void changed(String note) {
+        reload(note);
+        onChanged.run();
     }
 
     public boolean isOverdue(TaskRow r) {
@@ -92,12 +103,12 @@ public final class TaskListViewModel {
         executor.submit(p -> t.kind() == TaskKind.REQUEST
                 ? tasks.closeRequest(t.id(), t.version(), result, minutes, u)
                 : tasks.complete(t.id(), t.version(), result, minutes, u),
-                v -> reload(i18n.format("task.done", t.title())), this::fail);
+                v -> changed(i18n.format("task.done", t.title())), this::fail);
     }
 
     public void cancel(TaskRow r) {
         Task t = r.task();
-        executor.submit(p -> tasks.cancel(t.id(), t.version(), user.get()), v -> refresh(), this::fail);
+        executor.submit(p -> tasks.cancel(t.id(), t.version(), user.get()), v -> changed(null), this::fail);
     }
 
     /** Takes a request from the team queue. */
@@ -108,14 +119,14 @@ public final class TaskListViewModel {
         }
         Task t = r.task();
         executor.submit(p -> tasks.take(t.id(), t.version(), u),
-                v -> reload(i18n.format("task.taken", t.title())), this::fail);
+                v -> changed(i18n.format("task.taken", t.title())), this::fail);
     }
 
     /** Creates a task; {@code onError} receives the localized problems. */
     public void create(Task draft, Runnable onSaved, Consumer<String> onError) {
         executor.submit(p -> tasks.create(draft, user.get()), id -> {
             onSaved.run();
-            refresh();
+            changed(null);
         }, e -> onError.accept(describe(e)));
     }
 

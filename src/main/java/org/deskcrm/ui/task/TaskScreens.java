@@ -2,6 +2,7 @@ package org.deskcrm.ui.task;
 
 import javafx.scene.Node;
 import javafx.stage.Window;
+import org.deskcrm.model.task.TaskView;
 import org.deskcrm.service.call.MissedCallService;
 import org.deskcrm.service.notify.NotificationCenter;
 import org.deskcrm.service.task.TaskService;
@@ -11,6 +12,9 @@ import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
 import org.deskcrm.ui.common.Workspace;
 
+import java.lang.ref.WeakReference;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -20,7 +24,9 @@ import java.util.function.Supplier;
  * signed-in user's id and team (null = everybody / every team).
  */
 public final class TaskScreens {
-    public static final String TAB_TASKS = "tasks";
+    /** The sidebar section's key: reminders and the status bar select the same tab as the sidebar. */
+    public static final String TAB_TASKS = "nav:tasks";
+    public static final String TAB_TEMPLATES = "tasks:templates";
     public static final javafx.util.Duration POLL_PERIOD = javafx.util.Duration.seconds(60);
 
     private final TaskService tasks;
@@ -34,10 +40,13 @@ public final class TaskScreens {
     private final Supplier<Long> currentUser;
     private final Supplier<Long> currentTeam;
     private final TimeFormat time;
+    /** The list of the last tasks tab this created (to switch its view). */
+    private WeakReference<TaskListViewModel> openList = new WeakReference<>(null);
+    private Runnable tasksChanged = () -> { };
 
     public TaskScreens(TaskService tasks, TaskTemplateService templates, MissedCallService misses, NotificationCenter notifications,
                        TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
-                       Supplier<Long> currentUser, Supplier<Long> currentTeam) {
+                       Supplier<Long> currentUser, Supplier<Long> currentTeam, ZoneId zone) {
         this.tasks = tasks;
         this.templates = templates;
         this.misses = misses;
@@ -48,19 +57,49 @@ public final class TaskScreens {
         this.dialogs = dialogs;
         this.currentUser = currentUser;
         this.currentTeam = currentTeam;
-        this.time = new TimeFormat(tasks.zone(), i18n.locale());
+        this.time = new TimeFormat(zone, i18n.locale());
     }
 
     public void openTasks() {
         workspace.openTab(TAB_TASKS, i18n.get("task.tab"), this::taskList);
     }
 
+    /** Opens (or selects) the task list and switches it to {@code view}. */
+    public void openTasks(TaskView view) {
+        openTasks();
+        TaskListViewModel vm = openList.get();
+        if (vm != null && vm.viewProperty().get() != view) {
+            vm.viewProperty().set(view);
+            vm.refresh();
+        }
+    }
+
+    /** Told whenever a task list or the new-task dialog changed a task (the reminder count re-polls). */
+    public void onTasksChanged(Runnable action) {
+        this.tasksChanged = action;
+    }
+
+    /** The recurring task templates editor tab. */
+    public void openTemplates() {
+        workspace.openTab(TAB_TEMPLATES, i18n.get("task.template.tab"), this::templateEditor);
+    }
+
+    public Node templateEditor() {
+        TemplateEditorViewModel vm = new TemplateEditorViewModel(templates, executor, i18n,
+                LocalDate.ofInstant(tasks.now(), time.zone()));
+        TemplateEditorView view = new TemplateEditorView(vm, i18n);
+        vm.load(null);
+        return view;
+    }
+
     public Node taskList() {
         TaskListViewModel vm = new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam);
+        openList = new WeakReference<>(vm);
+        vm.setOnChanged(() -> tasksChanged.run());
         Node[] self = new Node[1];
         TaskListView view = new TaskListView(vm, i18n, time, workspace, dialogs,
                 () -> newTask(self[0] == null || self[0].getScene() == null ? null : self[0].getScene().getWindow(),
-                        vm, null, null));
+                        vm, null, null), this::openTemplates);
         self[0] = view;
         vm.refresh();
         return view;
@@ -68,7 +107,9 @@ public final class TaskScreens {
 
     /** The new-task dialog for the signed-in user, optionally linked to a client and a deal. */
     public void newTask(Window owner, Long clientId, Long dealId) {
-        newTask(owner, new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam), clientId, dealId);
+        TaskListViewModel vm = new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam);
+        vm.setOnChanged(() -> tasksChanged.run());
+        newTask(owner, vm, clientId, dealId);
     }
 
     private void newTask(Window owner, TaskListViewModel vm, Long clientId, Long dealId) {
@@ -81,6 +122,8 @@ public final class TaskScreens {
      */
     public ReminderNotifier reminderNotifier(Consumer<String> onClick) {
         ReminderPoller poller = new ReminderPoller(tasks, templates, misses, notifications, i18n, time);
-        return new ReminderNotifier(poller, executor, i18n, currentUser, POLL_PERIOD, onClick);
+        ReminderNotifier notifier = new ReminderNotifier(poller, executor, i18n, currentUser, POLL_PERIOD, onClick);
+        notifier.listenTo(notifications);
+        return notifier;
     }
 }

@@ -377,13 +377,46 @@ abstract class CallContract {
     @Test
     void notificationsAreDrainedPerUser() {
         Map<Long, Integer> seen = new java.util.HashMap<>();
-        ctx.notifications().addListener(n -> seen.merge(n.recipientId(), 1, Integer::sum));
-        Instant t = T0.plus(Duration.ofDays(9));
+        java.util.function.Consumer<Notification> listener = n -> seen.merge(n.recipientId(), 1, Integer::sum);
+        ctx.notifications().addListener(listener);
+        try {
+            Instant t = T0.plus(Duration.ofDays(9));
+            clock.set(t);
+            ctx.callService().log(call(CallDirection.IN, CallStatus.MISSED, t, "+7 999 123-45-67"), null);
+            // no card and no extension: the supervisors are told
+            assertThat(seen).containsKey(sveta);
+            assertThat(ctx.notifications().drain(sveta)).anyMatch(n -> n.kind() == NotificationKind.MISSED_CALL);
+            assertThat(ctx.notifications().drain(sveta)).isEmpty();
+        } finally {
+            ctx.notifications().removeListener(listener);
+        }
+    }
+
+    @Test
+    void aMissNobodyWasToldAboutIsDeliveredOnceByTheSweepOfAWindow() {
+        Instant t = T0.plus(Duration.ofDays(21));
         clock.set(t);
-        ctx.callService().log(call(CallDirection.IN, CallStatus.MISSED, t, "+7 999 123-45-67"), null);
-        // no card and no extension: the supervisors are told
-        assertThat(seen).containsKey(sveta);
-        assertThat(ctx.notifications().drain(sveta)).anyMatch(n -> n.kind() == NotificationKind.MISSED_CALL);
-        assertThat(ctx.notifications().drain(sveta)).isEmpty();
+        // logged where no window listens (the command line): the miss waits, nobody counted as told
+        Call miss = ctx.callService().log(call(CallDirection.IN, CallStatus.MISSED, t, "+7 999 765-43-21"), null);
+        assertThat(ctx.missedCalls().find(miss.id()).orElseThrow().notifiedAt()).isNull();
+        assertThat(ctx.missedCalls().sweep()).noneMatch(n -> n.target().equals("call:" + miss.id()));
+        ctx.notifications().drain(null);
+        java.util.function.Consumer<Notification> window = n -> { };
+        ctx.notifications().addListener(window);
+        try {
+            clock.set(t.plus(Duration.ofMinutes(5)));
+            assertThat(ctx.missedCalls().sweep()).filteredOn(n -> n.target().equals("call:" + miss.id()))
+                    .extracting(Notification::kind, Notification::recipientId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(NotificationKind.MISSED_CALL, sveta));
+            assertThat(ctx.missedCalls().find(miss.id()).orElseThrow().notifiedAt()).isEqualTo(clock.instant());
+            assertThat(ctx.missedCalls().sweep()).noneMatch(n -> n.target().equals("call:" + miss.id()));
+            // a miss logged while a window listens counts as told at once
+            Call seen = ctx.callService().log(call(CallDirection.IN, CallStatus.MISSED, clock.instant(),
+                    "+7 999 765-43-22"), null);
+            assertThat(ctx.missedCalls().find(seen.id()).orElseThrow().notifiedAt()).isEqualTo(clock.instant());
+        } finally {
+            ctx.notifications().removeListener(window);
+            ctx.notifications().drain(null);
+        }
     }
 }

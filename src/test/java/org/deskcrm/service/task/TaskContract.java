@@ -179,4 +179,40 @@ abstract class TaskContract {
         assertThat(Recurrence.MONTHLY.periodStart(LocalDate.of(2026, 1, 31), 2)).isEqualTo(LocalDate.of(2026, 3, 31));
         assertThat(Recurrence.ONCE.periodStart(LocalDate.of(2026, 1, 31), 1)).isNull();
     }
+
+    @Test
+    void editingATemplateReordersUpdatesAddsAndRemovesStagesAndChecksTheVersion() {
+        clock.set(NOW);
+        long u = user("editor");
+        long id = ctx.taskTemplates().create(TaskTemplate.draft("Payroll", TaskKind.OTHER, Recurrence.MONTHLY,
+                LocalDate.of(2026, 1, 5), u, null, List.of(TemplateStage.of(1, "collect hours", 0),
+                        TemplateStage.of(2, "calculate", 2), TemplateStage.of(3, "pay", 5))));
+        assertThat(ctx.taskTemplates().generate(id, LocalDate.of(2026, 1, 31))).isEqualTo(3);
+        TaskTemplate t = ctx.taskTemplates().find(id);
+        TemplateStage collect = t.stages().get(0);
+        TemplateStage calculate = t.stages().get(1);
+        // "pay" is removed (its generated task stays), "calculate" moves first, a new stage is added
+        TaskTemplate edited = new TaskTemplate(id, "Payroll (edited)", TaskKind.OTHER, Recurrence.MONTHLY,
+                t.anchorDate(), u, null, true, t.generatedUntil(), List.of(
+                new TemplateStage(calculate.id(), 1, "calculate pay", 3, TaskKind.EMAIL),
+                new TemplateStage(collect.id(), 2, "collect hours", 1, null),
+                new TemplateStage(null, 3, "send payslips", 6, null)), t.version());
+        assertThat(ctx.taskTemplates().update(edited)).isEqualTo(t.version() + 1);
+        TaskTemplate saved = ctx.taskTemplates().find(id);
+        assertThat(saved.title()).isEqualTo("Payroll (edited)");
+        assertThat(saved.stages()).extracting(TemplateStage::title)
+                .containsExactly("calculate pay", "collect hours", "send payslips");
+        assertThat(saved.stages().get(0).id()).isEqualTo(calculate.id());
+        assertThat(saved.stages().get(0).kind()).isEqualTo(TaskKind.EMAIL);
+        assertThat(saved.stages().get(0).offsetDays()).isEqualTo(3);
+        assertThat(ctx.taskService().list(TaskView.ALL, u, null)).hasSize(3);
+        // the next period gets the new stages, the generated one is not generated again
+        assertThat(ctx.taskTemplates().generate(id, LocalDate.of(2026, 2, 5))).isEqualTo(3);
+        assertThat(ctx.taskTemplates().generate(id, LocalDate.of(2026, 2, 5))).isZero();
+        assertThatThrownBy(() -> ctx.taskTemplates().update(edited)).isInstanceOf(ConcurrentEditException.class);
+        assertThatThrownBy(() -> ctx.taskTemplates().update(new TaskTemplate(id, " ", TaskKind.OTHER,
+                Recurrence.MONTHLY, t.anchorDate(), u, null, true, null, List.of(), saved.version())))
+                .isInstanceOf(ValidationException.class);
+        assertThat(ctx.taskTemplates().assignees()).containsEntry(u, "editor");
+    }
 }

@@ -157,12 +157,24 @@ class ClientScreensFxTest {
         assertThat(audit).extracting(AuditEvent::field).contains("name", "industry");
         waitUntil(() -> robot.from(workspace.selectedContent()).lookup(".tl-headline").queryAllAs(Label.class)
                 .stream().anyMatch(l -> l.getText().equals("Changed Name")));
-        // the list shows the new name after a refresh
-        workspace.screens.openClientList();
-        robot.clickOn("#client-list-refresh");
-        TableView<ClientListItem> list = in(robot, "#client-list-table");
-        waitUntil(() -> list.getItems().size() == 1
-                && list.getItems().get(0).row().name().equals("Старый клиент (ключевой)"));
+        // the open list (another tab) reloaded by itself when the card was saved: no refresh click
+        waitUntil(() -> table.getItems().size() == 1
+                && table.getItems().get(0).row().name().equals("Старый клиент (ключевой)"));
+    }
+
+    @Test
+    void savingANewCardAddsItToTheOpenListWithoutARefresh(FxRobot robot) throws Exception {
+        TableView<ClientListItem> table = in(robot, "#client-list-table");
+        waitUntil(() -> table.getItems().size() == 1);
+        openNewCard(robot);
+        type(robot, in(robot, "#client-name"), "Новый без обновления");
+        robot.clickOn("#client-save");
+        waitUntil(() -> table.getItems().size() == 2);
+        assertThat(table.getItems()).extracting(i -> i.row().name()).contains("Новый без обновления");
+        // a list whose tab was closed no longer listens
+        robot.interact(() -> workspace.closeTab(ClientScreens.LIST_KEY));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getScene()).isNull();
     }
 
     @Test

@@ -119,7 +119,7 @@ class FeatureScreensFxTest {
         calls = new CallScreens(ctx.callService(), ctx.callImport(), ctx.missedCalls(), ctx.clients(), executor, i18n,
                 workspace, new ScriptedDialogs(), ctx.taskService().zone(), () -> anna);
         tasks = new TaskScreens(ctx.taskService(), ctx.taskTemplates(), ctx.missedCalls(), ctx.notifications(), executor, i18n, workspace,
-                new ScriptedDialogs(), () -> anna, () -> null);
+                new ScriptedDialogs(), () -> anna, () -> null, ctx.businessZone());
         stage.setScene(new Scene(tabs, 1100, 700));
         stage.show();
     }
@@ -167,7 +167,7 @@ class FeatureScreensFxTest {
 
     @Test
     void taskListSwitchesToOverdue(FxRobot robot) {
-        robot.interact(tasks::openTasks);
+        robot.interact(() -> tasks.openTasks());
         assertThat(table(robot, "taskTable").getItems()).isEmpty();
         robot.clickOn("#taskViewOVERDUE");
         WaitForAsyncUtils.waitForFxEvents();

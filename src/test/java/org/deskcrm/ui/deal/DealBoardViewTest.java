@@ -95,7 +95,8 @@ class DealBoardViewTest {
         second = deals.create(Deal.draft("Фрезы", client, anna, sales.id(), sales.firstOpenStage().id(),
                 new BigDecimal("30000")), List.of(), anna).id();
         I18n i18n = new I18n(Locale.ENGLISH);
-        DealBoardViewModel vm = new DealBoardViewModel(deals, new SameThreadExecutor(), i18n, dialogs, () -> anna);
+        DealBoardViewModel vm = new DealBoardViewModel(deals, new SameThreadExecutor(), i18n, dialogs, () -> anna,
+                deals.zone());
         DealBoardView view = new DealBoardView(vm, i18n, id -> { });
         stage.setScene(new Scene(view, 1200, 600));
         stage.show();

@@ -111,7 +111,7 @@ class DealScreensTest {
         deals.create(Deal.draft("Чужая", client, boris, sales.id(), sales.firstOpenStage().id(), BigDecimal.TEN),
                 List.of(), boris);
         screens = new DealScreens(deals, new SameThreadExecutor(), new I18n(Locale.ENGLISH), workspace, dialogs,
-                () -> anna);
+                () -> anna, deals.zone());
         stage.setScene(new Scene(workspace.root, 1100, 600));
         stage.show();
     }

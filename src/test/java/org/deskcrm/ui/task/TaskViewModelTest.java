@@ -66,7 +66,10 @@ class TaskViewModelTest {
         vm.refresh();
         assertThat(vm.rows()).extracting(r -> r.task().id()).containsExactly(late);
 
+        int[] changes = {0};
+        vm.setOnChanged(() -> changes[0]++);
         vm.complete(vm.rows().get(0), "talked", 7);
+        assertThat(changes[0]).isEqualTo(1); // the status bar's reminder count polls again at once
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.messageProperty().get()).isEqualTo("Done: late call");
         assertThat(ctx.taskService().find(late).task().status()).isEqualTo(TaskStatus.DONE);
