@@ -35,6 +35,7 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
     private final HBox progressBox;
     private final Label reminders = new Label();
     private final Label database = new Label();
+    private final Label user = new Label();
     private final List<Tracked> tracked = new ArrayList<>();
 
     /** A long job shown in the bar. */
@@ -85,7 +86,11 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
         database.getStyleClass().add("status-database");
         database.setGraphic(Icons.of(Icons.DATABASE, 13));
 
-        root.getChildren().addAll(message, spacer, progressBox, separator(), reminders, separator(), database);
+        user.setId("userLabel");
+        user.getStyleClass().add("status-user");
+        user.setGraphic(Icons.of(Icons.CLIENTS, 13));
+        root.getChildren().addAll(message, spacer, progressBox, separator(), reminders, separator(), user, separator(),
+                database);
         message(i18n.get("shell.status.ready"));
     }
 
@@ -110,6 +115,15 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
     public void setReminderCount(int count) {
         reminders.setText(i18n.format("shell.status.reminders", count));
         reminders.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("due"), count > 0);
+    }
+
+    /** The signed-in user's name. */
+    public void setUser(String text) {
+        user.setText(text);
+    }
+
+    public String userText() {
+        return user.getText();
     }
 
     public void setDatabase(String text) {
