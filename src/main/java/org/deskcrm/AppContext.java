@@ -117,7 +117,7 @@ public final class AppContext implements AutoCloseable {
         this.dealFeature = new DealFeature(database, deals, pipelines, sales, clientRepository, audit, settings, clock);
         this.businessZone = taskService.zone();
         this.globalSearch = new GlobalSearchService(clients, deals, clientRepository);
-        this.reports = new ReportCatalog(new ReportSupport(database, settings, clock));
+        this.reports = new ReportCatalog(new ReportSupport(database, settings, clock).restrictedTo(session::scope));
         this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
                 settings);
         this.clientTimeline = new ClientTimelineService(new TimelineRepository(database), tasks, clock);

@@ -41,8 +41,7 @@ final class DemoCommand implements Cli.Command {
         out.printf("  %-22s %,12d%n", texts.getString("demo.total"), total);
         out.println(String.format(texts.getString("demo.elapsed"), result.elapsed().toMillis() / 1000.0));
         if (ctx.auth().assignDemoPasswords() > 0) {
-            String login = ctx.users().findActiveByRole(org.deskcrm.model.user.Role.MANAGER).stream().findFirst()
-                    .map(org.deskcrm.model.user.User::login).orElse("");
+            String login = ctx.auth().demoLogin();
             out.println(new java.text.MessageFormat(java.util.ResourceBundle.getBundle("org.deskcrm.i18n.ui.user",
                     locale).getString("user.demo.passwords"), locale).format(new Object[]{
                     org.deskcrm.service.user.AuthService.DEMO_PASSWORD, login}));

@@ -155,6 +155,11 @@ public class AuthService {
         return ids.size();
     }
 
+    /** The login of a demo manager, for the hint shown after demo data was generated ("" when there is none). */
+    public String demoLogin() {
+        return users.findActiveByRole(Role.MANAGER).stream().findFirst().map(User::login).orElse("");
+    }
+
     /** Stores a new user's first password hash (used by the user administration). */
     String hashNew(char[] password, char[] repeat) {
         checkNewPassword(password, repeat);

@@ -72,7 +72,7 @@ public class UserAdminService {
         User clean = new User(null, draft.login().strip(), draft.fullName().strip(), Texts.trimToNull(draft.email()),
                 draft.role(), draft.teamId(), draft.canExport(), draft.active(), 0);
         String hash = auth.hashNew(password, repeat);
-        return db.dsl().transactionResult(c -> {
+        return db.inTransaction(() -> {
             long id = users.insert(clean, hash);
             Instant now = clock.instant();
             List<AuditEvent> events = new ArrayList<>();
@@ -96,18 +96,19 @@ public class UserAdminService {
         }
         User clean = new User(changed.id(), old.login(), changed.fullName().strip(), Texts.trimToNull(changed.email()),
                 changed.role(), changed.teamId(), changed.canExport(), changed.active(), changed.version());
-        db.dsl().transaction(c -> {
+        db.inTransaction(() -> {
             users.update(clean);
             List<AuditEvent> events = new ArrayList<>();
             diff(events, clock.instant(), clean.id(), old, clean);
             audit.append(events);
+            return null;
         });
     }
 
     public long createTeam(String name, Long supervisorId) {
         auth.requireAdmin();
         String n = checkTeamName(name, null);
-        return db.dsl().transactionResult(c -> {
+        return db.inTransaction(() -> {
             long id = users.insertTeam(n, supervisorId);
             Instant now = clock.instant();
             audit.append(List.of(AuditEvent.of(now, actor(), AuditAction.CREATE, TEAM, id).withChange("name", null, n),
@@ -121,13 +122,14 @@ public class UserAdminService {
         auth.requireAdmin();
         String n = checkTeamName(changed.name(), changed.id());
         Team old = users.findTeam(changed.id()).orElseThrow(() -> new AppException("users.error.noTeam"));
-        db.dsl().transaction(c -> {
+        db.inTransaction(() -> {
             users.updateTeam(new Team(changed.id(), n, changed.supervisorId(), changed.version()));
             Instant now = clock.instant();
             List<AuditEvent> events = new ArrayList<>();
             change(events, now, TEAM, old.id(), "name", old.name(), n);
             change(events, now, TEAM, old.id(), "supervisor", str(old.supervisorId()), str(changed.supervisorId()));
             audit.append(events);
+            return null;
         });
     }
 

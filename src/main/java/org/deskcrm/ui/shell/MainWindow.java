@@ -264,7 +264,7 @@ public final class MainWindow implements Workspace {
                 p -> {
                     DemoResult r = app.demoData().generate(DemoSize.SMALL, i18n.locale(), DEMO_SEED, p);
                     app.auth().assignDemoPasswords(); // the demo's people sign in with the documented password
-                    demoLogin[0] = demoLogin();
+                    demoLogin[0] = app.auth().demoLogin();
                     return r;
                 },
                 (DemoResult result) -> {
@@ -282,12 +282,6 @@ public final class MainWindow implements Workspace {
                         dialogs.error(i18n.get("shell.welcome.demo.failed"), i18n.message(failure));
                     }
                 });
-    }
-
-    /** A demo manager's login for the hint after demo data was generated. */
-    private String demoLogin() {
-        return app.users().findActiveByRole(org.deskcrm.model.user.Role.MANAGER).stream().findFirst()
-                .map(org.deskcrm.model.user.User::login).orElse("");
     }
 
     // ------------------------------------------------------------------ themes

@@ -249,6 +249,25 @@ abstract class VisibilityContract {
     }
 
     @Test
+    void reportsOfAManagerShowOnlyOwnFigures() {
+        org.deskcrm.model.report.ReportFilter period = org.deskcrm.model.report.ReportFilter.period(
+                java.time.LocalDate.of(2026, 3, 8), java.time.LocalDate.of(2026, 3, 12));
+        var feed = ctx.reports().get(org.deskcrm.service.report.EventFeedReport.NAME);
+        int user = feed.run(period).index("user");
+        assertThat(feed.run(period).rows()).extracting(r -> r.values().get(user)).contains(anna.fullName(),
+                boris.fullName());
+        ctx.session().signIn(anna);
+        // whatever manager or team the filter names, a manager gets own figures only
+        for (var f : List.of(period, period.withManager(boris.id()), period.withTeam(team2))) {
+            assertThat(feed.run(f).rows()).isNotEmpty().extracting(r -> r.values().get(user))
+                    .containsOnly(anna.fullName());
+        }
+        ctx.session().signIn(sveta);
+        assertThat(feed.run(period).rows()).extracting(r -> r.values().get(user))
+                .contains(anna.fullName(), olga.fullName()).doesNotContain(boris.fullName());
+    }
+
+    @Test
     void aManagerCannotWriteAnotherManagersRecordsById() {
         ctx.session().signIn(boris);
         ClientCard annas;
