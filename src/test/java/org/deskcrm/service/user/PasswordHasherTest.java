@@ -22,6 +22,25 @@ class PasswordHasherTest {
     }
 
     @Test
+    void reportsTheCostOfOneHash() {
+        char[] pw = "measure-me-1".toCharArray();
+        hasher.hash(pw); // warm-up
+        int n = 5;
+        long t0 = System.nanoTime();
+        String h = null;
+        for (int i = 0; i < n; i++) {
+            h = hasher.hash(pw);
+        }
+        long hashMs = (System.nanoTime() - t0) / 1_000_000 / n;
+        long t1 = System.nanoTime();
+        assertThat(hasher.verify(pw, h)).isTrue();
+        long verifyMs = (System.nanoTime() - t1) / 1_000_000;
+        System.out.printf("argon2id m=19456 KiB t=2 p=1: hash %d ms, verify %d ms (mean of %d, this machine)%n",
+                hashMs, verifyMs, n);
+        assertThat(hashMs).isPositive();
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         String h = hasher.hash("correct horse".toCharArray());
         assertThat(hasher.verify("correct hors".toCharArray(), h)).isFalse();
