@@ -36,6 +36,11 @@ import org.deskcrm.service.report.ReportCatalog;
 import org.deskcrm.service.report.ReportSupport;
 
 import org.deskcrm.service.search.GlobalSearchService;
+import org.deskcrm.service.user.AuthService;
+import org.deskcrm.service.user.LoginThrottle;
+import org.deskcrm.service.user.PasswordHasher;
+import org.deskcrm.service.user.Session;
+import org.deskcrm.service.user.UserAdminService;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -76,6 +81,9 @@ public final class AppContext implements AutoCloseable {
     private final GlobalSearchService globalSearch;
     private final ImportFeature imports;
     private final ZoneId businessZone;
+    private final Session session = new Session();
+    private final AuthService auth;
+    private final UserAdminService userAdmin;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -110,11 +118,21 @@ public final class AppContext implements AutoCloseable {
         this.dealFeature = new DealFeature(database, deals, pipelines, sales, clientRepository, audit, settings, clock);
         this.businessZone = taskService.zone();
         this.globalSearch = new GlobalSearchService(clients, deals, clientRepository);
-        this.reports = new ReportCatalog(new ReportSupport(database, settings, clock));
+        this.reports = new ReportCatalog(new ReportSupport(database, settings, clock).restrictedTo(session::scope));
         this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
                 settings);
         this.clientTimeline = new ClientTimelineService(new TimelineRepository(database), tasks, clock);
         this.imports = new ImportFeature(database, audit, settings, phones, dealFeature, clock);
+        // visibility: every read of these services is restricted to what the signed-in user may see
+        clients.restrictedTo(session::scope);
+        clientList.restrictedTo(session::scope);
+        clientTimeline.restrictedTo(session::scope);
+        globalSearch.restrictedTo(session::scope);
+        callService.restrictedTo(session::scope);
+        taskService.restrictedTo(session::scope);
+        dealFeature.deals().restrictedTo(session::scope);
+        this.auth = new AuthService(users, audit, new PasswordHasher(), new LoginThrottle(clock), session, clock);
+        this.userAdmin = new UserAdminService(database, users, audit, auth, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -144,6 +162,21 @@ public final class AppContext implements AutoCloseable {
     /** The global search of the window: clients by name, phone, email, INN, and deals by title. */
     public GlobalSearchService globalSearch() {
         return globalSearch;
+    }
+
+    /** Who is signed in to this window (nobody: the command line's system actor, who sees everything). */
+    public Session session() {
+        return session;
+    }
+
+    /** Sign-in, sign-out and passwords. */
+    public AuthService auth() {
+        return auth;
+    }
+
+    /** The administrator's user and team management. */
+    public UserAdminService userAdmin() {
+        return userAdmin;
     }
 
     public Database database() {

@@ -14,6 +14,10 @@ import org.deskcrm.ui.shell.ShellPreferences;
 import org.deskcrm.ui.shell.SplashView;
 import org.deskcrm.ui.shell.Theme;
 import org.deskcrm.ui.task.ReminderNotifier;
+import org.deskcrm.model.user.User;
+import org.deskcrm.ui.user.AccountMenu;
+import org.deskcrm.ui.user.SignInView;
+import org.deskcrm.ui.user.SignInViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +34,21 @@ public class DeskCrmApp extends Application {
     private volatile AppContext context;
     private Stage mainStage;
     private ReminderNotifier reminders;
+    private Stage signInStage;
+    private MainWindow window;
 
     public static void main(String[] args) {
         launch(DeskCrmApp.class, args);
     }
 
-    /** The feature screens of the window, acting for {@code userId}; links open in the desktop's apps. */
-    FeatureScreens features(long userId) {
-        return new FeatureScreens(() -> userId, uri -> getHostServices().showDocument(uri));
+    /** The feature screens of the window, acting for whoever is signed in to {@code ctx}; links open in the desktop's apps. */
+    FeatureScreens features(AppContext ctx) {
+        return new FeatureScreens(() -> ctx.session().userId(), uri -> getHostServices().showDocument(uri));
+    }
+
+    /** The sign-in window while it is shown, else null (for tests of the whole app). */
+    Stage signInStage() {
+        return signInStage;
     }
 
     /** The open database's services once the main window is up, else null (for tests of the whole app). */
@@ -78,14 +89,15 @@ public class DeskCrmApp extends Application {
         executor.submit(p -> {
             AppContext ctx = AppContext.open(config);
             try {
-                return new Opened(ctx, ctx.ensureReferenceData(locale));
+                ctx.ensureReferenceData(locale);
+                return new Opened(ctx, ctx.auth().needsAdminPassword());
             } catch (RuntimeException e) {
                 ctx.close();
                 throw e;
             }
         }, opened -> {
             context = opened.ctx();
-            showMain(stage, opened.ctx(), features(opened.userId()), i18n, logo, config);
+            showSignIn(stage, opened.ctx(), opened.firstStart(), null, i18n, logo, config);
             splashStage.close();
         }, failure -> {
             LOG.error("could not open the database {}", config, failure);
@@ -93,14 +105,67 @@ public class DeskCrmApp extends Application {
         });
     }
 
-    /** The database, opened and upgraded, and the user the window acts as. */
-    private record Opened(AppContext ctx, long userId) {
+    /** The database, opened and upgraded, and whether the administrator's password must be set first. */
+    private record Opened(AppContext ctx, boolean firstStart) {
+    }
+
+    /**
+     * The sign-in window (on a new database: the administrator's first password); on success the main
+     * window opens for the signed-in user.
+     */
+    private void showSignIn(Stage stage, AppContext ctx, boolean firstStart, String lastLogin, I18n i18n, Image logo,
+                            DatabaseConfig config) {
+        SignInViewModel vm = new SignInViewModel(ctx.auth(), executor, i18n, firstStart, lastLogin);
+        Stage dialog = new Stage();
+        SignInView view = new SignInView(vm, i18n, logo, user -> {
+            signInStage = null;
+            dialog.close();
+            showMain(stage, ctx, features(ctx), i18n, logo, config); // a new database opens on the welcome tab
+        });
+        Scene scene = new Scene(view.node());
+        scene.getStylesheets().setAll(css(Theme.BASE_CSS), css(prefs.theme().cssResource()));
+        dialog.setScene(scene);
+        dialog.setTitle(i18n.get("user.signIn.window"));
+        dialog.setResizable(false);
+        if (logo != null) {
+            dialog.getIcons().add(logo);
+        }
+        dialog.setOnCloseRequest(e -> {
+            if (mainStage == null || !mainStage.isShowing()) {
+                Platform.exit();
+            }
+        });
+        signInStage = dialog;
+        dialog.show();
+    }
+
+    /** Signs out (audited) and asks for a sign-in again; the open tabs are closed first. */
+    private void signOut(Stage stage, AppContext ctx, I18n i18n, Image logo, DatabaseConfig config) {
+        if (!window.tabs().allowClosingAll()) {
+            return;
+        }
+        String login = ctx.session().user().map(User::login).orElse(null);
+        if (reminders != null) {
+            reminders.stop();
+            reminders = null;
+        }
+        stage.hide();
+        executor.submit(p -> {
+            ctx.auth().signOut();
+            return Boolean.TRUE;
+        }, done -> showSignIn(stage, ctx, false, login, i18n, logo, config),
+                failure -> showSignIn(stage, ctx, false, login, i18n, logo, config));
     }
 
     private void showMain(Stage stage, AppContext ctx, FeatureScreens features, I18n i18n, Image logo,
                           DatabaseConfig config) {
         MainWindow window = new MainWindow(ctx, ctx.globalSearch()::search, features.screens(), executor, i18n,
                 prefs, logo);
+        this.window = window;
+        ctx.session().user().ifPresent(u -> window.statusBar().setUser(i18n.format("user.status.signedIn",
+                u.fullName())));
+        window.menu().node().getMenus().add(new AccountMenu(ctx, window, executor, i18n,
+                () -> signOut(stage, ctx, i18n, logo, config)).node());
         window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:")
                 ? i18n.get("shell.status.database.embedded") : config.url());
         Scene scene = window.createScene(prefs.width(1280), prefs.height(800));

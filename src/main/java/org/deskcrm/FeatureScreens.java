@@ -107,7 +107,13 @@ final class FeatureScreens {
 
     private ControlScreens control(ShellServices s) {
         return new ControlScreens(s.app().control(), s.executor(), s.i18n(), s.workspace(),
-                s.app().businessZone(), () -> null);
+                s.app().businessZone(), () -> managerOnly(s.app()));
+    }
+
+    /** A manager's control lists show only own records; a supervisor's and an administrator's everybody's. */
+    private static Long managerOnly(AppContext app) {
+        return app.session().user().filter(u -> u.role() == org.deskcrm.model.user.Role.MANAGER)
+                .map(org.deskcrm.model.user.User::id).orElse(null);
     }
 
     private ReportScreens reports(ShellServices s) {

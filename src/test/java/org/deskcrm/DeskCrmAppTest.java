@@ -48,6 +48,12 @@ class DeskCrmAppTest {
     void opensTheGivenDatabaseAndShowsTheFirstStartScreen() throws Exception {
         app = FxToolkit.setupApplication(DeskCrmApp.class, "--db", "jdbc:h2:mem:app" + UUID.randomUUID(),
                 "--lang", "en");
+        // a new database first asks for the administrator's password
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#signInRepeat").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents(); // let the sign-in window finish its first layout
+        robot.clickOn("#signInPassword").write("new-admin-pw");
+        robot.clickOn("#signInRepeat").write("new-admin-pw");
+        robot.clickOn("#signInButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#welcome").tryQuery().isPresent());
         Stage stage = (Stage) robot.lookup("#mainWindow").query().getScene().getWindow();
         assertThat(stage.getTitle()).isEqualTo("DeskCRM");

@@ -58,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NewcomerJourneyTest {
     private static final Locale RU = Locale.forLanguageTag("ru");
+    private static final String ADMIN_PASSWORD = "first-start-secret";
     private static final String NEW_ADDRESS = "614000, г. Пермь, ул. Ленина, д. 10, офис 42";
 
     private final FxRobot robot = new FxRobot();
@@ -93,8 +94,9 @@ class NewcomerJourneyTest {
     @Test
     void demoDataFindByPhoneEditQuitAndFindTheEditAfterARestart() throws Exception {
         long started = System.nanoTime();
-        // ---- first start on an empty data folder: the welcome screen offers demo data
+        // ---- first start on an empty data folder: the administrator's password, then the welcome screen
         launch();
+        signIn(null, ADMIN_PASSWORD);
         waitUntil(60, () -> robot.lookup("#welcome").tryQuery().isPresent());
         assertThat(robot.lookup("#databaseLabel").queryAs(Label.class).getText())
                 .isEqualTo(ru.get("shell.status.database.embedded"));
@@ -140,6 +142,7 @@ class NewcomerJourneyTest {
         // ---- start again on the same file: the client list, the theme, and the edit are all there
         double quit = seconds(started);
         launch();
+        signIn("admin", ADMIN_PASSWORD);
         waitUntil(60, () -> clientListRows() > 0);
         double restarted = seconds(started);
         assertThat(robot.lookup("#welcome").tryQuery()).isEmpty();
@@ -170,6 +173,24 @@ class NewcomerJourneyTest {
 
     private void launch() throws Exception {
         app = (DeskCrmApp) FxToolkit.setupApplication(DeskCrmApp.class, "--lang", "ru");
+    }
+
+    /**
+     * The sign-in window: with {@code login} null it is the first start, which asks for the administrator's
+     * new password twice; else the login and password.
+     */
+    private void signIn(String login, String password) throws Exception {
+        waitUntil(60, () -> robot.lookup("#signInButton").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents(); // let the sign-in window finish its first layout
+        if (login != null) {
+            robot.clickOn("#signInLogin").write(login);
+        }
+        robot.clickOn("#signInPassword").write(password);
+        if (login == null) {
+            robot.clickOn("#signInRepeat").write(password);
+        }
+        robot.clickOn("#signInButton");
+        waitUntil(60, () -> robot.lookup("#mainWindow").tryQuery().isPresent());
     }
 
     /** As when the user closes the window: the windows go, then JavaFX calls {@code Application.stop}. */

@@ -40,6 +40,12 @@ final class DemoCommand implements Cli.Command {
         long total = result.rows().values().stream().mapToLong(Long::longValue).sum();
         out.printf("  %-22s %,12d%n", texts.getString("demo.total"), total);
         out.println(String.format(texts.getString("demo.elapsed"), result.elapsed().toMillis() / 1000.0));
+        if (ctx.auth().assignDemoPasswords() > 0) {
+            String login = ctx.auth().demoLogin();
+            out.println(new java.text.MessageFormat(java.util.ResourceBundle.getBundle("org.deskcrm.i18n.ui.user",
+                    locale).getString("user.demo.passwords"), locale).format(new Object[]{
+                    org.deskcrm.service.user.AuthService.DEMO_PASSWORD, login}));
+        }
         return 0;
     }
 

@@ -3,6 +3,7 @@ package org.deskcrm.persistence;
 import org.deskcrm.model.call.Call;
 import org.deskcrm.model.call.CallDirection;
 import org.deskcrm.model.call.CallFilter;
+import org.deskcrm.model.user.AccessScope;
 import org.deskcrm.model.call.CallRow;
 import org.deskcrm.model.call.CallStatus;
 import org.deskcrm.model.call.PhoneListEntry;
@@ -48,22 +49,37 @@ public class CallLogRepository {
     // ------------------------------------------------------------------ log
 
     public List<CallRow> list(CallFilter f, int limit) {
+        return list(f, limit, AccessScope.all());
+    }
+
+    /** The calls {@code scope} sees matching the filter, newest first. */
+    public List<CallRow> list(CallFilter f, int limit, AccessScope scope) {
         return dsl.select(PHONE_CALL.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME)
                 .from(PHONE_CALL)
                 .leftJoin(CLIENT).on(CLIENT.ID.eq(PHONE_CALL.CLIENT_ID))
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(PHONE_CALL.USER_ID))
-                .where(conditions(f))
+                .where(conditions(f)).and(Visibility.calls(scope))
                 .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc())
                 .limit(limit)
                 .fetch(CallLogRepository::mapRow);
     }
 
     public int count(CallFilter f) {
-        return dsl.fetchCount(PHONE_CALL, conditions(f));
+        return count(f, AccessScope.all());
+    }
+
+    public int count(CallFilter f, AccessScope scope) {
+        return dsl.fetchCount(PHONE_CALL, conditions(f).and(Visibility.calls(scope)));
     }
 
     public Optional<Call> find(long id) {
-        return dsl.selectFrom(PHONE_CALL).where(PHONE_CALL.ID.eq(id)).fetchOptional(CallRepository::map);
+        return find(id, AccessScope.all());
+    }
+
+    /** The call if {@code scope} sees it. */
+    public Optional<Call> find(long id, AccessScope scope) {
+        return dsl.selectFrom(PHONE_CALL).where(PHONE_CALL.ID.eq(id)).and(Visibility.calls(scope))
+                .fetchOptional(CallRepository::map);
     }
 
     private static CallRow mapRow(Record r) {

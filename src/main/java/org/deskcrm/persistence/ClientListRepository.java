@@ -5,6 +5,7 @@ import org.deskcrm.model.client.ClientFilter;
 import org.deskcrm.model.client.ClientListItem;
 import org.deskcrm.model.client.ClientListPage;
 import org.deskcrm.model.client.ClientSort;
+import org.deskcrm.model.user.AccessScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -56,7 +57,12 @@ public class ClientListRepository {
     }
 
     public long count(ClientFilter filter, Text text) {
-        boolean plain = !filter.includeArchived() && filter.ownerId() == null && filter.lifecycle() == null
+        return count(filter, text, AccessScope.all());
+    }
+
+    /** The count of the clients {@code scope} sees under the filters. */
+    public long count(ClientFilter filter, Text text, AccessScope scope) {
+        boolean plain = scope.isAll() && !filter.includeArchived() && filter.ownerId() == null && filter.lifecycle() == null
                 && filter.sourceId() == null && (filter.tag() == null || filter.tag().isBlank())
                 && filter.visibleOwnerIds() == null && (text == null || text.equals(Text.NONE));
         if (plain) {
@@ -65,17 +71,23 @@ public class ClientListRepository {
             return dsl.transactionResult(c -> DSL.using(c).fetchCount(CLIENT)
                     - DSL.using(c).fetchCount(CLIENT, CLIENT.ARCHIVED.isTrue()));
         }
-        return dsl.fetchCount(CLIENT, where(filter, text));
+        return dsl.fetchCount(CLIENT, where(filter, text).and(Visibility.clients(scope)));
     }
 
     /** One page after {@code after} (null for the first page). */
     public ClientListPage page(ClientFilter filter, Text text, ClientSort sort, boolean descending,
                                ClientCursor after, int limit) {
+        return page(filter, text, sort, descending, after, limit, AccessScope.all());
+    }
+
+    /** One page of the clients {@code scope} sees. */
+    public ClientListPage page(ClientFilter filter, Text text, ClientSort sort, boolean descending,
+                               ClientCursor after, int limit, AccessScope scope) {
         List<ClientListItem> items;
         if (sort == ClientSort.LAST_PURCHASE) {
-            items = byLastPurchase(where(filter, text), descending, after, limit + 1);
+            items = byLastPurchase(where(filter, text).and(Visibility.clients(scope)), descending, after, limit + 1);
         } else {
-            Condition where = where(filter, text);
+            Condition where = where(filter, text).and(Visibility.clients(scope));
             if (after != null) {
                 where = where.and(after(sort, descending, after));
             }

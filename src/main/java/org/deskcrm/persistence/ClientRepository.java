@@ -9,6 +9,7 @@ import org.deskcrm.model.client.ClientKind;
 import org.deskcrm.model.client.ClientRow;
 import org.deskcrm.model.client.Contact;
 import org.deskcrm.model.client.LifecycleStatus;
+import org.deskcrm.model.user.AccessScope;
 import org.deskcrm.model.common.ConcurrentEditException;
 import org.deskcrm.model.common.NotFoundException;
 import org.deskcrm.model.common.Page;
@@ -227,7 +228,12 @@ public class ClientRepository {
     // ------------------------------------------------------------------ read
 
     public Optional<ClientCard> findCard(long id) {
-        ClientRecord r = dsl.selectFrom(CLIENT).where(CLIENT.ID.eq(id)).fetchOne();
+        return findCard(id, AccessScope.all());
+    }
+
+    /** The card if {@code scope} sees the client; empty for another manager's client. */
+    public Optional<ClientCard> findCard(long id, AccessScope scope) {
+        ClientRecord r = dsl.selectFrom(CLIENT).where(CLIENT.ID.eq(id)).and(Visibility.clients(scope)).fetchOne();
         if (r == null) {
             return Optional.empty();
         }
@@ -278,6 +284,11 @@ public class ClientRepository {
 
     /** Rows for the given ids (search results, duplicate candidates), in name order. */
     public List<ClientRow> rows(java.util.Collection<Long> ids) {
+        return rows(ids, AccessScope.all());
+    }
+
+    /** Rows for those of the ids that {@code scope} sees, in name order. */
+    public List<ClientRow> rows(java.util.Collection<Long> ids, AccessScope scope) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -285,7 +296,7 @@ public class ClientRepository {
                 .from(CLIENT)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CLIENT.OWNER_ID))
                 .leftJoin(LEAD_SOURCE).on(LEAD_SOURCE.ID.eq(CLIENT.SOURCE_ID))
-                .where(CLIENT.ID.in(ids))
+                .where(CLIENT.ID.in(ids)).and(Visibility.clients(scope))
                 .orderBy(CLIENT.NAME_NORM, CLIENT.ID)
                 .fetch(ClientRepository::mapRow);
     }
@@ -358,8 +369,13 @@ public class ClientRepository {
 
     /** Clients whose normalized name starts with the given normalized prefix. */
     public Set<Long> idsByNamePrefix(String nameKeyPrefix, int limit) {
+        return idsByNamePrefix(nameKeyPrefix, limit, AccessScope.all());
+    }
+
+    /** Clients {@code scope} sees whose normalized name starts with the prefix. */
+    public Set<Long> idsByNamePrefix(String nameKeyPrefix, int limit, AccessScope scope) {
         return new java.util.LinkedHashSet<>(dsl.select(CLIENT.ID).from(CLIENT)
-                .where(prefixRange(CLIENT.NAME_NORM, nameKeyPrefix))
+                .where(prefixRange(CLIENT.NAME_NORM, nameKeyPrefix)).and(Visibility.clients(scope))
                 .orderBy(CLIENT.NAME_NORM, CLIENT.ID).limit(limit).fetch(CLIENT.ID));
     }
 

@@ -4,6 +4,7 @@ import org.deskcrm.model.deal.DealFilter;
 import org.deskcrm.model.deal.DealRow;
 import org.deskcrm.model.deal.ScoreBand;
 import org.deskcrm.model.deal.StageTotal;
+import org.deskcrm.model.user.AccessScope;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -29,12 +30,22 @@ public class DealQueryRepository {
 
     /** Deals matching the filter, most recently moved first. */
     public List<DealRow> rows(DealFilter f, int limit) {
-        return rows(conditions(f), limit);
+        return rows(f, limit, AccessScope.all());
+    }
+
+    /** The deals {@code scope} sees matching the filter, most recently moved first. */
+    public List<DealRow> rows(DealFilter f, int limit, AccessScope scope) {
+        return rows(conditions(f).and(Visibility.owned(DEAL.OWNER_ID, scope)), limit);
     }
 
     /** One deal as a row (with client and owner names). */
     public java.util.Optional<DealRow> row(long dealId) {
-        return rows(DEAL.ID.eq(dealId), 1).stream().findFirst();
+        return row(dealId, AccessScope.all());
+    }
+
+    /** One deal as a row if {@code scope} sees it. */
+    public java.util.Optional<DealRow> row(long dealId, AccessScope scope) {
+        return rows(DEAL.ID.eq(dealId).and(Visibility.owned(DEAL.OWNER_ID, scope)), 1).stream().findFirst();
     }
 
     private List<DealRow> rows(Condition where, int limit) {
@@ -54,9 +65,14 @@ public class DealQueryRepository {
 
     /** Count and amount of the filtered deals per stage id (all of them, not only the rows shown). */
     public Map<Long, StageTotal> stageTotals(DealFilter f) {
+        return stageTotals(f, AccessScope.all());
+    }
+
+    /** Per-stage totals of the deals {@code scope} sees. */
+    public Map<Long, StageTotal> stageTotals(DealFilter f, AccessScope scope) {
         Map<Long, StageTotal> m = new LinkedHashMap<>();
         dsl.select(DEAL.STAGE_ID, DSL.count(), DSL.coalesce(DSL.sum(DEAL.AMOUNT), BigDecimal.ZERO))
-                .from(DEAL).where(conditions(f)).groupBy(DEAL.STAGE_ID)
+                .from(DEAL).where(conditions(f)).and(Visibility.owned(DEAL.OWNER_ID, scope)).groupBy(DEAL.STAGE_ID)
                 .forEach(r -> m.put(r.value1(), new StageTotal(r.value2(), r.value3())));
         return m;
     }

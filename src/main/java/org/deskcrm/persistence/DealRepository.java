@@ -168,7 +168,19 @@ public class DealRepository {
 
     /** Deal ids whose title starts with the given lower-case text (global search). */
     public List<Deal> byTitlePrefix(String lowerPrefix, int limit) {
+        return byTitlePrefix(lowerPrefix, limit, org.deskcrm.model.user.AccessScope.all());
+    }
+
+    /** The deal if {@code scope} sees it (its owner is the user, or in the supervisor's team). */
+    public Optional<Deal> find(long id, org.deskcrm.model.user.AccessScope scope) {
+        return dsl.selectFrom(DEAL).where(DEAL.ID.eq(id)).and(Visibility.owned(DEAL.OWNER_ID, scope))
+                .fetchOptional(DealRepository::map);
+    }
+
+    /** Deals {@code scope} sees whose title starts with the given lower-case text (global search). */
+    public List<Deal> byTitlePrefix(String lowerPrefix, int limit, org.deskcrm.model.user.AccessScope scope) {
         return dsl.selectFrom(DEAL).where(ClientRepository.prefixRange(DEAL.TITLE_NORM, lowerPrefix))
+                .and(Visibility.owned(DEAL.OWNER_ID, scope))
                 .orderBy(DEAL.TITLE_NORM, DEAL.ID).limit(limit).fetch(DealRepository::map);
     }
 }

@@ -2,6 +2,7 @@ package org.deskcrm.persistence;
 
 import org.deskcrm.model.common.ConcurrentEditException;
 import org.deskcrm.model.common.NotFoundException;
+import org.deskcrm.model.user.AccessScope;
 import org.deskcrm.model.task.Task;
 import org.deskcrm.model.task.TaskKind;
 import org.deskcrm.model.task.TaskRow;
@@ -84,6 +85,37 @@ public class TaskListRepository {
     /** Every task of the assignee, open ones first, by due time. */
     public List<TaskRow> all(Long assigneeId, int limit) {
         return rows(assignee(assigneeId), limit, true);
+    }
+
+    /** Every task of the assignee that {@code scope} sees (own and the team's queue), open ones first. */
+    public List<TaskRow> all(Long assigneeId, int limit, AccessScope scope) {
+        return rows(assignee(assigneeId).and(Visibility.tasks(scope)), limit, true);
+    }
+
+    /** Open tasks due in [from, to) that {@code scope} sees. */
+    public List<TaskRow> openDueBetween(Long assigneeId, Instant from, Instant to, int limit, AccessScope scope) {
+        return rows(OPEN.and(assignee(assigneeId)).and(TASK.DUE_AT.ge(odt(from))).and(TASK.DUE_AT.lt(odt(to)))
+                .and(Visibility.tasks(scope)), limit, false);
+    }
+
+    /** Overdue open tasks that {@code scope} sees. */
+    public List<TaskRow> overdue(Long assigneeId, Instant now, int limit, AccessScope scope) {
+        return rows(OPEN.and(assignee(assigneeId)).and(TASK.DUE_AT.lt(odt(now))).and(Visibility.tasks(scope)),
+                limit, false);
+    }
+
+    /** Open requests of a team's queue that {@code scope} sees. */
+    public List<TaskRow> requests(Long teamId, int limit, AccessScope scope) {
+        Condition c = OPEN.and(TASK.KIND_CODE.eq(TaskKind.REQUEST.code())).and(Visibility.tasks(scope));
+        if (teamId != null) {
+            c = c.and(TASK.TEAM_ID.eq(teamId));
+        }
+        return rows(c, limit, false);
+    }
+
+    /** The task if {@code scope} sees it. */
+    public Optional<TaskRow> find(long id, AccessScope scope) {
+        return rows(TASK.ID.eq(id).and(Visibility.tasks(scope)), 1, false).stream().findFirst();
     }
 
     /** Open requests of a team's queue (every team's when {@code teamId} is null). */

@@ -31,6 +31,15 @@ public class TimelineRepository {
         this.dsl = db.dsl();
     }
 
+    /** The client's timeline if {@code scope} sees the client, else nothing. */
+    public List<TimelineEntry> forClient(long clientId, int limit, org.deskcrm.model.user.AccessScope scope) {
+        if (!scope.isAll() && !dsl.fetchExists(org.deskcrm.persistence.jooq.Tables.CLIENT,
+                org.deskcrm.persistence.jooq.Tables.CLIENT.ID.eq(clientId).and(Visibility.clients(scope)))) {
+            return List.of();
+        }
+        return forClient(clientId, limit);
+    }
+
     public List<TimelineEntry> forClient(long clientId, int limit) {
         List<TimelineEntry> all = new ArrayList<>();
         all.addAll(calls(clientId, limit));

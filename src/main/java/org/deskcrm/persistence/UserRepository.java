@@ -6,6 +6,7 @@ import org.deskcrm.model.user.Team;
 import org.deskcrm.model.user.User;
 import org.deskcrm.persistence.jooq.tables.records.AppUserRecord;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +71,48 @@ public class UserRepository {
 
     public void setPasswordHash(long userId, String hash) {
         dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    /** Remembers the time of a successful sign-in. */
+    public void touchSignIn(long userId, java.time.Instant at) {
+        dsl.update(APP_USER).set(APP_USER.LAST_LOGIN_AT, Times.odt(at)).where(APP_USER.ID.eq(userId)).execute();
+    }
+
+    /** Ids of the users that have no password yet (the demo data's people, a new installation's admin). */
+    public List<Long> idsWithoutPassword(Role exceptRole) {
+        return dsl.select(APP_USER.ID).from(APP_USER)
+                .where(APP_USER.PASSWORD_HASH.isNull().and(APP_USER.ROLE_CODE.ne(exceptRole.code())))
+                .orderBy(APP_USER.ID).fetch(APP_USER.ID);
+    }
+
+    /** Whether an active administrator with a password exists (else the first start must set one). */
+    public boolean hasAdminWithPassword() {
+        return dsl.fetchExists(APP_USER, APP_USER.ROLE_CODE.eq(Role.ADMIN.code())
+                .and(APP_USER.ACTIVE.isTrue()).and(APP_USER.PASSWORD_HASH.isNotNull()));
+    }
+
+    public Optional<Team> findTeam(long id) {
+        return dsl.selectFrom(TEAM).where(TEAM.ID.eq(id))
+                .fetchOptional(r -> new Team(r.getId(), r.getName(), r.getSupervisorId(), r.getVersion()));
+    }
+
+    /** Renames a team and sets its supervisor if nobody changed it since {@code t.version()}. */
+    public void updateTeam(Team t) {
+        int n = dsl.update(TEAM).set(TEAM.NAME, t.name()).set(TEAM.SUPERVISOR_ID, t.supervisorId())
+                .set(TEAM.VERSION, TEAM.VERSION.plus(1))
+                .where(TEAM.ID.eq(t.id()).and(TEAM.VERSION.eq(t.version()))).execute();
+        if (n == 0) {
+            throw new ConcurrentEditException("team", t.id());
+        }
+    }
+
+    public boolean teamNameTaken(String name, Long exceptId) {
+        return dsl.fetchExists(TEAM, DSL.lower(TEAM.NAME).eq(name.toLowerCase(java.util.Locale.ROOT))
+                .and(exceptId == null ? DSL.noCondition() : TEAM.ID.ne(exceptId)));
+    }
+
+    public boolean loginTaken(String login) {
+        return dsl.fetchExists(APP_USER, DSL.lower(APP_USER.LOGIN).eq(login.toLowerCase(java.util.Locale.ROOT)));
     }
 
     public List<User> findAll() {

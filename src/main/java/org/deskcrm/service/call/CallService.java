@@ -49,6 +49,7 @@ public class CallService {
     private final AuditRepository audit;
     private final PhoneNormalizer phones;
     private final Clock clock;
+    private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope = org.deskcrm.model.user.AccessScope::all;
 
     public CallService(Database db, CallRepository calls, CallLogRepository log, MissedCallRepository misses,
                        MissedCallService missedCalls, ClientService clients, AuditRepository audit,
@@ -65,6 +66,15 @@ public class CallService {
     }
 
     /** Field errors of a call typed by hand (empty when it can be saved). */
+    /**
+     * Makes every read of this service return only what {@code scope} sees (the signed-in user's records);
+     * called once by the composition root. Without it the service reads everything (command line).
+     */
+    public CallService restrictedTo(java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope) {
+        this.scope = scope;
+        return this;
+    }
+
     public List<FieldError> validate(Call c) {
         List<FieldError> errors = new ArrayList<>();
         if (c.direction() == null) {
@@ -142,11 +152,11 @@ public class CallService {
     }
 
     public List<CallRow> list(CallFilter filter, int limit) {
-        return log.list(filter, limit);
+        return log.list(filter, limit, scope.get());
     }
 
     public int count(CallFilter filter) {
-        return log.count(filter);
+        return log.count(filter, scope.get());
     }
 
     // ------------------------------------------------------------------ unknown numbers

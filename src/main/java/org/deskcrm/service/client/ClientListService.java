@@ -27,6 +27,7 @@ public class ClientListService {
     private final UserRepository users;
     private final PipelineRepository pipelines;
     private final SettingsRepository settings;
+    private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope = org.deskcrm.model.user.AccessScope::all;
 
     public ClientListService(ClientListRepository list, ClientService clients, UserRepository users,
                              PipelineRepository pipelines, SettingsRepository settings) {
@@ -37,12 +38,23 @@ public class ClientListService {
         this.settings = settings;
     }
 
+
+    /**
+     * Makes every read of this service return only what {@code scope} sees (the signed-in user's records);
+     * called once by the composition root. Without it the service reads everything (command line).
+     */
+    public ClientListService restrictedTo(java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope) {
+        this.scope = scope;
+        return this;
+    }
+
     public ClientListPage page(ClientQuery query, ClientCursor after, int limit) {
-        return list.page(query.filter(), text(query.text()), query.sort(), query.descending(), after, limit);
+        return list.page(query.filter(), text(query.text()), query.sort(), query.descending(), after, limit,
+                scope.get());
     }
 
     public long count(ClientQuery query) {
-        return list.count(query.filter(), text(query.text()));
+        return list.count(query.filter(), text(query.text()), scope.get());
     }
 
     ClientListRepository.Text text(String text) {

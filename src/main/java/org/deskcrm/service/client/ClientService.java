@@ -42,6 +42,7 @@ public class ClientService {
     private final ClientValidator validator;
     private final PhoneNormalizer phones;
     private final Clock clock;
+    private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope = org.deskcrm.model.user.AccessScope::all;
 
     public ClientService(Database db, ClientRepository clients, AuditRepository audit, PhoneNormalizer phones,
                          Clock clock) {
@@ -53,12 +54,22 @@ public class ClientService {
         this.clock = clock;
     }
 
+
+    /**
+     * Makes every read of this service return only what {@code scope} sees (the signed-in user's records);
+     * called once by the composition root. Without it the service reads everything (command line).
+     */
+    public ClientService restrictedTo(java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope) {
+        this.scope = scope;
+        return this;
+    }
+
     public ClientValidator validator() {
         return validator;
     }
 
     public ClientCard load(long id) {
-        return clients.findCard(id).orElseThrow(() -> new NotFoundException("client", id));
+        return clients.findCard(id, scope.get()).orElseThrow(() -> new NotFoundException("client", id));
     }
 
     /** Field errors of a card (empty when it can be saved). */
@@ -95,6 +106,7 @@ public class ClientService {
 
     public long setArchived(long id, long version, boolean archived, Long userId) {
         Instant now = clock.instant();
+        load(id); // another manager's client is not found
         return db.inTransaction(() -> {
             long v = clients.setArchived(id, version, archived, now);
             audit.append(List.of(AuditEvent.of(now, userId, AuditAction.ARCHIVE, "client", id)
@@ -251,9 +263,9 @@ public class ClientService {
         }
         Set<Long> ids = new LinkedHashSet<>(idsByContactValue(q, limit));
         if (ids.size() < limit && !isNumeric(q)) {
-            ids.addAll(clients.idsByNamePrefix(Texts.searchKey(q), limit - ids.size()));
+            ids.addAll(clients.idsByNamePrefix(Texts.searchKey(q), limit - ids.size(), scope.get()));
         }
-        return clients.rows(ids.stream().limit(limit).toList());
+        return clients.rows(ids.stream().limit(limit).toList(), scope.get());
     }
 
     /** Whether a search text is a number (a phone in any format or an INN) rather than a name. */

@@ -16,6 +16,7 @@ public class ClientTimelineService {
     private final TimelineRepository timeline;
     private final TaskRepository tasks;
     private final Clock clock;
+    private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope = org.deskcrm.model.user.AccessScope::all;
 
     public ClientTimelineService(TimelineRepository timeline, TaskRepository tasks, Clock clock) {
         this.timeline = timeline;
@@ -23,9 +24,19 @@ public class ClientTimelineService {
         this.clock = clock;
     }
 
+
+    /**
+     * Makes every read of this service return only what {@code scope} sees (the signed-in user's records);
+     * called once by the composition root. Without it the service reads everything (command line).
+     */
+    public ClientTimelineService restrictedTo(java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope) {
+        this.scope = scope;
+        return this;
+    }
+
     /** The newest {@code perKind} entries of each kind, merged newest first. */
     public List<TimelineEntry> timeline(long clientId, int perKind) {
-        return timeline.forClient(clientId, perKind);
+        return timeline.forClient(clientId, perKind, scope.get());
     }
 
     /** Adds a note to the client's timeline. */

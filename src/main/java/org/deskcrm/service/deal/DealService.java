@@ -48,6 +48,7 @@ public class DealService {
     private final DealRepository deals;
     private final DealDetailsRepository details;
     private final DealQueryRepository queries;
+    private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope = org.deskcrm.model.user.AccessScope::all;
     private final PipelineRepository pipelines;
     private final AuditRepository audit;
     private final ScoringService scoring;
@@ -70,8 +71,18 @@ public class DealService {
         this.clock = settings.clock();
     }
 
+
+    /**
+     * Makes every read of this service return only what {@code scope} sees (the signed-in user's records);
+     * called once by the composition root. Without it the service reads everything (command line).
+     */
+    public DealService restrictedTo(java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope) {
+        this.scope = scope;
+        return this;
+    }
+
     public Deal find(long id) {
-        return deals.find(id).orElseThrow(() -> new NotFoundException("deal", id));
+        return deals.find(id, scope.get()).orElseThrow(() -> new NotFoundException("deal", id));
     }
 
     public DealCard card(long id) {
@@ -79,15 +90,15 @@ public class DealService {
     }
 
     public DealRow row(long id) {
-        return queries.row(id).orElseThrow(() -> new NotFoundException("deal", id));
+        return queries.row(id, scope.get()).orElseThrow(() -> new NotFoundException("deal", id));
     }
 
     public List<DealRow> rows(DealFilter filter, int limit) {
-        return queries.rows(filter, limit);
+        return queries.rows(filter, limit, scope.get());
     }
 
     public Map<Long, StageTotal> stageTotals(DealFilter filter) {
-        return queries.stageTotals(filter);
+        return queries.stageTotals(filter, scope.get());
     }
 
     public List<Pipeline> pipelines() {

@@ -37,6 +37,7 @@ public final class ReportSupport {
     final HistoryQueries history;
     private final SettingsRepository settings;
     private final Clock clock;
+    private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> access = org.deskcrm.model.user.AccessScope::all;
 
     public ReportSupport(Database db, SettingsRepository settings, Clock clock) {
         this.lookups = new ReportLookups(db);
@@ -74,7 +75,26 @@ public final class ReportSupport {
     }
 
     public ReportScope scope(ReportFilter f) {
-        return new ReportScope(f, zone());
+        return new ReportScope(visible(f), zone());
+    }
+
+    /**
+     * Restricts every report to the signed-in user's figures: a manager's own whatever manager or team
+     * the filter names, a supervisor's team's. Called once by the composition root.
+     */
+    public ReportSupport restrictedTo(java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope) {
+        this.access = scope;
+        return this;
+    }
+
+    /** The filter narrowed to what the current scope may see. */
+    ReportFilter visible(ReportFilter f) {
+        org.deskcrm.model.user.AccessScope a = access.get();
+        return switch (a.kind()) {
+            case ALL -> f;
+            case OWNER -> f.withManager(a.userId()).withTeam(null);
+            case TEAM -> f.withTeam(a.teamId() == null ? -1L : a.teamId());
+        };
     }
 
     public java.time.Instant now() {

@@ -26,11 +26,22 @@ public class GlobalSearchService {
     private final ClientService clients;
     private final DealRepository deals;
     private final ClientRepository clientRows;
+    private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope = org.deskcrm.model.user.AccessScope::all;
 
     public GlobalSearchService(ClientService clients, DealRepository deals, ClientRepository clientRows) {
         this.clients = clients;
         this.deals = deals;
         this.clientRows = clientRows;
+    }
+
+
+    /**
+     * Makes every read of this service return only what {@code scope} sees (the signed-in user's records);
+     * called once by the composition root. Without it the service reads everything (command line).
+     */
+    public GlobalSearchService restrictedTo(java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope) {
+        this.scope = scope;
+        return this;
     }
 
     /** Up to {@code limit} clients followed by up to {@code limit} deals. */
@@ -43,10 +54,10 @@ public class GlobalSearchService {
         for (ClientRow row : clients.search(q, limit)) {
             hits.add(SearchHit.client(row.id(), row.name(), detail(row, q)));
         }
-        List<Deal> found = deals.byTitlePrefix(Texts.lower(q), limit);
+        List<Deal> found = deals.byTitlePrefix(Texts.lower(q), limit, scope.get());
         if (!found.isEmpty()) {
             Set<Long> clientIds = found.stream().map(Deal::clientId).collect(Collectors.toCollection(LinkedHashSet::new));
-            Map<Long, String> names = clientRows.rows(clientIds).stream()
+            Map<Long, String> names = clientRows.rows(clientIds, scope.get()).stream()
                     .collect(Collectors.toMap(ClientRow::id, ClientRow::name, (a, b) -> a));
             for (Deal d : found) {
                 hits.add(SearchHit.deal(d.id(), d.clientId(), d.title(), names.get(d.clientId()), d.amount()));

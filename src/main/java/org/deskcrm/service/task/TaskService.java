@@ -39,6 +39,7 @@ public class TaskService {
     private final SettingsRepository settings;
     private final AuditRepository audit;
     private final Clock clock;
+    private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope = org.deskcrm.model.user.AccessScope::all;
 
     public TaskService(Database db, TaskRepository tasks, TaskListRepository lists, SettingsRepository settings,
                        AuditRepository audit, Clock clock) {
@@ -111,11 +112,37 @@ public class TaskService {
         }
         Instant now = clock.instant();
         return db.inTransaction(() -> {
+            Task before = find(t.id()).task(); // another manager's task is not found
             long v = lists.update(t, now);
-            audit.append(List.of(AuditEvent.of(now, userId, AuditAction.UPDATE, "task", t.id())
-                    .withDetails(t.title().strip())));
+            List<AuditEvent> events = changes(before, t, now, userId);
+            audit.append(events.isEmpty() ? List.of(AuditEvent.of(now, userId, AuditAction.UPDATE, "task", t.id())
+                    .withDetails(t.title().strip())) : events);
             return v;
         });
+    }
+
+    /** One audit event per changed field of a task, old → new. */
+    static List<AuditEvent> changes(Task a, Task b, Instant now, Long userId) {
+        List<AuditEvent> events = new java.util.ArrayList<>();
+        String[][] fields = {
+                {"title", a.title(), b.title() == null ? null : b.title().strip()},
+                {"description", a.description(), Texts.trimToNull(b.description())},
+                {"kind", a.kind() == null ? null : a.kind().code(), b.kind() == null ? null : b.kind().code()},
+                {"due_at", str(a.dueAt()), str(b.dueAt())},
+                {"remind_at", str(a.remindAt()), str(b.remindAt())},
+                {"assignee", str(a.assigneeId()), str(b.assigneeId())},
+                {"client", str(a.clientId()), str(b.clientId())},
+                {"deal", str(a.dealId()), str(b.dealId())}};
+        for (String[] f : fields) {
+            if (!java.util.Objects.equals(f[1], f[2])) {
+                events.add(AuditEvent.of(now, userId, AuditAction.UPDATE, "task", a.id()).withChange(f[0], f[1], f[2]));
+            }
+        }
+        return events;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
     }
 
     /** Closes a task with its result and minutes spent; returns the new version. */
@@ -124,6 +151,7 @@ public class TaskService {
             throw new ValidationException(List.of(FieldError.of("timeSpentMin", "task.validation.minutes")));
         }
         Instant now = clock.instant();
+        find(id); // another manager's task is not found
         return db.inTransaction(() -> {
             long v = tasks.complete(id, version, Texts.trimToNull(result), minutes, now);
             audit.append(List.of(AuditEvent.of(now, userId, AuditAction.UPDATE, "task", id)
@@ -134,6 +162,7 @@ public class TaskService {
 
     public long cancel(long id, long version, Long userId) {
         Instant now = clock.instant();
+        find(id); // another manager's task is not found
         return db.inTransaction(() -> {
             long v = lists.setStatus(id, version, TaskStatus.CANCELLED, now);
             audit.append(List.of(AuditEvent.of(now, userId, AuditAction.UPDATE, "task", id)
@@ -142,8 +171,18 @@ public class TaskService {
         });
     }
 
+
+    /**
+     * Makes every read of this service return only what {@code scope} sees (the signed-in user's records);
+     * called once by the composition root. Without it the service reads everything (command line).
+     */
+    public TaskService restrictedTo(java.util.function.Supplier<org.deskcrm.model.user.AccessScope> scope) {
+        this.scope = scope;
+        return this;
+    }
+
     public TaskRow find(long id) {
-        return lists.find(id).orElseThrow(() -> new NotFoundException("task", id));
+        return lists.find(id, scope.get()).orElseThrow(() -> new NotFoundException("task", id));
     }
 
     /**
@@ -155,12 +194,12 @@ public class TaskService {
         ZoneId zone = zone();
         return switch (view) {
             case TODAY -> lists.openDueBetween(assigneeId, start(today, zone), start(today.plusDays(1), zone),
-                    LIST_LIMIT);
+                    LIST_LIMIT, scope.get());
             case TOMORROW -> lists.openDueBetween(assigneeId, start(today.plusDays(1), zone),
-                    start(today.plusDays(2), zone), LIST_LIMIT);
-            case OVERDUE -> lists.overdue(assigneeId, clock.instant(), LIST_LIMIT);
-            case ALL -> lists.all(assigneeId, LIST_LIMIT);
-            case REQUESTS -> lists.requests(teamId, LIST_LIMIT);
+                    start(today.plusDays(2), zone), LIST_LIMIT, scope.get());
+            case OVERDUE -> lists.overdue(assigneeId, clock.instant(), LIST_LIMIT, scope.get());
+            case ALL -> lists.all(assigneeId, LIST_LIMIT, scope.get());
+            case REQUESTS -> lists.requests(teamId, LIST_LIMIT, scope.get());
         };
     }
 

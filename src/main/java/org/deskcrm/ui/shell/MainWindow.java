@@ -258,13 +258,20 @@ public final class MainWindow implements Workspace {
     }
 
     private void generateDemoData(WelcomeView view) {
+        String[] demoLogin = {""};
         view.setBusy(true);
         statusBar.run(i18n.get("shell.welcome.demo.job"),
-                p -> app.demoData().generate(DemoSize.SMALL, i18n.locale(), DEMO_SEED, p),
+                p -> {
+                    DemoResult r = app.demoData().generate(DemoSize.SMALL, i18n.locale(), DEMO_SEED, p);
+                    app.auth().assignDemoPasswords(); // the demo's people sign in with the documented password
+                    demoLogin[0] = app.auth().demoLogin();
+                    return r;
+                },
                 (DemoResult result) -> {
                     long clients = result.rows().getOrDefault("client", 0L);
                     statusBar.message(i18n.format("shell.welcome.demo.done", clients,
-                            result.elapsed().toMillis() / 1000.0));
+                            result.elapsed().toMillis() / 1000.0) + " " + i18n.format("user.demo.passwords",
+                            org.deskcrm.service.user.AuthService.DEMO_PASSWORD, demoLogin[0]));
                     tabs.close(WELCOME_TAB);
                     tabs.close(NavItem.CLIENTS.tabKey()); // a list opened before the data arrived is stale
                     openSection(NavItem.CLIENTS);

@@ -35,6 +35,7 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
     private final HBox progressBox;
     private final Label reminders = new Label();
     private final Label database = new Label();
+    private final Label user = new Label();
     private final List<Tracked> tracked = new ArrayList<>();
     private int reminderCount;
 
@@ -86,7 +87,11 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
         database.getStyleClass().add("status-database");
         database.setGraphic(Icons.of(Icons.DATABASE, 13));
 
-        root.getChildren().addAll(message, spacer, progressBox, separator(), reminders, separator(), database);
+        user.setId("userLabel");
+        user.getStyleClass().add("status-user");
+        user.setGraphic(Icons.of(Icons.CLIENTS, 13));
+        root.getChildren().addAll(message, spacer, progressBox, separator(), reminders, separator(), user, separator(),
+                database);
         message(i18n.get("shell.status.ready"));
     }
 
@@ -122,6 +127,13 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
     public void onRemindersClicked(Runnable action) {
         reminders.setOnMouseClicked(e -> action.run());
         reminders.setCursor(javafx.scene.Cursor.HAND);
+    /** The signed-in user's name. */
+    public void setUser(String text) {
+        user.setText(text);
+    }
+
+    public String userText() {
+        return user.getText();
     }
 
     public void setDatabase(String text) {
