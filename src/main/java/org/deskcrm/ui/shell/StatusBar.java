@@ -127,6 +127,8 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
     public void onRemindersClicked(Runnable action) {
         reminders.setOnMouseClicked(e -> action.run());
         reminders.setCursor(javafx.scene.Cursor.HAND);
+    }
+
     /** The signed-in user's name. */
     public void setUser(String text) {
         user.setText(text);
