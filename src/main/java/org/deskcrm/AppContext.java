@@ -36,6 +36,8 @@ import org.deskcrm.service.report.ReportCatalog;
 import org.deskcrm.service.report.ReportSupport;
 
 import org.deskcrm.service.search.GlobalSearchService;
+import org.deskcrm.service.export.ExportService;
+import org.deskcrm.service.export.ListExports;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -75,6 +77,7 @@ public final class AppContext implements AutoCloseable {
     private final ReportCatalog reports;
     private final GlobalSearchService globalSearch;
     private final ZoneId businessZone;
+    private final ExportService exports;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -113,6 +116,9 @@ public final class AppContext implements AutoCloseable {
         this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
                 settings);
         this.clientTimeline = new ClientTimelineService(new TimelineRepository(database), tasks, clock);
+        this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
+                callLog, new TaskListRepository(database), taskService, users, pipelines, businessZone), users, audit,
+                reports.support()::exporter, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -249,6 +255,11 @@ public final class AppContext implements AutoCloseable {
 
     public ControlService control() {
         return control;
+    }
+
+    /** Exports of lists and reports (the export right, the event feed, streamed files). */
+    public ExportService exports() {
+        return exports;
     }
 
     @Override

@@ -48,14 +48,21 @@ public class CallLogRepository {
     // ------------------------------------------------------------------ log
 
     public List<CallRow> list(CallFilter f, int limit) {
-        return dsl.select(PHONE_CALL.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME)
+        return select(dsl, f).limit(limit).fetch(CallLogRepository::mapRow);
+    }
+
+    /** Every call matching the filter, newest first, handed to {@code sink} through a cursor (exports). */
+    public long stream(CallFilter f, java.util.function.Consumer<? super CallRow> sink) {
+        return CursorReader.read(dsl, d -> select(d, f), CallLogRepository::mapRow, sink);
+    }
+
+    private static org.jooq.SelectLimitStep<Record> select(DSLContext d, CallFilter f) {
+        return d.select(PHONE_CALL.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME)
                 .from(PHONE_CALL)
                 .leftJoin(CLIENT).on(CLIENT.ID.eq(PHONE_CALL.CLIENT_ID))
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(PHONE_CALL.USER_ID))
                 .where(conditions(f))
-                .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc())
-                .limit(limit)
-                .fetch(CallLogRepository::mapRow);
+                .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc());
     }
 
     public int count(CallFilter f) {
