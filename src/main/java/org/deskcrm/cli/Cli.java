@@ -39,6 +39,7 @@ public final class Cli {
         });
         commands.put("demo", new DemoCommand(texts));
         commands.put("report", new ReportCommand(texts));
+        commands.put("export", new ExportCommand(texts, err));
     }
 
     /** True when the arguments name a command (or ask for help) rather than the window. */
