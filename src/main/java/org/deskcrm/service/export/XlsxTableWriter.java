@@ -146,13 +146,12 @@ final class XlsxTableWriter implements TableWriter {
     @Override
     public void finish() throws IOException {
         int lastData = next - 1;
-        Row totals = sheet.createRow(next);
-        boolean any = false;
-        for (int c = 0; c < columns.size(); c++) {
+        boolean any = java.util.Arrays.stream(sums).anyMatch(java.util.Objects::nonNull);
+        Row totals = any ? sheet.createRow(next) : null;
+        for (int c = 0; c < columns.size() && any; c++) {
             if (sums[c] == null) {
                 continue;
             }
-            any = true;
             Cell cell = totals.createCell(c);
             String letter = CellReference.convertNumToColString(c);
             if (lastData > headerRow) {
