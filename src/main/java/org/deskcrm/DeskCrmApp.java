@@ -101,6 +101,7 @@ public class DeskCrmApp extends Application {
                           DatabaseConfig config) {
         MainWindow window = new MainWindow(ctx, ctx.globalSearch()::search, features.screens(), executor, i18n,
                 prefs, logo);
+        features.installExports(window.services(), window.root());
         window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:")
                 ? i18n.get("shell.status.database.embedded") : config.url());
         Scene scene = window.createScene(prefs.width(1280), prefs.height(800));

@@ -95,7 +95,8 @@ public final class TaskListView extends BorderPane {
         });
         Button refresh = new Button(i18n.get("action.refresh"));
         refresh.setOnAction(e -> vm.refresh());
-        bar.getItems().addAll(all, add, done, take, cancel, refresh);
+        bar.getItems().addAll(all, add, done, take, cancel, refresh,
+                org.deskcrm.ui.export.ExportButton.create(i18n, vm::exportTarget));
         setTop(bar);
         setCenter(table);
         Label msg = new Label();
