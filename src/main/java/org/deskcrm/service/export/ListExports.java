@@ -239,7 +239,7 @@ public class ListExports {
 
     private String period(Instant from, Instant to) {
         return (from == null ? "…" : local(from).toLocalDate().toString()) + " – "
-                + (to == null ? "…" : local(to).toLocalDate().toString());
+                + (to == null ? "…" : local(to).minusNanos(1).toLocalDate().toString()); // [from, to): the last day in it
     }
 
     private String userName(long id) {
