@@ -8,6 +8,7 @@ import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.persistence.report.ReportLookups;
 import org.deskcrm.service.report.Report;
 import org.deskcrm.service.report.ReportCatalog;
+import org.deskcrm.service.report.ReportExport;
 import org.deskcrm.service.report.ReportTexts;
 
 import java.io.PrintStream;
@@ -53,13 +54,7 @@ final class ReportCommand implements Cli.Command {
             }
             ReportTable table = report.run(filter);
             Path path = Path.of(outFile);
-            try { // the export right and the event feed, as in the window
-                ctx.exports().export(new org.deskcrm.service.export.ExportTarget.Report(table), path,
-                        ExportCommand.actingUser(ctx, o), Locale.getDefault(), org.deskcrm.service.common.Progress.NONE);
-            } catch (AppException e) {
-                throw new IllegalArgumentException(new org.deskcrm.service.export.ExportTexts(Locale.getDefault())
-                        .format(e.messageKey(), e.args()), e);
-            }
+            new ReportExport(texts, lookups).write(table, path);
             out.println(texts.format("report.cli.written", report.name(), table.rows().size(), path.toAbsolutePath()));
             return 0;
         } catch (AppException e) {

@@ -240,6 +240,21 @@ abstract class ExportContract {
     }
 
     @Test
+    void aReportExportChecksTheRightAndIsAudited() {
+        long before = exportEvents();
+        var table = ctx.reports().get("manager-rating").run(org.deskcrm.model.report.ReportFilter.period(
+                java.time.LocalDate.of(2025, 1, 1), java.time.LocalDate.of(2026, 3, 31)));
+        Path file = dir.resolve("rating.xlsx");
+        ExportResult r = ctx.exports().export(new ExportTarget.Report(table), file, admin, EN, Progress.NONE);
+        assertThat(file).exists();
+        assertThat(r.rows()).isEqualTo(table.rows().size());
+        assertThat(exportEvents()).isEqualTo(before + 1);
+        assertThatThrownBy(() -> ctx.exports().export(new ExportTarget.Report(table), dir.resolve("no.xlsx"), noRight,
+                EN, Progress.NONE)).isInstanceOf(AppException.class);
+        assertThat(dir.resolve("no.xlsx")).doesNotExist();
+    }
+
+    @Test
     void aWrongExtensionIsALocalizedErrorBeforeAnyWork() {
         assertThatThrownBy(() -> ctx.exports().export(new ExportTarget.Deals(DealFilter.ALL), dir.resolve("x.pdf"),
                 admin, EN, Progress.NONE))
