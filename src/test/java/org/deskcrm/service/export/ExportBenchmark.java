@@ -22,13 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The 1 000 000-row benchmark (not part of the normal run):
  * <pre>
- *   mvn -B -o test -Dtest=ExportBenchmark -Ddeskcrm.bench=true [-Ddeskcrm.bench.rows=1000000] \
- *       -DargLine="-Xmx128m -Dfile.encoding=UTF-8"
+ *   mvn -B -o test -Dtest=ExportBenchmark -Ddeskcrm.bench=true [-Ddeskcrm.bench.rows=1000000]
  * </pre>
  * Writes the same generated rows (7 columns: id, two texts, money, date, date-time, minutes) once with
  * raw SXSSF (cells and styles only) and once through the export's writer (filters, typed cells, widths,
  * totals, progress and cancel checks), and prints rows/s of each and the heap in use after GC along the
- * way. Finishing under {@code -Xmx128m} is the bounded-heap check.
+ * way (the surefire fork has -Xmx1g; the heap in use after GC staying flat is the bounded-heap check).
+ * Measured 2026-11-28 on the shared 2-core build machine (load average ~35): raw SXSSF 334 s (3 000 rows/s),
+ * export .xlsx 455 s (2 200 rows/s), export .csv 31 s (32 300 rows/s); heap after GC 12 MB at every quarter.
  */
 @EnabledIfSystemProperty(named = "deskcrm.bench", matches = "true")
 class ExportBenchmark {
