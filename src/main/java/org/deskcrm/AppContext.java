@@ -41,6 +41,8 @@ import org.deskcrm.service.user.LoginThrottle;
 import org.deskcrm.service.user.PasswordHasher;
 import org.deskcrm.service.user.Session;
 import org.deskcrm.service.user.UserAdminService;
+import org.deskcrm.service.export.ExportService;
+import org.deskcrm.service.export.ListExports;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -84,6 +86,7 @@ public final class AppContext implements AutoCloseable {
     private final Session session = new Session();
     private final AuthService auth;
     private final UserAdminService userAdmin;
+    private final ExportService exports;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -133,6 +136,9 @@ public final class AppContext implements AutoCloseable {
         dealFeature.deals().restrictedTo(session::scope);
         this.auth = new AuthService(users, audit, new PasswordHasher(), new LoginThrottle(clock), session, clock);
         this.userAdmin = new UserAdminService(database, users, audit, auth, clock);
+        this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
+                callLog, new TaskListRepository(database), taskService, users, pipelines, businessZone), users, audit,
+                reports.support()::exporter, clock);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -289,6 +295,11 @@ public final class AppContext implements AutoCloseable {
 
     public ControlService control() {
         return control;
+    }
+
+    /** Exports of lists and reports (the export right, the event feed, streamed files). */
+    public ExportService exports() {
+        return exports;
     }
 
     @Override

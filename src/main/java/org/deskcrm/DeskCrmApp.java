@@ -166,6 +166,7 @@ public class DeskCrmApp extends Application {
                 u.fullName())));
         window.menu().node().getMenus().add(new AccountMenu(ctx, window, executor, i18n,
                 () -> signOut(stage, ctx, i18n, logo, config)).node());
+        features.installExports(window.services(), window.root());
         window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:")
                 ? i18n.get("shell.status.database.embedded") : config.url());
         Scene scene = window.createScene(prefs.width(1280), prefs.height(800));

@@ -77,6 +77,17 @@ final class FeatureScreens {
         return list;
     }
 
+    /**
+     * "Export to Excel" of every list and report in the window: the lists fire export requests that bubble
+     * up to {@code root}, where they are run as the signed-in user with progress and Cancel in the status bar.
+     */
+    void installExports(ShellServices s, javafx.scene.Node root) {
+        AppContext app = s.app();
+        new org.deskcrm.ui.export.ExportHandler(app.exports(), s.jobs(), s.i18n(), s.workspace(), s.dialogs(),
+                new org.deskcrm.ui.export.FxSaveFileChooser(() -> root.getScene() == null ? null : root.getScene().getWindow()),
+                currentUser, () -> java.time.LocalDate.now(app.clock().withZone(app.businessZone()))).install(root);
+    }
+
     private ClientScreens clients(ShellServices s) {
         return new ClientScreens(s.app(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), opener, currentUser);
     }

@@ -41,6 +41,7 @@ public final class Cli {
         commands.put("report", new ReportCommand(texts));
         commands.put("import", new ImportCommand(texts));
         commands.put("import-calls", new ImportCallsCommand(texts));
+        commands.put("export", new ExportCommand(texts, err));
     }
 
     /** True when the arguments name a command (or ask for help) rather than the window. */

@@ -54,14 +54,21 @@ public class CallLogRepository {
 
     /** The calls {@code scope} sees matching the filter, newest first. */
     public List<CallRow> list(CallFilter f, int limit, AccessScope scope) {
-        return dsl.select(PHONE_CALL.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME)
+        return select(dsl, f, scope).limit(limit).fetch(CallLogRepository::mapRow);
+    }
+
+    /** Every call {@code scope} sees matching the filter, newest first, handed to {@code sink} through a cursor (exports). */
+    public long stream(CallFilter f, AccessScope scope, java.util.function.Consumer<? super CallRow> sink) {
+        return CursorReader.read(dsl, d -> select(d, f, scope), CallLogRepository::mapRow, sink);
+    }
+
+    private static org.jooq.SelectLimitStep<Record> select(DSLContext d, CallFilter f, AccessScope scope) {
+        return d.select(PHONE_CALL.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME)
                 .from(PHONE_CALL)
                 .leftJoin(CLIENT).on(CLIENT.ID.eq(PHONE_CALL.CLIENT_ID))
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(PHONE_CALL.USER_ID))
                 .where(conditions(f)).and(Visibility.calls(scope))
-                .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc())
-                .limit(limit)
-                .fetch(CallLogRepository::mapRow);
+                .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc());
     }
 
     public int count(CallFilter f) {

@@ -49,18 +49,34 @@ public class DealQueryRepository {
     }
 
     private List<DealRow> rows(Condition where, int limit) {
-        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.CLIENT_ID, CLIENT.NAME, DEAL.OWNER_ID, APP_USER.FULL_NAME,
+        return select(dsl, where).limit(limit).fetch(DealQueryRepository::map);
+    }
+
+    /**
+     * Every deal matching the filter, in the list's order, handed to {@code sink} one at a time through a
+     * cursor (the export of a long list); returns the number of rows.
+     */
+    public long stream(DealFilter f, AccessScope scope, java.util.function.Consumer<? super DealRow> sink) {
+        Condition where = conditions(f).and(Visibility.owned(DEAL.OWNER_ID, scope));
+        return CursorReader.read(dsl, d -> select(d, where), DealQueryRepository::map, sink);
+    }
+
+    private static org.jooq.SelectLimitStep<org.jooq.Record> select(DSLContext d, Condition where) {
+        return d.select(List.of(DEAL.ID, DEAL.TITLE, DEAL.CLIENT_ID, CLIENT.NAME, DEAL.OWNER_ID, APP_USER.FULL_NAME,
                         DEAL.PIPELINE_ID, DEAL.STAGE_ID, DEAL.AMOUNT, DEAL.EXPECTED_CLOSE, DEAL.SCORE, DEAL.SCORE_BAND,
-                        DEAL.CREATED_AT, DEAL.VERSION)
+                        DEAL.CREATED_AT, DEAL.VERSION))
                 .from(DEAL)
                 .join(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(DEAL.OWNER_ID))
                 .where(where)
-                .orderBy(DEAL.STAGE_CHANGED_AT.desc(), DEAL.ID.desc())
-                .limit(limit)
-                .fetch(r -> new DealRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9(), r.value10(), r.value11(), ScoreBand.ofCode(r.value12()),
-                        instant(r.value13()), r.value14()));
+                .orderBy(DEAL.STAGE_CHANGED_AT.desc(), DEAL.ID.desc());
+    }
+
+    private static DealRow map(org.jooq.Record r) {
+        return new DealRow(r.get(DEAL.ID), r.get(DEAL.TITLE), r.get(DEAL.CLIENT_ID), r.get(CLIENT.NAME),
+                r.get(DEAL.OWNER_ID), r.get(APP_USER.FULL_NAME), r.get(DEAL.PIPELINE_ID), r.get(DEAL.STAGE_ID),
+                r.get(DEAL.AMOUNT), r.get(DEAL.EXPECTED_CLOSE), r.get(DEAL.SCORE), ScoreBand.ofCode(r.get(DEAL.SCORE_BAND)),
+                instant(r.get(DEAL.CREATED_AT)), r.get(DEAL.VERSION));
     }
 
     /** Count and amount of the filtered deals per stage id (all of them, not only the rows shown). */

@@ -38,18 +38,26 @@ public class TaskListRepository {
     }
 
     private List<TaskRow> rows(Condition where, int limit, boolean openFirst) {
+        return select(dsl, where, openFirst).limit(limit).fetch(TaskListRepository::map);
+    }
+
+    /** Every task of the assignee (everybody's when null), open ones first, through a cursor (exports). */
+    public long streamAll(Long assigneeId, AccessScope scope, java.util.function.Consumer<? super TaskRow> sink) {
+        Condition where = assignee(assigneeId).and(Visibility.tasks(scope));
+        return CursorReader.read(dsl, d -> select(d, where, true), TaskListRepository::map, sink);
+    }
+
+    private static org.jooq.SelectLimitStep<Record> select(DSLContext d, Condition where, boolean openFirst) {
         List<SortField<?>> order = openFirst
                 ? List.<SortField<?>>of(DSL.when(OPEN, 0).otherwise(1).asc(), TASK.DUE_AT.asc().nullsLast(), TASK.ID.asc())
                 : List.<SortField<?>>of(TASK.DUE_AT.asc().nullsLast(), TASK.ID.asc());
-        return dsl.select(TASK.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME, DEAL.TITLE)
+        return d.select(TASK.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME, DEAL.TITLE)
                 .from(TASK)
                 .leftJoin(CLIENT).on(CLIENT.ID.eq(TASK.CLIENT_ID))
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(TASK.ASSIGNEE_ID))
                 .leftJoin(DEAL).on(DEAL.ID.eq(TASK.DEAL_ID))
                 .where(where)
-                .orderBy(order)
-                .limit(limit)
-                .fetch(TaskListRepository::map);
+                .orderBy(order);
     }
 
     private static TaskRow map(Record r) {

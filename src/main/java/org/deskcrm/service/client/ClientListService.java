@@ -57,6 +57,16 @@ public class ClientListService {
         return list.count(query.filter(), text(query.text()), scope.get());
     }
 
+    /** A page of what {@code visible} sees (an export acting for a given user rather than the signed-in one). */
+    public ClientListPage page(ClientQuery query, ClientCursor after, int limit,
+                               org.deskcrm.model.user.AccessScope visible) {
+        return list.page(query.filter(), text(query.text()), query.sort(), query.descending(), after, limit, visible);
+    }
+
+    public long count(ClientQuery query, org.deskcrm.model.user.AccessScope visible) {
+        return list.count(query.filter(), text(query.text()), visible);
+    }
+
     ClientListRepository.Text text(String text) {
         if (Texts.isBlank(text)) {
             return ClientListRepository.Text.NONE;

@@ -44,7 +44,8 @@ public final class CallLogView extends BorderPane {
         imp.setOnAction(e -> importCalls.run());
         Button refresh = new Button(i18n.get("action.refresh"));
         refresh.setOnAction(e -> vm.refresh());
-        setTop(new ToolBar(add, imp, refresh, direction, status, unmatched));
+        setTop(new ToolBar(add, imp, refresh, direction, status, unmatched, org.deskcrm.ui.export.ExportButton.create(
+                i18n, () -> new org.deskcrm.service.export.ExportTarget.Calls(vm.filter()))));
 
         TableView<CallRow> table = new TableView<>(vm.rows());
         table.setId("callLogTable");

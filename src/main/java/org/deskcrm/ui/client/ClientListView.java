@@ -111,7 +111,9 @@ public final class ClientListView extends BorderPane {
         busy.visibleProperty().bind(vm.loadingProperty());
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        return new ToolBar(create, refresh, new Separator(), search, spring, busy, count);
+        javafx.scene.control.Button export = org.deskcrm.ui.export.ExportButton.create(i18n,
+                () -> new org.deskcrm.service.export.ExportTarget.Clients(vm.currentQuery()));
+        return new ToolBar(create, refresh, export, new Separator(), search, spring, busy, count);
     }
 
     private HBox filters() {

@@ -110,6 +110,11 @@ public final class ClientListViewModel {
         }, this::failed);
     }
 
+    /** The query of the rows shown (what "Export to Excel" writes). */
+    public ClientQuery currentQuery() {
+        return query;
+    }
+
     /** Drops what is loaded and loads the first page and the count for the current filters. */
     public void refresh() {
         generation++;

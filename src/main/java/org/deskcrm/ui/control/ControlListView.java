@@ -35,6 +35,28 @@ public final class ControlListView extends BorderPane {
             return row;
         });
         setCenter(table);
+        javafx.scene.control.Button export = org.deskcrm.ui.export.ExportButton.create(i18n,
+                () -> exportTarget(vm, i18n, time));
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(export);
+        bar.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
+        setTop(bar);
+    }
+
+    /** The list as shown: record, reason, manager, and the moment as a real date-time cell. */
+    private org.deskcrm.service.export.ExportTarget exportTarget(ControlDashboardViewModel vm, I18n i18n, TimeFormat time) {
+        List<ControlItem> items = List.copyOf(table.getItems());
+        String indicator = items.isEmpty() ? i18n.get("export.title.control") : vm.title(items.get(0).indicator());
+        List<org.deskcrm.service.export.ExportColumn<List<Object>>> cols = List.of(
+                org.deskcrm.service.export.ExportColumn.text(i18n.get("control.col.record"), r -> r.get(0)),
+                org.deskcrm.service.export.ExportColumn.text(i18n.get("control.col.reason"), r -> r.get(1)),
+                org.deskcrm.service.export.ExportColumn.text(i18n.get("control.col.manager"), r -> r.get(2)),
+                org.deskcrm.service.export.ExportColumn.of(i18n.get("control.col.since"),
+                        org.deskcrm.service.export.ColumnKind.DATETIME, r -> r.get(3)));
+        List<List<Object>> rows = items.stream().map(i -> java.util.Arrays.<Object>asList(i.title(), vm.reason(i),
+                i.managerName(), i.since() == null ? null
+                        : java.time.LocalDateTime.ofInstant(i.since(), time.zone()))).toList();
+        return new org.deskcrm.service.export.ExportTarget.Table("control", indicator,
+                List.<String[]>of(new String[] {i18n.get("export.filter.indicator"), indicator}), cols, rows);
     }
 
     public void show(List<ControlItem> items) {

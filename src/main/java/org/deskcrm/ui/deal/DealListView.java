@@ -17,7 +17,11 @@ import java.util.function.LongConsumer;
 /** The deal list: a table of the filtered deals; a double-click opens the deal. */
 public final class DealListView extends BorderPane {
     public DealListView(DealListViewModel vm, I18n i18n, LongConsumer openDeal) {
-        setTop(new DealFilterBar(vm.filter(), i18n, vm::refresh));
+        javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(6, new DealFilterBar(vm.filter(), i18n, vm::refresh),
+                org.deskcrm.ui.export.ExportButton.create(i18n,
+                        () -> new org.deskcrm.service.export.ExportTarget.Deals(vm.filter().filter())));
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        setTop(top);
         TableView<DealRow> table = new TableView<>(vm.rows());
         table.setId("deal-table");
         table.setPlaceholder(new Label(i18n.get("deal.list.empty")));

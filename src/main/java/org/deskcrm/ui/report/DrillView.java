@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import java.util.List;
 import org.deskcrm.model.report.ColumnType;
 import org.deskcrm.model.report.Drill;
 import org.deskcrm.model.report.DrillItem;
@@ -49,6 +50,32 @@ final class DrillView extends BorderPane {
         Label total = new Label(i18n.format("report.drill.total", drill.count(), cells.text(drill.sum(), ColumnType.MONEY)));
         total.setId("drillTotal");
         total.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
-        setBottom(total);
+        javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(8, total, spring,
+                org.deskcrm.ui.export.ExportButton.create(i18n, () -> exportTarget(drill, i18n)));
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bottom.setPadding(new javafx.geometry.Insets(0, 8, 4, 0));
+        setBottom(bottom);
+    }
+
+    /** The records behind the figure, with the report and the figure written above them and the amounts summed. */
+    static org.deskcrm.service.export.ExportTarget exportTarget(Drill drill, I18n i18n) {
+        List<org.deskcrm.service.export.ExportColumn<List<Object>>> cols = List.of(
+                org.deskcrm.service.export.ExportColumn.text(i18n.get("report.drill.entity"), r -> r.get(0)),
+                org.deskcrm.service.export.ExportColumn.of(i18n.get("report.drill.id"),
+                        org.deskcrm.service.export.ColumnKind.INTEGER, r -> r.get(1)),
+                org.deskcrm.service.export.ExportColumn.text(i18n.get("report.drill.label"), r -> r.get(2)),
+                org.deskcrm.service.export.ExportColumn.summed(i18n.get("report.col.amount"),
+                        org.deskcrm.service.export.ColumnKind.MONEY, r -> r.get(3)));
+        List<List<Object>> rows = drill.items().stream().map(i -> java.util.Arrays.<Object>asList(
+                entityName(i18n, i.entity()), i.id(), i.label(), i.amount())).toList();
+        String report = i18n.get("report.title." + drill.report());
+        String figure = i18n.has("report.col." + drill.column()) ? i18n.get("report.col." + drill.column()) : drill.column();
+        List<String[]> filters = new java.util.ArrayList<>();
+        filters.add(new String[] {i18n.get("export.filter.report"), report});
+        filters.add(new String[] {i18n.get("export.filter.figure"),
+                drill.rowKey() == null ? figure : figure + " / " + drill.rowKey()});
+        return new org.deskcrm.service.export.ExportTarget.Table("drill", report, filters, cols, rows);
     }
 }

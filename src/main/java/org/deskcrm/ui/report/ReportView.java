@@ -23,7 +23,6 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.deskcrm.model.deal.ScoreBand;
 import org.deskcrm.model.report.FilterChoices;
-import javafx.stage.FileChooser;
 import org.deskcrm.model.report.Column;
 import org.deskcrm.model.report.DrillKind;
 import org.deskcrm.model.report.ReportTable;
@@ -33,7 +32,6 @@ import org.deskcrm.ui.common.Refreshable;
 import org.deskcrm.ui.common.Workspace;
 import org.jfree.chart.fx.ChartViewer;
 
-import java.io.File;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -218,14 +216,11 @@ public final class ReportView extends BorderPane {
         box.setValue(chosen);
     }
 
+    /** Asks the window to export the shown table (the export right, the file dialog, the event feed). */
     private void export() {
-        FileChooser chooser = new FileChooser();
-        chooser.setInitialFileName(vm.name() + ".xlsx");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Excel", "*.xlsx"),
-                new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            vm.export(file.toPath(), () -> workspace.status(i18n.format("report.exported", file.getName())));
+        ReportTable shown = vm.tableProperty().get();
+        if (shown != null) {
+            fireEvent(new org.deskcrm.ui.export.ExportRequest(new org.deskcrm.service.export.ExportTarget.Report(shown)));
         }
     }
 

@@ -102,7 +102,8 @@ public final class TaskListView extends BorderPane {
         Button templates = new Button(i18n.get("task.template.open"));
         templates.setId("taskTemplates");
         templates.setOnAction(e -> openTemplates.run());
-        bar.getItems().addAll(all, add, done, take, cancel, refresh, templates);
+        bar.getItems().addAll(all, add, done, take, cancel, refresh, templates,
+                org.deskcrm.ui.export.ExportButton.create(i18n, vm::exportTarget));
         setTop(bar);
         setCenter(table);
         Label msg = new Label();

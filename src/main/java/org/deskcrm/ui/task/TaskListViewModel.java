@@ -91,6 +91,11 @@ public final class TaskListViewModel {
         onChanged.run();
     }
 
+    /** The list shown, for "Export to Excel". */
+    public org.deskcrm.service.export.ExportTarget exportTarget() {
+        return new org.deskcrm.service.export.ExportTarget.Tasks(view.get(), everybody.get() ? null : user.get(), team.get());
+    }
+
     public boolean isOverdue(TaskRow r) {
         return r.task().status() == TaskStatus.OPEN && r.task().dueAt() != null
                 && r.task().dueAt().isBefore(tasks.now());

@@ -1,0 +1,41 @@
+package org.deskcrm.service.export;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Headers, filter labels, enum names and messages of the exports in the user's language (bundle {@code i18n/ui/export}). */
+public final class ExportTexts {
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    public ExportTexts(Locale locale) {
+        this.locale = locale;
+        this.bundle = ResourceBundle.getBundle("org.deskcrm.i18n.ui.export", locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public String get(String key) {
+        return bundle.containsKey(key) ? bundle.getString(key) : key;
+    }
+
+    public String format(String key, Object... args) {
+        return new MessageFormat(get(key), locale).format(args);
+    }
+
+    /** An enum constant's name ({@code export.enum.<Type>.<NAME>}), else the constant itself. */
+    public String label(Enum<?> value) {
+        if (value == null) {
+            return null;
+        }
+        String key = "export.enum." + value.getDeclaringClass().getSimpleName() + "." + value.name();
+        return bundle.containsKey(key) ? bundle.getString(key) : value.name();
+    }
+
+    public String yesNo(boolean value) {
+        return get(value ? "export.yes" : "export.no");
+    }
+}
