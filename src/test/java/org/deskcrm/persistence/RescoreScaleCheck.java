@@ -15,19 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 
 /**
- * Not part of the suite (no Test suffix): times rescore-all over generated demo data on H2.
- * Run with {@code mvn -B -o test -Dtest=RescoreScaleCheck -Ddeals=200000 -Dclients=20000 -Dcalls=200000}.
+ * Not part of the suite (no Test suffix): times rescore-all over generated demo data in an H2 file
+ * database (kept in {@code -Ddir}, default target/rescore-check, and reused by the next run). Run with
+ * {@code mvn -B -o test -Dtest=RescoreScaleCheck -Ddeals=100000 -Dclients=10000 -Dcalls=100000}.
  */
 class RescoreScaleCheck {
     @Test
     void timeRescoreAll() {
-        DemoSize size = new DemoSize(Integer.getInteger("clients", 20_000), Integer.getInteger("deals", 200_000),
-                Integer.getInteger("calls", 200_000), 3);
-        try (AppContext ctx = new AppContext(TestDatabases.h2(),
+        DemoSize size = new DemoSize(Integer.getInteger("clients", 10_000), Integer.getInteger("deals", 100_000),
+                Integer.getInteger("calls", 100_000), 3);
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("dir", "target/rescore-check"));
+        try (AppContext ctx = new AppContext(Database.open(DatabaseConfig.embedded(dir), 4),
                 Clock.fixed(Instant.parse("2026-03-16T09:00:00Z"), ZoneOffset.UTC))) {
             long t0 = System.nanoTime();
-            ctx.demoData().generate(size, Locale.ENGLISH, 7, Progress.NONE);
-            System.out.printf("rescore-check: demo %s generated in %d ms%n", size, ms(t0));
+            if (ctx.database().dsl().fetchCount(DEAL) == 0) {
+                ctx.demoData().generate(size, Locale.ENGLISH, 7, Progress.NONE);
+                System.out.printf("rescore-check: demo %s generated in %d ms%n", size, ms(t0));
+            }
             ScoringService scoring = ctx.dealFeature().scoring();
             scoring.ensureDefaultRules(Locale.ENGLISH);
             var dsl = ctx.database().dsl();
