@@ -76,8 +76,11 @@ public final class PipelineSettingsViewModel {
             lostReasons.setAll(l.reasons().values());
             Pipeline chosen = l.pipelines().stream().filter(x -> x.id().equals(keep)).findFirst()
                     .orElse(l.pipelines().isEmpty() ? null : l.pipelines().get(0));
-            pipeline.set(null);
-            pipeline.set(chosen);
+            if (java.util.Objects.equals(pipeline.get(), chosen)) {
+                showStages(chosen);
+            } else {
+                pipeline.set(chosen);
+            }
         }, this::failed);
     }
 

@@ -162,7 +162,7 @@ class SettingsFxTest {
         long id = after.get(at).id();
         robot.interact(() -> stages.getSelectionModel().select(at));
         robot.clickOn((Node) find(robot, "#stage-up"));
-        waitUntil(() -> first().stages().get(at - 1).id() == id
+        waitUntil(() -> first().stages().get(at - 1).id() == id && stages.getItems().size() == before + 1
                 && stages.getItems().get(at - 1).stage().id() == id);
 
         // a second won stage breaks the pipeline's rule: localized error, nothing saved
