@@ -185,6 +185,12 @@ class ClientDealSectionsFxTest {
         robot.clickOn(f).write(text);
     }
 
+    /** Puts text into a field without the mouse (the needs section sits low in the scrolled card). */
+    void set(FxRobot robot, String query, String text) {
+        TextField f = find(robot, query);
+        robot.interact(() -> f.setText(text));
+    }
+
     String lifecycle(FxRobot robot) {
         return ((Label) find(robot, "#client-lifecycle")).getText();
     }
@@ -253,9 +259,11 @@ class ClientDealSectionsFxTest {
             combo.getItems().stream().filter(c -> c.value() == productId).findFirst().ifPresent(combo::setValue);
         });
         robot.interact(() -> form.setVvalue(1.0));
-        replace(robot, "#need-quantity", "3");
-        robot.clickOn((Node) find(robot, "#need-save"));
-        waitUntil(() -> needs.getItems().size() == 1);
+        set(robot, "#need-quantity", "3");
+        robot.interact(() -> form.setVvalue(1.0));
+        robot.interact(() -> ((javafx.scene.control.Button) find(robot, "#need-save")).fire());
+        waitUntil(() -> needs.getItems().size() == 1 || !((Label) find(robot, "#need-error")).getText().isEmpty());
+        assertThat(((Label) find(robot, "#need-error")).getText()).isEmpty();
 
         ClientNeedsViewModel.Row row = needs.getItems().get(0);
         assertThat(row.product()).isEqualTo("Widget");
@@ -270,11 +278,11 @@ class ClientDealSectionsFxTest {
         robot.interact(() -> needs.getSelectionModel().select(0));
         robot.clickOn((Node) find(robot, "#need-edit"));
         robot.interact(() -> form.setVvalue(1.0));
-        replace(robot, "#need-quantity", "0");
-        robot.clickOn((Node) find(robot, "#need-save"));
+        set(robot, "#need-quantity", "0");
+        robot.interact(() -> ((javafx.scene.control.Button) find(robot, "#need-save")).fire());
         waitUntil(() -> ((Label) find(robot, "#need-error")).getText().equals("The quantity must be above zero."));
-        replace(robot, "#need-quantity", "5");
-        robot.clickOn((Node) find(robot, "#need-save"));
+        set(robot, "#need-quantity", "5");
+        robot.interact(() -> ((javafx.scene.control.Button) find(robot, "#need-save")).fire());
         waitUntil(() -> needs.getItems().size() == 1 && needs.getItems().get(0).quantity().equals("5"));
     }
 }
