@@ -121,6 +121,8 @@ class ClientDealSectionsFxTest {
 
     @BeforeAll
     static void open() {
+        // the window's setup waits for the FX thread, which a loaded build machine starves
+        org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
         app = new AppContext(TestDatabases.h2(), Clock.fixed(NOW, ZoneOffset.UTC));
         app.referenceData().ensureDefaults(Locale.ENGLISH);
         managerId = app.users().insert(User.draft("anna", "Anna Petrova", Role.MANAGER, null), null);

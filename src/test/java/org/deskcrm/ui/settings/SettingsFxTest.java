@@ -82,6 +82,8 @@ class SettingsFxTest {
 
     @BeforeAll
     static void open() {
+        // the window's setup waits for the FX thread, which a loaded build machine starves
+        org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
         app = new AppContext(TestDatabases.h2(), Clock.fixed(Instant.parse("2026-03-10T09:30:00Z"), ZoneOffset.UTC));
         app.referenceData().ensureDefaults(Locale.ENGLISH);
         app.dealFeature().scoring().ensureDefaultRules(Locale.ENGLISH);
