@@ -35,7 +35,7 @@ class RescoreScaleCheck {
             ScoringService scoring = ctx.dealFeature().scoring();
             scoring.ensureDefaultRules(Locale.ENGLISH);
             var dsl = ctx.database().dsl();
-            for (int round = 0; round < 2; round++) {
+            for (int round = 0; round < Integer.getInteger("rounds", 1); round++) {
                 dsl.update(DEAL).set(DEAL.SCORE, 0).set(DEAL.SCORE_BAND, "cold").execute();
                 long t1 = System.nanoTime();
                 long changed = scoring.rescoreAll(Progress.NONE);
