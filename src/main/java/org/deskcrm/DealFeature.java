@@ -37,11 +37,11 @@ public final class DealFeature {
                        ClientRepository clientRepo, AuditRepository audit, SettingsRepository settingsRepo, Clock clock) {
         this.settings = new DealSettings(settingsRepo, clock);
         this.scoring = new ScoringService(new ScoringRepository(db), pipelineRepo, settings);
-        this.deals = new DealService(db, dealRepo, new DealDetailsRepository(db), new DealQueryRepository(db),
-                pipelineRepo, audit, scoring, new UserRepository(db), settings);
-        this.pipelines = new PipelineService(db, pipelineRepo, new StageRepository(db));
         this.sales = new SaleService(db, saleRepo, new SaleLedgerRepository(db), clientRepo, new LifecycleRepository(db),
                 audit, settings, scoring);
+        this.deals = new DealService(db, dealRepo, new DealDetailsRepository(db), new DealQueryRepository(db),
+                pipelineRepo, audit, scoring, new UserRepository(db), settings, sales);
+        this.pipelines = new PipelineService(db, pipelineRepo, new StageRepository(db));
         this.needs = new NeedService(db, new NeedRepository(db));
     }
 

@@ -4,8 +4,10 @@ import org.deskcrm.ui.call.CallScreens;
 import org.deskcrm.ui.client.ClientScreens;
 import org.deskcrm.ui.client.LinkOpener;
 import org.deskcrm.ui.control.ControlScreens;
+import org.deskcrm.ui.deal.ClientDealSections;
 import org.deskcrm.ui.deal.DealScreens;
 import org.deskcrm.ui.report.ReportScreens;
+import org.deskcrm.ui.settings.SettingsScreens;
 import org.deskcrm.ui.shell.NavItem;
 import org.deskcrm.ui.shell.Screens;
 import org.deskcrm.ui.shell.ShellServices;
@@ -41,7 +43,8 @@ final class FeatureScreens {
                 .section(NavItem.CALLS, s -> calls(s).callLog())
                 .section(NavItem.TASKS, s -> tasks(s).taskList())
                 .section(NavItem.REPORTS, s -> reports(s).catalog())
-                .section(NavItem.CONTROL, s -> control(s).dashboard());
+                .section(NavItem.CONTROL, s -> control(s).dashboard())
+                .section(NavItem.SETTINGS, s -> settings(s).view());
     }
 
     /**
@@ -89,7 +92,17 @@ final class FeatureScreens {
     }
 
     private ClientScreens clients(ShellServices s) {
-        return new ClientScreens(s.app(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), opener, currentUser);
+        ClientDealSections dealSections = dealSections(s);
+        return new ClientScreens(s.app(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), opener, currentUser)
+                .withCardSection(dealSections::sales)
+                .withCardSection((id, changed) -> dealSections.needs(id));
+    }
+
+    private ClientDealSections dealSections(ShellServices s) {
+        AppContext app = s.app();
+        DealFeature f = app.dealFeature();
+        return new ClientDealSections(f.sales(), f.needs(), f.pipelines(), s.executor(), s.i18n(), s.dialogs(),
+                currentUser, () -> java.time.LocalDate.now(app.clock().withZone(app.businessZone())));
     }
 
     private DealScreens deals(ShellServices s) {
@@ -125,6 +138,12 @@ final class FeatureScreens {
     private static Long managerOnly(AppContext app) {
         return app.session().user().filter(u -> u.role() == org.deskcrm.model.user.Role.MANAGER)
                 .map(org.deskcrm.model.user.User::id).orElse(null);
+    }
+
+    private SettingsScreens settings(ShellServices s) {
+        DealFeature f = s.app().dealFeature();
+        return new SettingsScreens(s.executor(), s.i18n(), s.dialogs())
+                .withDealPages(f.pipelines(), f.scoring(), f.sales(), f.settings());
     }
 
     private ReportScreens reports(ShellServices s) {

@@ -40,6 +40,13 @@ public class SaleRepository {
                         r.getSaleDate(), r.getAmount(), r.getDueDate(), r.getPaidAmount(), r.getVersion()));
     }
 
+    /** The first sale recorded for a deal (the invoice created when it was won), if any. */
+    public java.util.Optional<Sale> byDeal(long dealId) {
+        return dsl.selectFrom(SALE).where(SALE.DEAL_ID.eq(dealId)).orderBy(SALE.ID).limit(1)
+                .fetchOptional(r -> new Sale(r.getId(), r.getClientId(), r.getDealId(), r.getOwnerId(), r.getDocNo(),
+                        r.getSaleDate(), r.getAmount(), r.getDueDate(), r.getPaidAmount(), r.getVersion()));
+    }
+
     public PurchaseStats stats(long clientId) {
         Record3<Integer, LocalDate, LocalDate> r = dsl.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.min(SALE.SALE_DATE),
                         org.jooq.impl.DSL.max(SALE.SALE_DATE))

@@ -78,18 +78,18 @@ public class ScoringRepository {
 
     /** Rescores one deal. */
     public void rescore(long dealId, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
-        rescore(DEAL.ID.eq(dealId), rules, t, now, today);
+        rescore(DEAL.ID.eq(dealId), false, rules, t, now, today);
     }
 
     /** Rescores every deal of one client (its status or channels changed). */
     public int rescoreClient(long clientId, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
-        return rescore(DEAL.CLIENT_ID.eq(clientId), rules, t, now, today);
+        return rescore(DEAL.CLIENT_ID.eq(clientId), false, rules, t, now, today);
     }
 
     /** Rescores the deals with ids in [fromId, toId); returns how many changed score or band. */
     public int rescoreRange(long fromId, long toId, List<ScoringRule> rules, ScoreThresholds t, Instant now,
                             LocalDate today) {
-        return rescore(DEAL.ID.ge(fromId).and(DEAL.ID.lt(toId)), rules, t, now, today);
+        return rescore(DEAL.ID.ge(fromId).and(DEAL.ID.lt(toId)), true, rules, t, now, today);
     }
 
     /** The smallest and largest deal id, or null when there are no deals. */
@@ -102,11 +102,11 @@ public class ScoringRepository {
      * One pass: a derived table computes each deal's new score once; only deals whose score or band
      * changes are written (UPDATE … FROM on PostgreSQL, MERGE on H2).
      */
-    private int rescore(Condition scope, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
+    private int rescore(Condition scope, boolean bulk, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
         Field<Integer> sum = DSL.inline(0);
         for (ScoringRule rule : rules) {
             if (rule.active()) {
-                sum = sum.plus(DSL.when(ScoringSql.condition(rule, now, today), DSL.inline(rule.weight()))
+                sum = sum.plus(DSL.when(ScoringSql.condition(rule, now, today, bulk), DSL.inline(rule.weight()))
                         .otherwise(DSL.inline(0)));
             }
         }

@@ -19,12 +19,20 @@ import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
 
-/** A scoring rule as a SQL condition over the row of {@code deal} being scored (correlated subqueries). */
+/**
+ * A scoring rule as a SQL condition over the row of {@code deal} being scored. Rules about the client
+ * (channels, status, recent activity) have two equivalent forms: correlated EXISTS probes through the
+ * client_id indexes, cheapest for one deal or one client; and, for bulk rescoring, uncorrelated
+ * {@code client_id IN (SELECT ...)} semi-joins that the database evaluates once per statement (H2
+ * caches the subquery result and probes it by hash; PostgreSQL plans a hashed semi-join) instead of
+ * once per deal. The subqueries never return NULL, so NOT IN stays exact.
+ */
 final class ScoringSql {
     private ScoringSql() {
     }
 
-    static Condition condition(ScoringRule r, Instant now, LocalDate today) {
+    /** @param bulk true when scoring a large range of deals (semi-joins), false for one deal or client */
+    static Condition condition(ScoringRule r, Instant now, LocalDate today, boolean bulk) {
         ScoringOperator op = r.operator();
         return switch (r.attribute()) {
             case SOURCE -> switch (op) {
@@ -45,26 +53,35 @@ final class ScoringSql {
                 };
             }
             case CHANNEL -> {
-                Condition c = CHANNEL.CLIENT_ID.eq(DEAL.CLIENT_ID);
+                Condition c = CHANNEL.CLIENT_ID.isNotNull();
                 if (r.operand() != null && !r.operand().isBlank()) {
                     c = c.and(CHANNEL.KIND_CODE.eq(r.operand().strip()));
                 }
-                Condition exists = DSL.exists(DSL.selectOne().from(CHANNEL).where(c));
-                yield op == ScoringOperator.ABSENT || op == ScoringOperator.NE ? DSL.not(exists) : exists;
+                Condition has = bulk ? DEAL.CLIENT_ID.in(DSL.select(CHANNEL.CLIENT_ID).from(CHANNEL).where(c))
+                        : DSL.exists(DSL.selectOne().from(CHANNEL).where(c.and(CHANNEL.CLIENT_ID.eq(DEAL.CLIENT_ID))));
+                yield op == ScoringOperator.ABSENT || op == ScoringOperator.NE ? DSL.not(has) : has;
             }
             case CLIENT_STATUS -> {
-                Condition in = DSL.exists(DSL.selectOne().from(CLIENT).where(CLIENT.ID.eq(DEAL.CLIENT_ID)
-                        .and(CLIENT.LIFECYCLE_CODE.in(codes(r.operand())))));
+                Condition status = CLIENT.LIFECYCLE_CODE.in(codes(r.operand()));
+                Condition in = bulk ? DEAL.CLIENT_ID.in(DSL.select(CLIENT.ID).from(CLIENT).where(status))
+                        : DSL.exists(DSL.selectOne().from(CLIENT).where(CLIENT.ID.eq(DEAL.CLIENT_ID).and(status)));
                 yield op == ScoringOperator.NE ? DSL.not(in) : in;
             }
             case RECENT_ACTIVITY -> {
                 var cutoff = odt(now.minus(Duration.ofDays(Long.parseLong(r.operand().strip()))));
-                Condition recent = DSL.exists(DSL.selectOne().from(PHONE_CALL)
-                                .where(PHONE_CALL.CLIENT_ID.eq(DEAL.CLIENT_ID).and(PHONE_CALL.STARTED_AT.ge(cutoff))))
+                Condition call = PHONE_CALL.CLIENT_ID.isNotNull().and(PHONE_CALL.STARTED_AT.ge(cutoff));
+                Condition act = ACTIVITY.CLIENT_ID.isNotNull().and(ACTIVITY.OCCURRED_AT.ge(cutoff));
+                Condition contact = CLIENT.LAST_CONTACT_AT.ge(cutoff);
+                Condition recent = bulk
+                        ? DEAL.CLIENT_ID.in(DSL.select(PHONE_CALL.CLIENT_ID).from(PHONE_CALL).where(call))
+                        .or(DEAL.CLIENT_ID.in(DSL.select(ACTIVITY.CLIENT_ID).from(ACTIVITY).where(act)))
+                        .or(DEAL.CLIENT_ID.in(DSL.select(CLIENT.ID).from(CLIENT).where(contact)))
+                        : DSL.exists(DSL.selectOne().from(PHONE_CALL)
+                                .where(PHONE_CALL.CLIENT_ID.eq(DEAL.CLIENT_ID).and(call)))
                         .or(DSL.exists(DSL.selectOne().from(ACTIVITY)
-                                .where(ACTIVITY.CLIENT_ID.eq(DEAL.CLIENT_ID).and(ACTIVITY.OCCURRED_AT.ge(cutoff)))))
+                                .where(ACTIVITY.CLIENT_ID.eq(DEAL.CLIENT_ID).and(act))))
                         .or(DSL.exists(DSL.selectOne().from(CLIENT)
-                                .where(CLIENT.ID.eq(DEAL.CLIENT_ID).and(CLIENT.LAST_CONTACT_AT.ge(cutoff)))));
+                                .where(CLIENT.ID.eq(DEAL.CLIENT_ID).and(contact))));
                 yield op == ScoringOperator.ABSENT ? DSL.not(recent) : recent;
             }
             case EXPECTED_CLOSE -> switch (op) {

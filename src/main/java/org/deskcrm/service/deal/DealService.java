@@ -37,7 +37,9 @@ import java.util.Objects;
  * Deals: create and edit (with product lines), and moves between stages. A move writes the stage
  * history row, updates the deal (version-checked), rescores it and appends the audit event in one
  * transaction: either all of it lands or none. A lost stage needs a lost reason; a won or lost
- * stage sets the closed date.
+ * stage sets the closed date. Winning a deal (moving it into, or creating it in, a won stage) adds
+ * its sale and recomputes the client's lifecycle status in the same transaction; see
+ * {@link SaleService#recordWin} for the one-sale-per-deal rule.
  */
 public class DealService {
     /** A saved deal's id and the version to send with the next change. */
@@ -54,11 +56,12 @@ public class DealService {
     private final ScoringService scoring;
     private final UserRepository users;
     private final DealSettings settings;
+    private final SaleService sales;
     private final Clock clock;
 
     public DealService(Database db, DealRepository deals, DealDetailsRepository details, DealQueryRepository queries,
                        PipelineRepository pipelines, AuditRepository audit, ScoringService scoring, UserRepository users,
-                       DealSettings settings) {
+                       DealSettings settings, SaleService sales) {
         this.db = db;
         this.deals = deals;
         this.details = details;
@@ -68,6 +71,7 @@ public class DealService {
         this.scoring = scoring;
         this.users = users;
         this.settings = settings;
+        this.sales = sales;
         this.clock = settings.clock();
     }
 
@@ -135,6 +139,9 @@ public class DealService {
             details.replaceLines(id, lines);
             scoring.rescore(id);
             audit.append(List.of(AuditEvent.of(now, userId, AuditAction.CREATE, "deal", id).withDetails(d.title())));
+            if (stage.kind() == StageKind.WON) {
+                sales.recordWin(id, d.clientId(), d.ownerId(), d.amount(), userId);
+            }
             return new Saved(id, 0);
         });
     }
@@ -181,6 +188,9 @@ public class DealService {
                 e = e.withDetails(pipelines.lostReasons().get(lostReasonId));
             }
             audit.append(List.of(e));
+            if (kindOf(before.pipelineId(), toStageId) == StageKind.WON) {
+                sales.recordWin(dealId, before.clientId(), before.ownerId(), before.amount(), userId);
+            }
             return v;
         });
     }

@@ -38,6 +38,29 @@ public class PipelineService {
         return pipelines.findAll();
     }
 
+    /** Active products by id, by name (needs and deal lines choose from them). */
+    public java.util.Map<Long, String> products() {
+        return pipelines.products();
+    }
+
+    /** Lost reasons by id. */
+    public java.util.Map<Long, String> lostReasons() {
+        return pipelines.lostReasons();
+    }
+
+    /** Adds a lost reason (a distinct, non-blank name); returns its id. */
+    public long addLostReason(String name) {
+        if (Texts.isBlank(name)) {
+            throw new AppException("error.pipeline.reasonName");
+        }
+        String n = name.strip();
+        java.util.Map<Long, String> have = pipelines.lostReasons();
+        if (have.values().stream().anyMatch(r -> r.strip().equalsIgnoreCase(n))) {
+            throw new AppException("error.pipeline.duplicateReason", n);
+        }
+        return pipelines.addLostReason(n, (have.size() + 1) * 10);
+    }
+
     public Pipeline pipeline(long id) {
         return pipelines.findAll().stream().filter(p -> p.id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundException("pipeline", id));

@@ -16,6 +16,7 @@ import org.deskcrm.persistence.SaleRepository;
 import org.deskcrm.service.client.LifecycleRules;
 import org.deskcrm.service.common.Progress;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -92,6 +93,51 @@ public class SaleService {
             recompute(before.clientId());
             audit.append(List.of(AuditEvent.of(now, userId, AuditAction.DELETE, "sale", saleId)
                     .withDetails(before.amount().toPlainString() + " " + before.saleDate())));
+        });
+    }
+
+    /**
+     * The sale (invoice) of a won deal; called by {@link DealService} inside the transaction that moves
+     * the deal into a won stage (or creates it there), so the stage move, the sale and the recomputed
+     * lifecycle status land together or not at all.
+     * <p>
+     * The rule (one sale per won deal, found by {@code sale.deal_id}):
+     * <ul>
+     *   <li>the deal has no sale yet: a sale is added for the deal's client and owner, dated the business
+     *       day it was won, for the deal's amount, unpaid, without due date or number;</li>
+     *   <li>the deal already has a sale (won → reopened or lost → won again): nothing is added; if that
+     *       sale is still entirely unpaid its date and amount are brought up to the new win, a sale with
+     *       payments on it is left as the accountant recorded it;</li>
+     *   <li>leaving a won stage never deletes the sale (a document is not removed behind the user's
+     *       back; it can be deleted from the client card). Sales are not revenue
+     *       (docs/decisions/0001-revenue-definition.md), so reports do not change with them.</li>
+     * </ul>
+     * Returns the sale's id.
+     */
+    public long recordWin(long dealId, long clientId, long ownerId, BigDecimal amount, Long userId) {
+        Instant now = settings.clock().instant();
+        LocalDate day = settings.today();
+        return db.inTransaction(() -> {
+            var existing = sales.byDeal(dealId);
+            if (existing.isPresent()) {
+                Sale s = existing.get();
+                if (s.paidAmount().signum() == 0
+                        && (s.amount().compareTo(amount) != 0 || !s.saleDate().equals(day))) {
+                    LocalDate due = s.dueDate() == null || s.dueDate().isBefore(day) ? null : s.dueDate();
+                    ledger.update(new Sale(s.id(), s.clientId(), dealId, s.ownerId(), s.docNo(), day, amount, due,
+                            BigDecimal.ZERO, s.version()));
+                    recompute(s.clientId());
+                    audit.append(List.of(AuditEvent.of(now, userId, AuditAction.UPDATE, "sale", s.id())
+                            .withChange("amount", s.amount().toPlainString(), amount.toPlainString())));
+                }
+                return s.id();
+            }
+            Sale s = new Sale(null, clientId, dealId, ownerId, null, day, amount, null, BigDecimal.ZERO, 0);
+            long id = sales.insert(s);
+            recompute(clientId);
+            audit.append(List.of(AuditEvent.of(now, userId, AuditAction.CREATE, "sale", id)
+                    .withDetails(amount.toPlainString() + " " + day + " deal " + dealId)));
+            return id;
         });
     }
 

@@ -37,12 +37,19 @@ public final class ClientCardView extends BorderPane {
     private final I18n i18n;
 
     public ClientCardView(ClientCardViewModel vm, I18n i18n) {
+        this(vm, i18n, java.util.List.of());
+    }
+
+    /** A card with other features' sections (sales, needs...) below its own form sections. */
+    public ClientCardView(ClientCardViewModel vm, I18n i18n, java.util.List<Node> extraSections) {
         this.vm = vm;
         this.i18n = i18n;
         getStyleClass().add("client-card");
         getStylesheets().add(ClientCardView.class.getResource("client.css").toExternalForm());
         setTop(new VBox(toolbar(), banner()));
-        ScrollPane form = new ScrollPane(form());
+        VBox formBox = form();
+        formBox.getChildren().addAll(extraSections);
+        ScrollPane form = new ScrollPane(formBox);
         form.setFitToWidth(true);
         form.getStyleClass().add("card-form-scroll");
         SplitPane split = new SplitPane(form, new TimelinePane(vm, i18n));

@@ -236,10 +236,25 @@ public final class ClientCardViewModel {
         });
     }
 
+    /**
+     * Sales changed elsewhere on the card: reloads the client's purchase facts in the background and
+     * shows the recomputed status, leaving whatever is being typed in the form alone.
+     */
+    public void refreshLifecycle() {
+        Long id = state.id;
+        if (id == null) {
+            return;
+        }
+        ctx.executor().submit(p -> ctx.clients().load(id).client(),
+                c -> showLifecycle(c.purchaseCount(), c.lastPurchaseOn()), this::failed);
+    }
+
     private void updateLifecycle() {
         Client c = state.loaded == null ? null : state.loaded.client();
-        int count = c == null ? 0 : c.purchaseCount();
-        var last = c == null ? null : c.lastPurchaseOn();
+        showLifecycle(c == null ? 0 : c.purchaseCount(), c == null ? null : c.lastPurchaseOn());
+    }
+
+    private void showLifecycle(int count, java.time.LocalDate last) {
         var rules = ctx.lookups().lifecycleRules();
         var status = rules.status(count, last, ctx.clock().instant().atZone(ctx.zone()).toLocalDate());
         lifecycleName.set(ctx.i18n().get("client.lifecycle." + status.code()));

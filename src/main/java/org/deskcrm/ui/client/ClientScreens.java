@@ -10,7 +10,9 @@ import org.deskcrm.ui.common.Workspace;
 
 import java.lang.ref.WeakReference;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -33,6 +35,8 @@ public final class ClientScreens {
     private final AtomicInteger newCards = new AtomicInteger();
     /** Open cards by tab key (weakly: a closed tab's card goes away with its view). */
     private final Map<String, WeakReference<ClientCardViewModel>> cards = new HashMap<>();
+    /** Sections of other features shown on an existing client's card, in order. */
+    private final List<CardSection> sections = new ArrayList<>();
 
     public ClientScreens(ClientUiContext ctx) {
         this.ctx = ctx;
@@ -53,6 +57,12 @@ public final class ClientScreens {
     }
 
 
+    /** Adds a section of another feature to every existing client's card opened from now on. */
+    public ClientScreens withCardSection(CardSection section) {
+        sections.add(section);
+        return this;
+    }
+
     public static String cardKey(long clientId) {
         return "client:" + clientId;
     }
@@ -71,7 +81,8 @@ public final class ClientScreens {
     public Node clientCard(long clientId) {
         ClientCardViewModel vm = track(new ClientCardViewModel(ctx, cardKey(clientId)));
         vm.load(clientId);
-        return guarded(new ClientCardView(vm, ctx.i18n()), vm);
+        List<Node> extra = sections.stream().map(s -> s.create(clientId, vm::refreshLifecycle)).toList();
+        return guarded(new ClientCardView(vm, ctx.i18n(), extra), vm);
     }
 
     /** An empty card for a new client, for the tab with the given key. */

@@ -100,7 +100,7 @@ abstract class DealServiceContract {
         };
         DealService failing = new DealService(db, data.ctx.deals(), new DealDetailsRepository(db),
                 new DealQueryRepository(db), data.ctx.pipelines(), failingAudit, data.ctx.dealFeature().scoring(),
-                data.ctx.users(), data.ctx.dealFeature().settings());
+                data.ctx.users(), data.ctx.dealFeature().settings(), data.ctx.dealFeature().sales());
         assertThatThrownBy(() -> failing.move(s.id(), 0, data.open().get(1).id(), null, null, data.anna))
                 .hasMessageContaining("audit store down");
         Deal after = deals().find(s.id());

@@ -51,6 +51,14 @@ abstract class ScaleContract {
                 + "CAST(DATE '2026-03-10' - CAST(MOD(id * 7, 800) AS INT) AS DATE), 100 FROM client WHERE MOD(id, 3) > 0");
         dsl.execute("INSERT INTO sale (client_id, sale_date, amount) SELECT id, "
                 + "CAST(DATE '2026-03-10' - CAST(MOD(id * 7, 800) + 30 AS INT) AS DATE), 100 FROM client WHERE MOD(id, 3) = 2");
+        // a recent call for every fifth client, and calls from unknown numbers (no client): the bulk
+        // rescoring's "client_id NOT IN (...)" must not be fooled by them
+        dsl.execute("INSERT INTO phone_call (direction, status_code, started_at, phone_raw, phone_norm, client_id) "
+                + "SELECT 'in', 'answered', TIMESTAMP WITH TIME ZONE '2026-03-05 10:00:00+00', CONCAT('+7', id), "
+                + "CONCAT('+7', id), id FROM client WHERE MOD(id, 5) = 0");
+        dsl.execute("INSERT INTO phone_call (direction, status_code, started_at, phone_raw, phone_norm) "
+                + "SELECT 'in', 'missed', TIMESTAMP WITH TIME ZONE '2026-03-05 10:00:00+00', '+70000000000', "
+                + "'+70000000000' FROM client WHERE MOD(id, 1000) = 0");
         long stage = data.open().get(0).id();
         dsl.execute("INSERT INTO deal (title, title_norm, client_id, owner_id, pipeline_id, stage_id, amount) "
                 + "SELECT CONCAT('Deal ', x), CONCAT('deal ', x), " + minClient + " + MOD(x, " + CLIENTS + "), "
@@ -97,6 +105,14 @@ abstract class ScaleContract {
         assertThat(n).isPositive();
         assertThat(scoring.rescoreAll(Progress.NONE)).isZero(); // a second pass writes nothing
         DSLContext dsl = data.ctx.database().dsl();
+        // the bulk form (semi-joins) and the one-deal form (EXISTS probes) agree on every sampled deal
+        var sample = dsl.select(DEAL.ID, DEAL.SCORE, DEAL.SCORE_BAND).from(DEAL).where(DEAL.ID.mod(97L).eq(0L)).fetch();
+        assertThat(sample).isNotEmpty();
+        for (var r : sample) {
+            data.ctx.database().inTransaction(() -> scoring.rescore(r.value1()));
+        }
+        assertThat(dsl.select(DEAL.ID, DEAL.SCORE, DEAL.SCORE_BAND).from(DEAL).where(DEAL.ID.mod(97L).eq(0L)).fetch())
+                .isEqualTo(sample);
         // amount >= 500 000 (10 + 10) and a phone (10): at least 30
         assertThat(dsl.fetchCount(DEAL, DEAL.AMOUNT.ge(new java.math.BigDecimal("500000")).and(DEAL.SCORE.lt(30))
                 .and(DEAL.CLIENT_ID.mod(2L).eq(0L)))).isZero();
