@@ -68,11 +68,13 @@ case "$os" in
       jpackage --type app-image "${common[@]}"
     fi
     if [ "$what" != image ]; then
-      # --linux-shortcut writes the .desktop entry (menu group Office) with the icon
+      # --linux-shortcut writes the .desktop entry (menu group Office) with the icon; installer/linux
+      # holds our postinst/prerm, which also work where xdg-desktop-menu has no menu to write to
       jpackage --type deb "${common[@]}" \
+        --resource-dir installer/linux \
         --linux-package-name deskcrm --linux-deb-maintainer "deskcrm@example.org" \
         --linux-menu-group "Office" --linux-app-category office --linux-shortcut \
-        --linux-package-deps "libgtk-3-0, libgl1, libxtst6"
+        --linux-package-deps "libgtk-3-0, libgl1"
     fi ;;
   mac)
     jpackage --type "${what/all/dmg}" "${common[@]}" --mac-package-identifier org.deskcrm ;;
