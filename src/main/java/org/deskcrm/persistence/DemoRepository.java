@@ -62,8 +62,11 @@ public class DemoRepository {
     /**
      * Drops the secondary indexes ({@code ix_...}) of the given tables and returns the statements that
      * recreate them: loading millions of rows and then building each index once is several times
-     * faster than keeping every index current row by row. Primary keys, unique constraints and the
-     * indexes behind foreign keys stay, so every constraint is still checked during the load.
+     * faster than keeping every index current row by row. Primary keys and unique constraints stay.
+     * On PostgreSQL the foreign keys stay too (they need no index of their own). On H2 every foreign key
+     * keeps an index current, so the loaded tables' foreign keys are dropped as well and the returned
+     * statements add them again after the indexes (H2 then backs them with the rebuilt ix_ indexes and
+     * checks every loaded row against them, so a broken reference still fails the load, at its end).
      */
     public List<String> dropSecondaryIndexes(List<String> tables) {
         List<String> create = new ArrayList<>();
@@ -77,15 +80,19 @@ public class DemoRepository {
                     });
             return create;
         }
+        List<String> addKeys = dropForeignKeysH2(tables);
         Map<String, String> tableOf = new LinkedHashMap<>();
         Map<String, List<String>> columns = new LinkedHashMap<>();
+        // an ix_ index may still back a foreign key of another table; H2 refuses to drop such an index
+        List<String> backingConstraints = dsl.resultQuery("select index_name from information_schema.table_constraints"
+                + " where table_schema = current_schema() and index_name is not null").fetch(0, String.class);
         dsl.resultQuery("select c.index_name, c.table_name, c.column_name from information_schema.index_columns c"
                         + " where c.table_schema = current_schema() and left(c.index_name, 3) = 'ix_'"
                         + " order by c.index_name, c.ordinal_position")
                 .fetch().forEach(r -> {
                     String table = r.get(1, String.class);
-                    if (tables.contains(table)) {
-                        String index = r.get(0, String.class);
+                    String index = r.get(0, String.class);
+                    if (tables.contains(table) && !backingConstraints.contains(index)) {
                         tableOf.put(index, table);
                         columns.computeIfAbsent(index, k -> new ArrayList<>()).add(identifier(r.get(2, String.class)));
                     }
@@ -96,14 +103,55 @@ public class DemoRepository {
                     + String.join(", ", columns.get(e.getKey())) + ")");
             dsl.execute("DROP INDEX " + index);
         }
+        create.addAll(addKeys);
         return create;
     }
 
-    /** Runs the statements {@link #dropSecondaryIndexes} returned (skipping indexes that exist again). */
+    /** Drops the foreign keys of the tables (H2) and returns the statements that add them again. */
+    private List<String> dropForeignKeysH2(List<String> tables) {
+        List<String> add = new ArrayList<>();
+        dsl.resultQuery("""
+                        select tc.table_name, tc.constraint_name, k.column_name, rk.table_name, rk.column_name, rc.delete_rule
+                        from information_schema.table_constraints tc
+                        join information_schema.referential_constraints rc
+                          on rc.constraint_schema = tc.constraint_schema and rc.constraint_name = tc.constraint_name
+                        join information_schema.key_column_usage k
+                          on k.constraint_schema = tc.constraint_schema and k.constraint_name = tc.constraint_name
+                        join information_schema.key_column_usage rk
+                          on rk.constraint_schema = rc.unique_constraint_schema
+                         and rk.constraint_name = rc.unique_constraint_name
+                         and rk.ordinal_position = k.position_in_unique_constraint
+                        where tc.table_schema = current_schema() and tc.constraint_type = 'FOREIGN KEY'
+                        order by tc.table_name, tc.constraint_name""")
+                .fetch().forEach(r -> {
+                    String table = r.get(0, String.class);
+                    if (!tables.contains(table)) {
+                        return;
+                    }
+                    String name = identifier(r.get(1, String.class));
+                    String onDelete = "CASCADE".equals(r.get(5, String.class)) ? " ON DELETE CASCADE" : "";
+                    add.add("ALTER TABLE " + identifier(table) + " ADD CONSTRAINT " + name + " FOREIGN KEY ("
+                            + identifier(r.get(2, String.class)) + ") REFERENCES " + identifier(r.get(3, String.class))
+                            + " (" + identifier(r.get(4, String.class)) + ")" + onDelete);
+                    dsl.execute("ALTER TABLE " + identifier(table) + " DROP CONSTRAINT " + name);
+                });
+        return add;
+    }
+
+    /** Runs the statements {@link #dropSecondaryIndexes} returned (skipping indexes and keys that exist again). */
     public void createIndexes(List<String> statements) {
         for (String ddl : statements) {
+            if (ddl.startsWith("ALTER TABLE ") && constraintExists(ddl.split(" ")[5])) {
+                continue;
+            }
             dsl.execute(ddl.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
         }
+    }
+
+    private boolean constraintExists(String name) {
+        return dsl.fetchExists(DSL.selectOne().from(DSL.table(DSL.name("information_schema", "table_constraints")))
+                .where(DSL.field(DSL.name("constraint_name")).eq(name))
+                .and(DSL.field(DSL.name("table_schema")).eq(DSL.field("current_schema()"))));
     }
 
     private static String identifier(String name) {

@@ -1,0 +1,34 @@
+package org.deskcrm.bench;
+
+import org.deskcrm.AppContext;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where features that are not on this branch plug into the benchmark. Export and import were built on
+ * their own branches; when they are merged, {@link #defaults()} wires them in (one line each) and
+ * {@link ExportBenchmark} / {@link ImportBenchmark} measure them against their floors.
+ */
+public record BenchHooks(Optional<ListExport> export, Optional<FileImport> fileImport) {
+
+    /** Writes one list (the deal list: every deal, one row each) to an .xlsx file; returns the rows written. */
+    @FunctionalInterface
+    public interface ListExport {
+        long exportDeals(AppContext ctx, Path xlsx) throws Exception;
+    }
+
+    /**
+     * Imports the given file of call rows (the CSV written by {@link ImportBenchmark#writeCallsCsv}) in one
+     * transaction and returns the rows imported; the benchmark rolls the data back afterwards by itself.
+     */
+    @FunctionalInterface
+    public interface FileImport {
+        long importCalls(AppContext ctx, Path csv) throws Exception;
+    }
+
+    /** The hooks available on this branch: none yet (export and import are merged by the lead). */
+    public static BenchHooks defaults() {
+        return new BenchHooks(Optional.empty(), Optional.empty());
+    }
+}
