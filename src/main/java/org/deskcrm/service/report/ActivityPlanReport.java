@@ -56,12 +56,21 @@ public final class ActivityPlanReport implements Report {
     private Map<String, List<Dated>> facts(ReportScope s) {
         Map<String, List<Dated>> m = new LinkedHashMap<>();
         List<CallFact> calls = support.work.calls(s);
-        m.put("outgoing_calls", calls(calls, c -> "out".equals(c.direction())));
-        m.put("answered_calls", calls(calls, c -> "answered".equals(c.status())));
-        m.put("meetings", support.dated.activities("meeting", s));
-        m.put("proposals", support.dated.activities("proposal", s));
-        m.put("tasks_done", support.dated.tasksDone(s));
+        for (String metric : METRICS) {
+            m.put(metric, facts(metric, s, calls));
+        }
         return m;
+    }
+
+    /** The records behind one metric; the period's calls are read when not given. */
+    private List<Dated> facts(String metric, ReportScope s, List<CallFact> calls) {
+        return switch (metric) {
+            case "outgoing_calls" -> calls(calls == null ? support.work.calls(s) : calls, c -> "out".equals(c.direction()));
+            case "answered_calls" -> calls(calls == null ? support.work.calls(s) : calls, c -> "answered".equals(c.status()));
+            case "meetings" -> support.dated.activities("meeting", s);
+            case "proposals" -> support.dated.activities("proposal", s);
+            default -> support.dated.tasksDone(s);
+        };
     }
 
     private static List<Dated> calls(List<CallFact> calls, Predicate<CallFact> which) {
@@ -168,7 +177,7 @@ public final class ActivityPlanReport implements Report {
                     || grain.bucket(d.at().atZone(s.zone()).toLocalDate(), f.from()).equals(day));
         }
         String entity = column.endsWith("_calls") ? "call" : column.equals("tasks_done") ? "task" : "activity";
-        List<DrillItem> items = facts(s).get(column).stream().filter(where)
+        List<DrillItem> items = facts(column, s, null).stream().filter(where)
                 .map(d -> new DrillItem(entity, d.id(), d.label(), null)).toList();
         return ReportSupport.drill(NAME, column, rowKey, DrillKind.COUNT, items);
     }
