@@ -54,9 +54,9 @@ public class FirstCallQueries {
         return dsl.select(id, user, at, prev, next).from(near)
                 .where(Scopes.inPeriod(at, s)).and(near.field("dir", String.class).eq("in"))
                 .and(near.field("st", String.class).eq("answered")).and(Scopes.people(user, s.filter()))
-                .orderBy(id)
                 .fetch(r -> new Neighbours(r.value1(), r.value2(), r.value3().toInstant(), instant(r.value4()),
-                        instant(r.value5())));
+                        instant(r.value5())))
+                .stream().sorted(java.util.Comparator.comparingLong(Neighbours::id)).toList();
     }
 
     private static Instant instant(OffsetDateTime t) {
