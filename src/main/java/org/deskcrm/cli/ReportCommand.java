@@ -22,7 +22,7 @@ import java.util.ResourceBundle;
 
 /**
  * {@code report NAME --from YYYY-MM-DD --to YYYY-MM-DD [--pipeline CODE|ID] [--manager LOGIN|ID]
- * [--team NAME|ID] [--source NAME|ID] [--band hot|warm|cold] --out FILE.csv|FILE.xlsx}: the same
+ * [--team NAME|ID] [--source NAME|ID] [--band hot|warm|cold] [--by period|day|week] --out FILE.csv|FILE.xlsx}: the same
  * report code as the window, written to a file (e.g. a scheduled export for the accountant).
  * Without a name it lists the reports.
  */
@@ -82,6 +82,14 @@ final class ReportCommand implements Cli.Command {
         String source = o.value("source", null);
         if (source != null) {
             f = f.withSource(id(source, "source", byName(lookups.sourceNames(), source), lookups.sourceNames()));
+        }
+        String grain = o.value("by", null);
+        if (grain != null) {
+            try {
+                f = f.withGrain(org.deskcrm.model.report.Grain.ofCode(grain));
+            } catch (IllegalArgumentException e) {
+                throw new AppException("error.report.badOption", "by", grain);
+            }
         }
         String band = o.value("band", null);
         if (band != null) {

@@ -61,4 +61,23 @@ class ReportCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--manager", "ghost");
     }
+
+    @Test
+    void activityByWeekAndLifecycleWithLocalizedStatuses() throws Exception {
+        String db = db();
+        assertThat(run("demo", "--db", db)).isZero();
+        Path csv = dir.resolve("activity.csv");
+        assertThat(run("report", "activity", "--db", db, "--from", "2026-03-02", "--to", "2026-03-15", "--by", "week",
+                "--out", csv.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertThat(lines.get(0)).contains("Manager,Week from,Outgoing calls");
+        assertThat(lines.subList(1, lines.size() - 1)).allMatch(l -> l.contains(",2026-03-02,") || l.contains(",2026-03-09,"));
+        Path lifecycle = dir.resolve("lifecycle.csv");
+        assertThat(run("report", "lifecycle", "--db", db, "--out", lifecycle.toString())).as(err.toString()).isZero();
+        List<String> statuses = Files.readAllLines(lifecycle, StandardCharsets.UTF_8);
+        assertThat(statuses).hasSize(7);
+        assertThat(statuses.get(1)).startsWith("Potential,");
+        assertThat(run("report", "calls", "--db", db, "--by", "month", "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--by", "month");
+    }
 }

@@ -8,10 +8,16 @@ import java.time.LocalDate;
 /**
  * What every report is filtered by: a period of business days (both ends inclusive, in the business
  * time zone), and optionally a pipeline, a manager or a team, a lead source and a score band.
- * Source and band narrow deal figures only; calls, meetings and tasks have neither.
+ * Source and band narrow deal figures only; calls, meetings and tasks have neither. The grain (null:
+ * the report's own default) splits the rows of the reports that offer it by day or week.
  */
 public record ReportFilter(LocalDate from, LocalDate to, Long pipelineId, Long managerId, Long teamId,
-                           Long sourceId, ScoreBand band) {
+                           Long sourceId, ScoreBand band, Grain grain) {
+
+    public ReportFilter(LocalDate from, LocalDate to, Long pipelineId, Long managerId, Long teamId,
+                        Long sourceId, ScoreBand band) {
+        this(from, to, pipelineId, managerId, teamId, sourceId, band, null);
+    }
 
     public ReportFilter {
         if (from == null || to == null) {
@@ -23,30 +29,39 @@ public record ReportFilter(LocalDate from, LocalDate to, Long pipelineId, Long m
     }
 
     public static ReportFilter period(LocalDate from, LocalDate to) {
-        return new ReportFilter(from, to, null, null, null, null, null);
+        return new ReportFilter(from, to, null, null, null, null, null, null);
     }
 
     public ReportFilter withPipeline(Long id) {
-        return new ReportFilter(from, to, id, managerId, teamId, sourceId, band);
+        return new ReportFilter(from, to, id, managerId, teamId, sourceId, band, grain);
     }
 
     public ReportFilter withManager(Long id) {
-        return new ReportFilter(from, to, pipelineId, id, teamId, sourceId, band);
+        return new ReportFilter(from, to, pipelineId, id, teamId, sourceId, band, grain);
     }
 
     public ReportFilter withTeam(Long id) {
-        return new ReportFilter(from, to, pipelineId, managerId, id, sourceId, band);
+        return new ReportFilter(from, to, pipelineId, managerId, id, sourceId, band, grain);
     }
 
     public ReportFilter withSource(Long id) {
-        return new ReportFilter(from, to, pipelineId, managerId, teamId, id, band);
+        return new ReportFilter(from, to, pipelineId, managerId, teamId, id, band, grain);
     }
 
     public ReportFilter withBand(ScoreBand b) {
-        return new ReportFilter(from, to, pipelineId, managerId, teamId, sourceId, b);
+        return new ReportFilter(from, to, pipelineId, managerId, teamId, sourceId, b, grain);
     }
 
     public ReportFilter withPeriod(LocalDate newFrom, LocalDate newTo) {
-        return new ReportFilter(newFrom, newTo, pipelineId, managerId, teamId, sourceId, band);
+        return new ReportFilter(newFrom, newTo, pipelineId, managerId, teamId, sourceId, band, grain);
+    }
+
+    public ReportFilter withGrain(Grain g) {
+        return new ReportFilter(from, to, pipelineId, managerId, teamId, sourceId, band, g);
+    }
+
+    /** The grain, or the given default when none is chosen. */
+    public Grain grainOr(Grain fallback) {
+        return grain == null ? fallback : grain;
     }
 }

@@ -87,9 +87,11 @@ public class WorkQueries {
                         PHONE_CALL.STATUS_CODE, PHONE_CALL.DURATION_SEC, MISSED_CALL.RESOLVED_AT)
                 .from(PHONE_CALL).leftJoin(MISSED_CALL).on(MISSED_CALL.CALL_ID.eq(PHONE_CALL.ID))
                 .where(Scopes.inPeriod(PHONE_CALL.STARTED_AT, s)).and(Scopes.people(PHONE_CALL.USER_ID, s.filter()))
-                .orderBy(PHONE_CALL.ID)
                 .fetch(r -> new CallFact(r.value1(), r.value2(), r.value3().toInstant(), r.value4(), r.value5(),
-                        r.value6(), r.value7() != null));
+                        r.value6(), r.value7() != null))
+                // sorted here, not in SQL: ORDER BY id made H2 walk the primary key over every call (4.5 s
+                // for a month of 100,000 calls) instead of the started_at range
+                .stream().sorted(java.util.Comparator.comparingLong(CallFact::id)).toList();
     }
 
     /** The daily activity plan per metric: a user's own values over the defaults (user null). */

@@ -1,28 +1,37 @@
 package org.deskcrm.service.report;
 
 import org.deskcrm.model.report.Column;
+import org.deskcrm.model.report.ColumnType;
 import org.deskcrm.model.report.Drill;
 import org.deskcrm.model.report.DrillItem;
 import org.deskcrm.model.report.DrillKind;
+import org.deskcrm.model.report.Grain;
 import org.deskcrm.model.report.Pick;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.ReportTable;
-import org.deskcrm.persistence.report.ActivityFigures;
+import org.deskcrm.persistence.report.DatedFacts.Dated;
 import org.deskcrm.persistence.report.WorkQueries.CallFact;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * Activity vs plan per manager over the period: outgoing calls, answered calls (any direction),
- * meetings, proposals and tasks done, each against the daily activity plan (the manager's own or
- * the default) times the working days of the period elapsed by today.
+ * Activity vs plan per manager over the period, or per manager and business day or week: outgoing
+ * calls, answered calls (any direction), meetings, proposals and tasks done, each against the daily
+ * activity plan (the manager's own or the default) times the working days of the row's days elapsed by
+ * today. With a day or week grain every manager with any activity in the period gets a row for each
+ * elapsed working day (or week) even when he did nothing then, so a missed day shows as zero against
+ * its plan; the rows' totals are those of the whole-period table.
  */
 public final class ActivityPlanReport implements Report {
     public static final String NAME = "activity";
@@ -39,65 +48,109 @@ public final class ActivityPlanReport implements Report {
     }
 
     @Override
+    public List<Grain> grains() {
+        return List.of(Grain.PERIOD, Grain.DAY, Grain.WEEK);
+    }
+
+    /** Every record behind the facts of the period, by metric. */
+    private Map<String, List<Dated>> facts(ReportScope s) {
+        Map<String, List<Dated>> m = new LinkedHashMap<>();
+        List<CallFact> calls = support.work.calls(s);
+        for (String metric : METRICS) {
+            m.put(metric, facts(metric, s, calls));
+        }
+        return m;
+    }
+
+    /** The records behind one metric; the period's calls are read when not given. */
+    private List<Dated> facts(String metric, ReportScope s, List<CallFact> calls) {
+        return switch (metric) {
+            case "outgoing_calls" -> calls(calls == null ? support.work.calls(s) : calls, c -> "out".equals(c.direction()));
+            case "answered_calls" -> calls(calls == null ? support.work.calls(s) : calls, c -> "answered".equals(c.status()));
+            case "meetings" -> support.dated.activities("meeting", s);
+            case "proposals" -> support.dated.activities("proposal", s);
+            default -> support.dated.tasksDone(s);
+        };
+    }
+
+    private static List<Dated> calls(List<CallFact> calls, Predicate<CallFact> which) {
+        return calls.stream().filter(which)
+                .map(c -> new Dated(c.id(), c.userId(), c.startedAt(), c.direction() + " " + c.status())).toList();
+    }
+
+    private static String key(Grain grain, Long user, LocalDate bucket) {
+        return grain == Grain.PERIOD ? Pick.keyOf(user) : Pick.keyOf(user) + "|" + bucket;
+    }
+
+    @Override
     public ReportTable run(ReportFilter f) {
         ReportScope s = support.scope(f);
-        Map<String, Map<Long, Long>> facts = new HashMap<>();
-        List<CallFact> calls = support.work.calls(s);
-        for (CallFact c : calls) {
-            if ("out".equals(c.direction())) {
-                facts.computeIfAbsent("outgoing_calls", k -> new HashMap<>()).merge(c.userId(), 1L, Long::sum);
-            }
-            if ("answered".equals(c.status())) {
-                facts.computeIfAbsent("answered_calls", k -> new HashMap<>()).merge(c.userId(), 1L, Long::sum);
-            }
-        }
-        put(facts, "meetings", support.activity.byUser(ActivityFigures.Kind.MEETINGS, s));
-        put(facts, "proposals", support.activity.byUser(ActivityFigures.Kind.PROPOSALS, s));
-        put(facts, "tasks_done", support.work.doneTasksByAssignee(s));
+        Grain grain = f.grainOr(Grain.PERIOD);
+        Map<String, List<Dated>> facts = facts(s);
+        Map<String, Map<String, Long>> counted = new HashMap<>();
+        Map<Long, Set<LocalDate>> buckets = new HashMap<>();
+        facts.forEach((metric, list) -> list.forEach(d -> {
+            LocalDate b = grain.bucket(d.at().atZone(s.zone()).toLocalDate(), f.from());
+            buckets.computeIfAbsent(d.userId(), k -> new TreeSet<>()).add(b);
+            counted.computeIfAbsent(metric, k -> new HashMap<>()).merge(key(grain, d.userId(), b), 1L, Long::sum);
+        }));
         LocalDate today = support.today();
         LocalDate last = today.isBefore(f.to()) ? today : f.to();
-        int days = new WorkingCalendar(support.plans.calendarOverrides(f.from(), f.to())).count(f.from(), last);
+        WorkingCalendar calendar = new WorkingCalendar(support.plans.calendarOverrides(f.from(), f.to()));
+        int days = calendar.count(f.from(), last);
         Map<Long, Map<String, BigDecimal>> plans = support.work.activityPlans();
         Map<Long, String> names = support.lookups.userNames();
-        Set<Long> withFacts = new java.util.HashSet<>();
-        facts.values().forEach(m -> withFacts.addAll(m.keySet()));
-        List<Long> users = new java.util.ArrayList<>(names.keySet().stream().filter(withFacts::contains).toList());
-        if (withFacts.contains(null)) {
-            users.add(null); // records without a user: their own row, so the totals cover every record
+        List<Long> users = new ArrayList<>(names.keySet().stream().filter(buckets::containsKey).toList());
+        if (buckets.containsKey(null)) {
+            users.add(null); // records without a user: their own rows, so the totals cover every record
         }
-        TableBuilder t = new TableBuilder(NAME, f, columns());
+        TableBuilder t = new TableBuilder(NAME, f, columns(grain));
         for (Long u : users) {
-            Object[] v = new Object[1 + METRICS.size() * 3];
-            v[0] = u == null ? null : names.get(u);
-            int i = 1;
-            for (String m : METRICS) {
-                long fact = facts.getOrDefault(m, Map.of()).getOrDefault(u, 0L);
-                BigDecimal plan = u == null ? BigDecimal.ZERO : perDay(plans, u, m).multiply(BigDecimal.valueOf(days));
-                v[i++] = fact;
-                v[i++] = plan;
-                v[i++] = Ratios.ratio(BigDecimal.valueOf(fact), plan);
+            Set<LocalDate> rows = new TreeSet<>(buckets.get(u));
+            if (u != null && grain != Grain.PERIOD) {
+                for (LocalDate d = f.from(); !d.isAfter(last); d = d.plusDays(1)) {
+                    if (calendar.isWorking(d)) {
+                        rows.add(grain.bucket(d, f.from()));
+                    }
+                }
             }
-            t.row(Pick.keyOf(u), v);
+            for (LocalDate b : rows) {
+                int planDays = grain == Grain.PERIOD ? days : calendar.count(b, min(grain.bucketEnd(b, f.to()), last));
+                List<Object> v = new ArrayList<>();
+                v.add(u == null ? null : names.get(u));
+                if (grain != Grain.PERIOD) {
+                    v.add(b);
+                }
+                for (String m : METRICS) {
+                    long fact = counted.getOrDefault(m, Map.of()).getOrDefault(key(grain, u, b), 0L);
+                    BigDecimal plan = u == null ? BigDecimal.ZERO : perDay(plans, u, m).multiply(BigDecimal.valueOf(planDays));
+                    v.add(fact);
+                    v.add(plan);
+                    v.add(Ratios.ratio(BigDecimal.valueOf(fact), plan));
+                }
+                t.row(key(grain, u, b), v.toArray());
+            }
         }
         t.summary("working_days", (long) days);
         return t.build();
     }
 
-    private static Column[] columns() {
-        Column[] c = new Column[1 + METRICS.size() * 3];
-        c[0] = Column.text("manager");
-        int i = 1;
-        for (String m : METRICS) {
-            c[i++] = Column.count(m);
-            c[i++] = new Column(m + "_plan", org.deskcrm.model.report.ColumnType.NUMBER, true, DrillKind.NONE);
-            c[i++] = Column.ratio(m + "_done");
-        }
-        return c;
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
-    private static void put(Map<String, Map<Long, Long>> facts, String metric, List<org.deskcrm.model.report.Tally> tallies) {
-        Map<Long, Long> m = facts.computeIfAbsent(metric, k -> new HashMap<>());
-        tallies.forEach(t -> m.merge(t.key(), t.count(), Long::sum));
+    private static Column[] columns(Grain grain) {
+        List<Column> c = new ArrayList<>();
+        c.add(Column.text("manager"));
+        if (grain != Grain.PERIOD) {
+            c.add(Column.date(grain == Grain.WEEK ? "week" : "day"));
+        }
+        for (String m : METRICS) {
+            c.add(Column.count(m));
+            c.add(new Column(m + "_plan", ColumnType.NUMBER, true, DrillKind.NONE));
+            c.add(Column.ratio(m + "_done"));
+        }
+        return c.toArray(Column[]::new);
     }
 
     private static BigDecimal perDay(Map<Long, Map<String, BigDecimal>> plans, Long user, String metric) {
@@ -114,16 +167,18 @@ public final class ActivityPlanReport implements Report {
             throw ReportSupport.unknownFigure(NAME, column);
         }
         ReportScope s = support.scope(f);
-        Pick p = Pick.parse(rowKey);
-        List<DrillItem> items = switch (column) {
-            case "outgoing_calls", "answered_calls" -> support.work.calls(s).stream()
-                    .filter(c -> column.equals("outgoing_calls") ? "out".equals(c.direction()) : "answered".equals(c.status()))
-                    .filter(c -> p.any() || Objects.equals(c.userId(), p.key()))
-                    .map(c -> new DrillItem("call", c.id(), c.direction() + " " + c.status(), null)).toList();
-            case "meetings" -> support.activity.drill(ActivityFigures.Kind.MEETINGS, p, s);
-            case "proposals" -> support.activity.drill(ActivityFigures.Kind.PROPOSALS, p, s);
-            default -> support.work.doneTasksDrill(s, p);
-        };
+        Grain grain = f.grainOr(Grain.PERIOD);
+        Predicate<Dated> where = d -> true;
+        if (!rowKey.equals(ReportTable.TOTALS)) {
+            int bar = rowKey.indexOf('|');
+            Pick user = Pick.parse(bar < 0 ? rowKey : rowKey.substring(0, bar));
+            LocalDate day = bar < 0 ? null : LocalDate.parse(rowKey.substring(bar + 1));
+            where = d -> Objects.equals(d.userId(), user.key()) && (day == null
+                    || grain.bucket(d.at().atZone(s.zone()).toLocalDate(), f.from()).equals(day));
+        }
+        String entity = column.endsWith("_calls") ? "call" : column.equals("tasks_done") ? "task" : "activity";
+        List<DrillItem> items = facts(column, s, null).stream().filter(where)
+                .map(d -> new DrillItem(entity, d.id(), d.label(), null)).toList();
         return ReportSupport.drill(NAME, column, rowKey, DrillKind.COUNT, items);
     }
 }

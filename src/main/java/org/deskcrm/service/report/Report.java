@@ -19,6 +19,14 @@ public interface Report {
      */
     Drill drill(ReportFilter filter, String column, String rowKey);
 
+    /**
+     * The row grains the report offers (its default first), or none when its rows are not split by
+     * time; a filter's null grain means the default.
+     */
+    default java.util.List<org.deskcrm.model.report.Grain> grains() {
+        return java.util.List.of();
+    }
+
     /** Summary figures that can be drilled into. */
     default Set<String> drillableSummary() {
         return Set.of();

@@ -27,6 +27,7 @@ public final class ReportCatalog {
         add(new VelocityReport(support));
         add(new ReceivablesReport(support));
         add(new ClientAnalysisReport(support));
+        add(new LifecycleReport(support));
         add(new EventFeedReport(support));
     }
 

@@ -76,12 +76,16 @@ public final class ReportExport {
 
     /** The row's values, with "(none)" naming the group of records without a key (e.g. no source). */
     private List<Object> labelled(ReportTable t, Row r) {
-        if (Pick.NONE_KEY.equals(r.key()) && t.columns().get(0).type() == ColumnType.TEXT && r.values().get(0) == null) {
-            List<Object> v = new java.util.ArrayList<>(r.values());
-            v.set(0, texts.get("report.none"));
-            return v;
+        List<Object> v = new java.util.ArrayList<>(r.values());
+        for (int i = 0; i < v.size(); i++) {
+            if (t.columns().get(i).type() == ColumnType.TEXT && v.get(i) != null) {
+                v.set(i, texts.value(t.columns().get(i).key(), v.get(i)));
+            }
         }
-        return r.values();
+        if (Pick.NONE_KEY.equals(r.key()) && t.columns().get(0).type() == ColumnType.TEXT && r.values().get(0) == null) {
+            v.set(0, texts.get("report.none"));
+        }
+        return v;
     }
 
     private static String csvRow(List<Object> values) {

@@ -16,6 +16,9 @@ import org.deskcrm.persistence.report.ReportLookups;
 import org.deskcrm.persistence.report.SalesQueries;
 import org.deskcrm.persistence.report.WorkQueries;
 import org.deskcrm.persistence.report.HistoryQueries;
+import org.deskcrm.persistence.report.DatedFacts;
+import org.deskcrm.persistence.report.FirstCallQueries;
+import org.deskcrm.persistence.report.LifecycleQueries;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -35,6 +38,9 @@ public final class ReportSupport {
     final SalesQueries sales;
     final WorkQueries work;
     final HistoryQueries history;
+    final DatedFacts dated;
+    final FirstCallQueries firstCalls;
+    final LifecycleQueries lifecycle;
     private final SettingsRepository settings;
     private final Clock clock;
     private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> access = org.deskcrm.model.user.AccessScope::all;
@@ -48,6 +54,9 @@ public final class ReportSupport {
         this.sales = new SalesQueries(db);
         this.work = new WorkQueries(db);
         this.history = new HistoryQueries(db);
+        this.dated = new DatedFacts(db);
+        this.firstCalls = new FirstCallQueries(db);
+        this.lifecycle = new LifecycleQueries(db);
         this.settings = settings;
         this.clock = clock;
     }

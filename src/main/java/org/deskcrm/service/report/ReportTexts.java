@@ -29,6 +29,12 @@ public final class ReportTexts {
         return new MessageFormat(get(key), locale).format(args);
     }
 
+    /** A code in a text column in the user's language ({@code report.value.COLUMN.CODE}), else the value as it is. */
+    public Object value(String column, Object code) {
+        String key = "report.value." + column + "." + code;
+        return bundle.containsKey(key) ? bundle.getString(key) : code;
+    }
+
     public String title(String report) {
         return get("report.title." + report);
     }
@@ -54,6 +60,9 @@ public final class ReportTexts {
         }
         if (f.sourceId() != null) {
             lines.add(new String[] {get("report.filter.source"), name(lookups.sourceNames(), f.sourceId())});
+        }
+        if (f.grain() != null) {
+            lines.add(new String[] {get("report.filter.grain"), get("report.grain." + f.grain().code())});
         }
         if (f.band() != null) {
             lines.add(new String[] {get("report.filter.band"), f.band().code()});

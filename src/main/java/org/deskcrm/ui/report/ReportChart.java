@@ -13,24 +13,24 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /** A bar chart of a report's main figure (its first money column, else its first count) by row. */
 final class ReportChart {
     private ReportChart() {
     }
 
-    private static final Color BAR = new Color(0x3B, 0x82, 0xF6);
-    private static final Color GRID = new Color(0xE5, 0xE7, 0xEB);
-    private static final Color TEXT = new Color(0x37, 0x41, 0x51);
-
     /**
      * The chart, or none when the report has no main figure, no rows or too many rows to read as bars.
-     * It has no title of its own: the tab names the report.
+     * It has no title of its own: the tab names the report. A row's bar is labelled by its first
+     * column's text ({@code text} localizes codes) and, when rows are per day or week, by that date.
      */
-    static Optional<JFreeChart> of(ReportTable t, String none, java.util.function.Function<String, String> header) {
+    static Optional<JFreeChart> of(ReportTable t, String none, Function<String, String> header,
+                                   Function<Object, String> text, ChartPalette palette) {
         Optional<Column> figure = t.columns().stream().filter(c -> c.type() == ColumnType.MONEY).findFirst()
                 .or(() -> t.columns().stream().filter(c -> c.type() == ColumnType.COUNT).findFirst());
         if (figure.isEmpty() || t.rows().isEmpty() || t.rows().size() > 40) {
@@ -38,13 +38,17 @@ final class ReportChart {
         }
         int value = t.index(figure.get().key());
         int label = t.columns().get(0).type() == ColumnType.TEXT ? 0 : -1;
+        int date = t.columns().size() > 1 && t.columns().get(1).type() == ColumnType.DATE ? 1 : -1;
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         String series = header.apply(figure.get().key());
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         for (Row r : t.rows()) {
             Object v = r.values().get(value);
             Object name = label < 0 ? null : r.values().get(label);
-            String category = name == null ? none : name.toString();
+            String category = name == null ? none : text.apply(name);
+            if (date >= 0 && r.values().get(date) != null) {
+                category = category + " " + r.values().get(date);
+            }
             if (!used.add(category)) {
                 category = category + " [" + r.key() + "]";
                 used.add(category);
@@ -52,35 +56,35 @@ final class ReportChart {
             data.addValue(v == null ? 0 : ((Number) v).doubleValue(), series, category);
         }
         JFreeChart chart = ChartFactory.createBarChart(null, null, series, data, PlotOrientation.HORIZONTAL, false, true, false);
-        style(chart);
+        style(chart, palette);
         return Optional.of(chart);
     }
 
-    /** Flat bars in the window's accent colour on white, light range grid lines, no outlines. */
-    private static void style(JFreeChart chart) {
-        chart.setBackgroundPaint(Color.WHITE);
+    /** Flat bars in the theme's accent colour on its surface colour, faint range grid lines, no outlines. */
+    static void style(JFreeChart chart, ChartPalette palette) {
+        chart.setBackgroundPaint(palette.background());
         chart.setAntiAlias(true);
         CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(palette.background());
         plot.setOutlineVisible(false);
         plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(palette.grid());
         plot.setRangeGridlineStroke(new BasicStroke(1f));
         BarRenderer bars = (BarRenderer) plot.getRenderer();
         bars.setBarPainter(new StandardBarPainter());
         bars.setShadowVisible(false);
         bars.setDrawBarOutline(false);
-        bars.setSeriesPaint(0, BAR);
+        bars.setSeriesPaint(0, palette.bar());
         bars.setMaximumBarWidth(0.1);
         Font ticks = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         plot.getDomainAxis().setTickLabelFont(ticks);
-        plot.getDomainAxis().setTickLabelPaint(TEXT);
+        plot.getDomainAxis().setTickLabelPaint(palette.text());
         plot.getDomainAxis().setAxisLineVisible(false);
         plot.getDomainAxis().setTickMarksVisible(false);
         plot.getRangeAxis().setTickLabelFont(ticks);
-        plot.getRangeAxis().setTickLabelPaint(TEXT);
+        plot.getRangeAxis().setTickLabelPaint(palette.text());
         plot.getRangeAxis().setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-        plot.getRangeAxis().setLabelPaint(TEXT);
+        plot.getRangeAxis().setLabelPaint(palette.text());
         plot.getRangeAxis().setAxisLineVisible(false);
     }
 }

@@ -50,6 +50,8 @@ public final class ReportView extends BorderPane {
     private final TableView<Row> table = new TableView<>();
     private final SplitPane split = new SplitPane();
     private final Label summary = new Label();
+    private final javafx.collections.ListChangeListener<String> themeWatch = c -> restyleChart();
+    private org.jfree.chart.JFreeChart chart;
     private final ComboBox<Long> pipeline;
     private final ComboBox<Long> manager;
     private final ComboBox<Long> team;
@@ -96,6 +98,15 @@ public final class ReportView extends BorderPane {
         vm.tableProperty().addListener((o, old, t) -> show(t));
         vm.choicesProperty().addListener((o, old, c) -> fill(c));
         Refreshable.attach(this, vm::refresh);
+        sceneProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.getStylesheets().removeListener(themeWatch);
+            }
+            if (now != null) {
+                now.getStylesheets().addListener(themeWatch);
+            }
+            restyleChart();
+        });
     }
 
     private FlowPane filterBar() {
@@ -117,7 +128,14 @@ public final class ReportView extends BorderPane {
         export.disableProperty().bind(vm.busyProperty().or(vm.tableProperty().isNull()));
         export.setOnAction(e -> export());
         HBox period = group("report.filter.period", from, new Label("–"), to);
-        FlowPane bar = new FlowPane(14, 6, period, group("report.filter.pipeline", pipeline),
+        FlowPane bar = new FlowPane(14, 6, period);
+        if (!vm.grains().isEmpty()) {
+            ComboBox<org.deskcrm.model.report.Grain> grain = choice("reportGrain", g -> i18n.get("report.grain." + g.code()), 130);
+            grain.getItems().setAll(vm.grains());
+            grain.valueProperty().bindBidirectional(vm.grainProperty());
+            bar.getChildren().add(group("report.filter.grain", grain));
+        }
+        bar.getChildren().addAll(group("report.filter.pipeline", pipeline),
                 group("report.filter.manager", manager), group("report.filter.team", team),
                 group("report.filter.source", source), group("report.filter.band", band), new HBox(6, refresh, export));
         bar.setId("reportFilterBar");
@@ -241,14 +259,29 @@ public final class ReportView extends BorderPane {
         if (split.getItems().size() > 1) {
             split.getItems().remove(1);
         }
-        ReportChart.of(t, i18n.get("report.none"), k -> i18n.get("report.col." + k))
+        chart = null;
+        Column first = t.columns().get(0);
+        ReportChart.of(t, i18n.get("report.none"), k -> i18n.get("report.col." + k), v -> value(first, v), palette())
                 .ifPresent(chart -> {
+                    this.chart = chart;
                     ChartViewer viewer = new ChartViewer(chart);
                     viewer.setId("reportChart");
                     split.getItems().add(new VBox(viewer));
                     VBox.setVgrow(viewer, javafx.scene.layout.Priority.ALWAYS);
                     split.setDividerPositions(0.6);
                 });
+    }
+
+    /** The chart's colours for the theme of the window the view is in (light until it is in one). */
+    private ChartPalette palette() {
+        return ChartPalette.of(getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+    }
+
+    /** Repaints the chart in the current theme's colours (the view moved to a window, or the theme changed). */
+    private void restyleChart() {
+        if (chart != null) {
+            ReportChart.style(chart, palette());
+        }
     }
 
     private String label(String summaryKey) {
@@ -284,7 +317,7 @@ public final class ReportView extends BorderPane {
                 } else if (item == null && index == 0 && "none".equals(row.key())) {
                     setText(i18n.get("report.none"));
                 } else {
-                    setText(cells.text(item, c.type()));
+                    setText(c.type() == org.deskcrm.model.report.ColumnType.TEXT ? value(c, item) : cells.text(item, c.type()));
                 }
                 setStyle(c.type() == org.deskcrm.model.report.ColumnType.TEXT ? "" : "-fx-alignment: CENTER-RIGHT;"
                         + (totals ? "-fx-font-weight: bold;" : ""));
@@ -294,6 +327,12 @@ public final class ReportView extends BorderPane {
             col.setCellFactory(withDrill(col.getCellFactory(), t, c));
         }
         return col;
+    }
+
+    /** A code shown in the user's language ({@code report.value.COLUMN.CODE}, e.g. a lifecycle status), else as it is. */
+    private String value(Column c, Object item) {
+        String key = "report.value." + c.key() + "." + item;
+        return i18n.has(key) ? i18n.get(key) : cells.text(item, c.type());
     }
 
     /** Wide enough for the whole header in bold, with the header's padding and the sort arrow's room. */

@@ -13,6 +13,7 @@ import javafx.beans.value.ObservableValue;
 import org.deskcrm.model.deal.ScoreBand;
 import org.deskcrm.model.report.Drill;
 import org.deskcrm.model.report.FilterChoices;
+import org.deskcrm.model.report.Grain;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.service.report.Report;
@@ -46,6 +47,7 @@ public final class ReportViewModel {
     private final ObjectProperty<Long> teamId = new SimpleObjectProperty<>();
     private final ObjectProperty<Long> sourceId = new SimpleObjectProperty<>();
     private final ObjectProperty<ScoreBand> band = new SimpleObjectProperty<>();
+    private final ObjectProperty<Grain> grain = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<FilterChoices> choices = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReportTable> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -66,7 +68,8 @@ public final class ReportViewModel {
         this.export = export;
         this.lookups = lookups;
         this.debounce = debounce;
-        for (ObservableValue<?> p : List.of(from, to, pipelineId, managerId, teamId, sourceId, band)) {
+        grain.set(report.grains().isEmpty() ? null : report.grains().get(0));
+        for (ObservableValue<?> p : List.of(from, to, pipelineId, managerId, teamId, sourceId, band, grain)) {
             p.addListener((o, old, now) -> filterChanged());
         }
     }
@@ -101,6 +104,16 @@ public final class ReportViewModel {
 
     public ObjectProperty<ScoreBand> bandProperty() {
         return band;
+    }
+
+    /** How the report splits its rows by time (day, week...), when it offers a choice. */
+    public ObjectProperty<Grain> grainProperty() {
+        return grain;
+    }
+
+    /** The grains the report offers, its default first; empty when its rows are not split by time. */
+    public List<Grain> grains() {
+        return report.grains();
     }
 
     /** The filter choices, null until loaded. */
@@ -197,7 +210,7 @@ public final class ReportViewModel {
 
     private ReportFilter filter() {
         return new ReportFilter(from.get(), to.get(), pipelineId.get(), managerId.get(), teamId.get(),
-                sourceId.get(), band.get());
+                sourceId.get(), band.get(), grain.get());
     }
 
     /** The table no longer matches the filter: it goes, the reason shows. */

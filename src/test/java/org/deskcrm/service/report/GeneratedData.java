@@ -136,7 +136,24 @@ final class GeneratedData {
                 }
             }
         }
+        repeatCallers(clients, callCount / 2);
         return this;
+    }
+
+    /**
+     * Calls among a few callers (some on a client card, some unknown numbers), close together, so that
+     * first calls, repeats and callbacks all occur (first-call resolution).
+     */
+    private void repeatCallers(List<Long> clients, int count) {
+        for (int i = 0; i < count; i++) {
+            int caller = random.nextInt(12);
+            Long client = caller < 6 ? clients.get(caller) : null;
+            String phone = "+7495100" + String.format("%04d", caller);
+            Instant t = START.plus(Duration.ofDays(random.nextInt(12) * 10L)).plus(step());
+            CallDirection dir = random.nextInt(3) == 0 ? CallDirection.OUT : random.nextInt(8) == 0 ? CallDirection.INTERNAL : CallDirection.IN;
+            CallStatus status = random.nextInt(4) == 0 ? CallStatus.MISSED : CallStatus.ANSWERED;
+            data.call(random.nextInt(10) == 0 ? null : pick(managers), dir, status, t, random.nextInt(300), phone, client);
+        }
     }
 
     private DealTrace deal(long clientId) {

@@ -156,7 +156,12 @@ abstract class ReconciliationContract {
             if (c.type() == ColumnType.COUNT) {
                 assertThat(d.kind()).isEqualTo(DrillKind.COUNT);
             }
-            assertThat(d.items()).extracting(i -> i.id()).doesNotHaveDuplicates();
+            if (r.name().equals(LifecycleReport.NAME)) {
+                // transitions are events: a client that changed status twice is listed twice, by day
+                assertThat(d.items()).extracting(i -> i.id() + " " + i.label()).doesNotHaveDuplicates();
+            } else {
+                assertThat(d.items()).extracting(i -> i.id()).doesNotHaveDuplicates();
+            }
             n++;
         }
         return n;
@@ -321,5 +326,106 @@ abstract class ReconciliationContract {
     @Test
     void reachedOrderAgreesWithTheHistory() {
         assertThat(new FunnelQueries(ctx.database()).reachedOrderMismatches()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ calls, activity, lifecycle
+
+    /** One row of the call log, read straight from the table (the oracle's own copy). */
+    record LoggedCall(long id, Long userId, Instant at, String direction, String status, String caller) {
+    }
+
+    List<LoggedCall> callLog() {
+        var c = org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
+        return ctx.database().dsl().selectFrom(c).orderBy(c.STARTED_AT, c.ID).fetch(r -> new LoggedCall(r.getId(),
+                r.getUserId(), r.getStartedAt().toInstant(), r.getDirection(), r.getStatusCode(),
+                r.getClientId() != null ? "client " + r.getClientId() : "number " + r.getPhoneNorm()));
+    }
+
+    @Test
+    void callCountsEqualTheCallLogAndFirstCallResolutionTheOracle() {
+        List<LoggedCall> log = callLog();
+        java.time.Duration window = java.time.Duration.ofDays(7);
+        for (ReportFilter f : List.of(month(1), month(2), month(3), month(4), year(), month(3).withManager(gen.managers.get(1)))) {
+            List<LoggedCall> in = log.stream().filter(c -> in(c.at(), f))
+                    .filter(c -> f.managerId() == null || f.managerId().equals(c.userId())).toList();
+            ReportTable calls = reports.get("calls").run(f);
+            assertThat(calls.value(ReportTable.TOTALS, "calls")).as("%s", f).isEqualTo((long) in.size());
+            assertThat(calls.value(ReportTable.TOTALS, "outgoing")).isEqualTo(in.stream().filter(c -> c.direction().equals("out")).count());
+            assertThat(calls.value(ReportTable.TOTALS, "missed")).isEqualTo(in.stream().filter(c -> c.status().equals("missed")).count());
+            ReportTable activity = reports.get("activity").run(f);
+            assertThat(activity.value(ReportTable.TOTALS, "outgoing_calls")).isEqualTo(calls.value(ReportTable.TOTALS, "outgoing"));
+            assertThat(activity.value(ReportTable.TOTALS, "answered_calls")).isEqualTo(calls.value(ReportTable.TOTALS, "answered"));
+            long first = 0;
+            long resolved = 0;
+            for (LoggedCall c : in) {
+                if (!c.direction().equals("in") || !c.status().equals("answered")) {
+                    continue;
+                }
+                List<LoggedCall> same = log.stream().filter(o -> o.id() != c.id() && !o.direction().equals("internal")
+                        && o.caller().equals(c.caller())).toList();
+                boolean isFirst = same.stream().noneMatch(o -> o.at().isAfter(c.at().minus(window)) && o.at().isBefore(c.at())
+                        || o.at().equals(c.at()) && o.id() < c.id());
+                boolean repeated = same.stream().anyMatch(o -> o.at().isBefore(c.at().plus(window)) && o.at().isAfter(c.at())
+                        || o.at().equals(c.at()) && o.id() > c.id());
+                first += isFirst ? 1 : 0;
+                resolved += isFirst && !repeated ? 1 : 0;
+            }
+            assertThat(calls.value(ReportTable.TOTALS, "first_calls")).as("first calls %s", f).isEqualTo(first);
+            assertThat(calls.value(ReportTable.TOTALS, "first_resolved")).as("resolved %s", f).isEqualTo(resolved);
+            assertThat(first).isLessThanOrEqualTo((Long) calls.value(ReportTable.TOTALS, "answered"));
+        }
+        assertThat((Long) reports.get("calls").run(year()).value(ReportTable.TOTALS, "first_calls")).isGreaterThan(20L);
+    }
+
+    @Test
+    void dayAndWeekRowsAddUpToThePeriodAndDrillDownToThemselves() {
+        for (ReportFilter base : List.of(month(2), month(3).withTeam(gen.teams.get(0)), month(4))) {
+            for (String name : List.of("activity", "calls")) {
+                Report r = reports.get(name);
+                ReportTable whole = r.run(base.withGrain(r.grains().get(0)));
+                for (org.deskcrm.model.report.Grain g : r.grains()) {
+                    ReportTable t = r.run(base.withGrain(g));
+                    assertTotalsAreSums(t);
+                    for (Column c : whole.columns()) {
+                        if (c.summable()) {
+                            assertThat(number(t.value(ReportTable.TOTALS, c.key()))).as("%s %s %s", name, g, c.key())
+                                    .isEqualByComparingTo(number(whole.value(ReportTable.TOTALS, c.key())));
+                        }
+                    }
+                    for (Row row : sample(t.rows())) {
+                        assertDrills(r, t, row, false);
+                    }
+                    assertDrills(r, t, t.totals(), true);
+                }
+            }
+        }
+    }
+
+    @Test
+    void lifecycleStatusesChainFromMonthToMonthAndCoverEveryActiveClient() {
+        ReportTable previous = null;
+        for (int m = 1; m <= 4; m++) {
+            ReportTable t = reports.get("lifecycle").run(month(m));
+            assertThat(t.value(ReportTable.TOTALS, "at_start")).isEqualTo(30L);
+            assertThat(t.value(ReportTable.TOTALS, "at_end")).isEqualTo(30L);
+            assertThat(t.value(ReportTable.TOTALS, "left")).isEqualTo(t.value(ReportTable.TOTALS, "entered"));
+            for (Row r : t.rows()) {
+                long start = (Long) t.value(r.key(), "at_start");
+                long left = (Long) t.value(r.key(), "left");
+                long entered = (Long) t.value(r.key(), "entered");
+                assertThat(t.value(r.key(), "at_end")).as("%s month %d", r.key(), m).isEqualTo(start - left + entered);
+                if (previous != null) {
+                    assertThat(t.value(r.key(), "at_start")).isEqualTo(previous.value(r.key(), "at_end"));
+                }
+            }
+            previous = t;
+        }
+        long transitions = 0;
+        for (int m = 1; m <= 4; m++) {
+            transitions += (Long) reports.get("lifecycle").run(month(m)).summary().get("transitions");
+        }
+        ReportFilter fourMonths = ReportFilter.period(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 30));
+        assertThat(reports.get("lifecycle").run(fourMonths).summary().get("transitions")).isEqualTo(transitions);
+        assertThat(transitions).isGreaterThan(10L);
     }
 }

@@ -101,6 +101,12 @@ public final class ReportData {
                 "+7900" + seq.get(), null, null, userId, null, null, null)).orElseThrow();
     }
 
+    /** A call from or to a given number, matched to a client card or not. */
+    public long call(Long userId, CallDirection dir, CallStatus status, Instant at, int seconds, String phone, Long clientId) {
+        return ctx.calls().insert(new Call(null, dir, status, at, seconds, phone, phone, clientId, null, userId,
+                null, null, null)).orElseThrow();
+    }
+
     public long activity(Long userId, ActivityKind kind, Instant at) {
         return ctx.tasks().insertActivity(new Activity(null, kind, null, null, null, userId, at, kind.name(), null));
     }

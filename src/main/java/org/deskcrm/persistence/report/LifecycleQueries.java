@@ -1,0 +1,75 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.persistence.Database;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.deskcrm.persistence.jooq.Tables.CLIENT;
+import static org.deskcrm.persistence.jooq.Tables.SALE;
+
+/**
+ * The sales history that lifecycle statuses are derived from (ADR 0003), for the active (not archived)
+ * clients of the filter's manager or team (the client's owner): per client the purchases before the
+ * period (count and last day), and the purchase days within it. Both are GROUP BYs over the covering
+ * {@code ix_sale_date (sale_date, client_id, amount)}.
+ */
+public class LifecycleQueries {
+    /** A client's purchases before the period: how many, and the last day. */
+    public record Before(long clientId, int count, LocalDate last) {
+    }
+
+    /** A client's purchases on one day of the period. */
+    public record SaleDay(long clientId, LocalDate day, int count) {
+    }
+
+    private final DSLContext dsl;
+
+    public LifecycleQueries(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    private static Condition active(ReportScope s) {
+        return CLIENT.ARCHIVED.isFalse().and(Scopes.people(CLIENT.OWNER_ID, s.filter()));
+    }
+
+    private static Condition ofActive(ReportScope s) {
+        if (s.filter().managerId() == null && s.filter().teamId() == null) {
+            return SALE.CLIENT_ID.notIn(DSL.select(CLIENT.ID).from(CLIENT).where(CLIENT.ARCHIVED.isTrue()));
+        }
+        return SALE.CLIENT_ID.in(DSL.select(CLIENT.ID).from(CLIENT).where(active(s)));
+    }
+
+    /** How many active clients the filter covers. */
+    public long activeClients(ReportScope s) {
+        return dsl.selectCount().from(CLIENT).where(active(s)).fetchOne(0, Long.class);
+    }
+
+    /** Every active client of the filter by id, with its name (for drill-downs). */
+    public Map<Long, String> activeClientNames(ReportScope s) {
+        Map<Long, String> m = new LinkedHashMap<>();
+        dsl.select(CLIENT.ID, CLIENT.NAME).from(CLIENT).where(active(s)).orderBy(CLIENT.ID)
+                .forEach(r -> m.put(r.value1(), r.value2()));
+        return m;
+    }
+
+    public List<Before> before(ReportScope s) {
+        return dsl.select(SALE.CLIENT_ID, DSL.count(), DSL.max(SALE.SALE_DATE)).from(SALE)
+                .where(SALE.SALE_DATE.lt(s.filter().from())).and(ofActive(s))
+                .groupBy(SALE.CLIENT_ID)
+                .fetch(r -> new Before(r.value1(), r.value2(), r.value3()));
+    }
+
+    public List<SaleDay> within(ReportScope s) {
+        return dsl.select(SALE.CLIENT_ID, SALE.SALE_DATE, DSL.count()).from(SALE)
+                .where(SALE.SALE_DATE.between(s.filter().from(), s.filter().to())).and(ofActive(s))
+                .groupBy(SALE.CLIENT_ID, SALE.SALE_DATE)
+                .fetch(r -> new SaleDay(r.value1(), r.value2(), r.value3()));
+    }
+}

@@ -1,0 +1,12 @@
+package org.deskcrm.service.report;
+
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.TestDatabases;
+
+/** First-call resolution, activity by day and week, lifecycle transitions: hand-computed, on embedded H2. */
+class H2ReportDetailTest extends ReportDetailContract {
+    @Override
+    Database openDatabase() {
+        return TestDatabases.h2();
+    }
+}
