@@ -142,8 +142,15 @@ final class FeatureScreens {
 
     private SettingsScreens settings(ShellServices s) {
         DealFeature f = s.app().dealFeature();
-        return new SettingsScreens(s.executor(), s.i18n(), s.dialogs())
-                .withDealPages(f.pipelines(), f.scoring(), f.sales(), f.settings());
+        SettingsScreens screens = new SettingsScreens(s.executor(), s.i18n(), s.dialogs());
+        if (!s.app().session().isAdmin()) {
+            return screens; // settings are the administrator's: anyone else sees the empty page's note
+        }
+        org.deskcrm.ui.user.UserAdminPages people = new org.deskcrm.ui.user.UserAdminPages(s.app(), s.executor(), s.i18n());
+        return screens.withDealPages(f.pipelines(), f.scoring(), f.sales(), f.settings())
+                .withPage(new org.deskcrm.ui.settings.SettingsPage("users", s.i18n().get("users.tab"), people::usersPage))
+                .withPage(new org.deskcrm.ui.settings.SettingsPage("teams", s.i18n().get("users.teams.tab"),
+                        people::teamsPage));
     }
 
     private ReportScreens reports(ShellServices s) {
