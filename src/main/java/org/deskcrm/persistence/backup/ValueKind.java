@@ -43,9 +43,15 @@ public enum ValueKind {
     /** Reads column {@code i} of the current row as backup text; null stays null. */
     String read(ResultSet rs, int i) throws SQLException {
         Object v = switch (this) {
-            case INTEGER -> rs.getObject(i, Long.class);
+            case INTEGER -> {
+                long n = rs.getLong(i);
+                yield rs.wasNull() ? null : n;
+            }
             case DECIMAL -> rs.getBigDecimal(i);
-            case BOOLEAN -> rs.getObject(i, Boolean.class);
+            case BOOLEAN -> {
+                boolean b = rs.getBoolean(i);
+                yield rs.wasNull() ? null : b;
+            }
             case DATE -> rs.getObject(i, LocalDate.class);
             case TIME -> rs.getObject(i, LocalTime.class);
             case TIMESTAMP -> rs.getObject(i, LocalDateTime.class);

@@ -111,8 +111,10 @@ abstract class BackupContract {
     void restoreRefusesADatabaseWithWorkUnlessForcedAndThenReplacesEverything() {
         Path file = dir.resolve("force.zip");
         service(source).backup(file, Progress.NONE);
-        try (Database target = fill(openDatabase())) {
-            target.dsl().update(CLIENT).set(CLIENT.NAME, "changed after").execute();
+        try (Database target = openDatabase()) {
+            AppContext ctx = new AppContext(target, CLOCK);
+            ctx.ensureReferenceData(Locale.ENGLISH);
+            ctx.clients().save(new ClientCard(Client.draft(ClientKind.PERSON, "Someone's work"), List.of(), List.of()), null);
             assertThatThrownBy(() -> service(target).restore(file, false, Progress.NONE))
                     .isInstanceOfSatisfying(AppException.class, e -> assertThat(e.messageKey()).isEqualTo("backup.error.notEmpty"));
             assertThat(service(target).databaseHasWork()).isTrue();
