@@ -36,6 +36,9 @@ import org.deskcrm.service.report.ReportCatalog;
 import org.deskcrm.service.report.ReportSupport;
 
 import org.deskcrm.service.search.GlobalSearchService;
+import org.deskcrm.service.backup.BackupService;
+import org.deskcrm.persistence.backup.BackupRepository;
+import org.deskcrm.persistence.backup.RestoreRepository;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -75,6 +78,7 @@ public final class AppContext implements AutoCloseable {
     private final ReportCatalog reports;
     private final GlobalSearchService globalSearch;
     private final ZoneId businessZone;
+    private final BackupService backup;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -113,6 +117,7 @@ public final class AppContext implements AutoCloseable {
         this.clientList = new ClientListService(new ClientListRepository(database), clients, users, pipelines,
                 settings);
         this.clientTimeline = new ClientTimelineService(new TimelineRepository(database), tasks, clock);
+        this.backup = new BackupService(new BackupRepository(database, clock), new RestoreRepository(database));
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -249,6 +254,11 @@ public final class AppContext implements AutoCloseable {
 
     public ControlService control() {
         return control;
+    }
+
+    /** Backup to one portable file and restore from it. */
+    public BackupService backup() {
+        return backup;
     }
 
     @Override

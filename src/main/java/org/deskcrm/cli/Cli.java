@@ -39,6 +39,9 @@ public final class Cli {
         });
         commands.put("demo", new DemoCommand(texts));
         commands.put("report", new ReportCommand(texts));
+        BackupCommands backups = new BackupCommands();
+        commands.put("backup", backups.backup());
+        commands.put("restore", backups.restore());
     }
 
     /** True when the arguments name a command (or ask for help) rather than the window. */
@@ -96,7 +99,8 @@ public final class Cli {
         out.println();
         out.println(texts.getString("help.commands"));
         for (String name : commands.keySet()) {
-            out.printf("  %-10s %s%n", name, texts.getString("help." + name));
+            out.printf("  %-10s %s%n", name, texts.containsKey("help." + name) ? texts.getString("help." + name)
+                    : ResourceBundle.getBundle("org.deskcrm.i18n.ui.trust", Locale.getDefault()).getString("help." + name));
         }
         out.println();
         out.println(texts.getString("help.options"));

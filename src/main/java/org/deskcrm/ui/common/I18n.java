@@ -17,7 +17,7 @@ import java.util.ResourceBundle;
 public final class I18n {
     /** The feature bundles, in lookup order. A new feature adds its bundle name here. */
     public static final List<String> BUNDLES = List.of(
-            "shell", "common", "client", "deal", "call", "task", "report", "io", "user", "demo");
+            "shell", "common", "client", "deal", "call", "task", "report", "io", "user", "demo", "trust");
 
     private final Locale locale;
     private final List<ResourceBundle> bundles = new ArrayList<>();
