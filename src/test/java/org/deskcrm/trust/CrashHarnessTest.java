@@ -72,7 +72,7 @@ class CrashHarnessTest {
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             String workload = ORDER.get(cycle % ORDER.size());
             List<String> lines = runAndKill(workload, url, cycle, List.of(String.valueOf(clientId), String.valueOf(dealId)),
-                    200 + random.nextInt(1_800));
+                    1 + random.nextInt(4), random.nextInt(400));
             killedMidWrite += lines.contains("FINISHED") ? 0 : 1;
             for (String line : lines) {
                 if (line.startsWith("COMMITTED import ")) {
@@ -103,8 +103,12 @@ class CrashHarnessTest {
         }
     }
 
-    /** Starts the workload in a child JVM, waits until it has started writing plus {@code delayMs}, kills it. */
-    private static List<String> runAndKill(String workload, String url, int cycle, List<String> extra, int delayMs)
+    /**
+     * Starts the workload in a child JVM, waits until it has reported {@code writes} commits (or demo
+     * progress steps), then {@code delayMs} more, and kills it: always while it is writing.
+     */
+    private static List<String> runAndKill(String workload, String url, int cycle, List<String> extra, int writes,
+                                           int delayMs)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(), workload, url,
@@ -112,14 +116,19 @@ class CrashHarnessTest {
         command.addAll(extra);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();
-        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(writes);
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line);
-                    if (line.equals("STARTED")) {
+                    if (line.startsWith("COMMITTED ") || line.startsWith("PROGRESS ") || line.equals("FINISHED")) {
                         started.countDown();
+                    }
+                    if (line.equals("FINISHED")) {
+                        while (started.getCount() > 0) {
+                            started.countDown();
+                        }
                     }
                 }
             } catch (java.io.IOException ignored) {
@@ -127,9 +136,9 @@ class CrashHarnessTest {
             }
         });
         reader.start();
-        if (!started.await(120, TimeUnit.SECONDS)) {
+        if (!started.await(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("child did not start: " + lines);
+            throw new AssertionError("child did not write: " + lines);
         }
         Thread.sleep(delayMs);
         p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no H2 close

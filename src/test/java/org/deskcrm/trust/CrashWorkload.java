@@ -104,7 +104,8 @@ public final class CrashWorkload {
 
     /** The SMALL demo data, added to whatever is there (it is killed long before it ends). */
     static void demo(AppContext ctx, int cycle, List<String> args, PrintStream out) {
-        ctx.demoData().generate(DemoSize.SMALL, Locale.ENGLISH, cycle, true, Progress.NONE);
+        ctx.demoData().generate(DemoSize.SMALL, Locale.ENGLISH, cycle, true,
+                (step, done, total) -> out.println("PROGRESS demo " + step + " " + done));
         out.println("COMMITTED demo " + cycle);
     }
 }

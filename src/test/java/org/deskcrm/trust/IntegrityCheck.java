@@ -37,7 +37,7 @@ final class IntegrityCheck {
                             + CrashWorkload.CALLS_PER_FILE);
                 }
             }
-            one(s, problems, "imported call files minus their import events",
+            one(s, problems, "imported call files minus their import events " + importEvents(s),
                     "SELECT " + importedFiles(s).size() + " - COUNT(*) FROM audit_event WHERE action = 'import' AND entity = 'call'");
             if (editClient > 0) {
                 try (ResultSet rs = s.executeQuery("SELECT notes, version, (SELECT COUNT(*) FROM audit_event a"
@@ -56,13 +56,25 @@ final class IntegrityCheck {
     /** Imported crash-test call files ({@code k<cycle>.<file>.}) and how many of their calls exist. */
     static Map<String, Long> importedFiles(Statement s) throws SQLException {
         Map<String, Long> files = new TreeMap<>();
-        try (ResultSet rs = s.executeQuery("SELECT external_key FROM phone_call WHERE external_key LIKE 'k%.%.%'")) {
+        // the Asterisk import keys a call "ast:<uniqueid>:<hash>"; the harness's unique ids are k<cycle>.<file>.<row>
+        try (ResultSet rs = s.executeQuery("SELECT external_key FROM phone_call WHERE external_key LIKE 'ast:k%.%.%:%'")) {
             while (rs.next()) {
-                String key = rs.getString(1);
+                String key = rs.getString(1).substring(4);
+                key = key.substring(0, key.indexOf(':'));
                 files.merge(key.substring(0, key.lastIndexOf('.') + 1), 1L, Long::sum);
             }
         }
         return files;
+    }
+
+    private static List<String> importEvents(Statement s) throws SQLException {
+        List<String> events = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("SELECT id, details FROM audit_event WHERE action = 'import' AND entity = 'call'")) {
+            while (rs.next()) {
+                events.add(rs.getLong(1) + ":" + rs.getString(2));
+            }
+        }
+        return events;
     }
 
     static long count(Database db, String sql) throws SQLException {
