@@ -43,6 +43,9 @@ import org.deskcrm.service.user.Session;
 import org.deskcrm.service.user.UserAdminService;
 import org.deskcrm.service.export.ExportService;
 import org.deskcrm.service.export.ListExports;
+import org.deskcrm.service.backup.BackupService;
+import org.deskcrm.persistence.backup.BackupRepository;
+import org.deskcrm.persistence.backup.RestoreRepository;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -87,6 +90,7 @@ public final class AppContext implements AutoCloseable {
     private final AuthService auth;
     private final UserAdminService userAdmin;
     private final ExportService exports;
+    private final BackupService backup;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -139,6 +143,7 @@ public final class AppContext implements AutoCloseable {
         this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
                 callLog, new TaskListRepository(database), taskService, users, pipelines, businessZone), users, audit,
                 reports.support()::exporter, clock);
+        this.backup = new BackupService(new BackupRepository(database, clock), new RestoreRepository(database));
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
@@ -300,6 +305,11 @@ public final class AppContext implements AutoCloseable {
     /** Exports of lists and reports (the export right, the event feed, streamed files). */
     public ExportService exports() {
         return exports;
+    }
+
+    /** Backup to one portable file and restore from it. */
+    public BackupService backup() {
+        return backup;
     }
 
     @Override

@@ -42,6 +42,9 @@ public final class Cli {
         commands.put("import", new ImportCommand(texts));
         commands.put("import-calls", new ImportCallsCommand(texts));
         commands.put("export", new ExportCommand(texts, err));
+        BackupCommands backups = new BackupCommands();
+        commands.put("backup", backups.backup());
+        commands.put("restore", backups.restore());
     }
 
     /** True when the arguments name a command (or ask for help) rather than the window. */

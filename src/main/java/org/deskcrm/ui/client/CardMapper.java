@@ -26,7 +26,12 @@ final class CardMapper {
     }
 
     void apply(ClientCard card) {
-        Client c = card.client();
+        applyClient(card.client());
+        applyContacts(card);
+    }
+
+    /** The client's own fields only; the contact rows stay as they are. */
+    void applyClient(Client c) {
         vm.kindProperty().set(c.kind());
         vm.nameProperty().set(nz(c.name()));
         vm.legalNameProperty().set(nz(c.legalName()));
@@ -40,6 +45,9 @@ final class CardMapper {
         vm.tagsProperty().set(String.join(", ", c.tags()));
         vm.ownerProperty().set(vm.choice(vm.owners(), c.ownerId()));
         vm.sourceProperty().set(vm.choice(vm.sources(), c.sourceId()));
+    }
+
+    private void applyContacts(ClientCard card) {
         List<ContactRow> contacts = new ArrayList<>();
         Map<Long, ContactRow> byId = new LinkedHashMap<>();
         for (Contact p : card.contacts()) {

@@ -44,6 +44,7 @@ public final class ClientCardView extends BorderPane {
     public ClientCardView(ClientCardViewModel vm, I18n i18n, java.util.List<Node> extraSections) {
         this.vm = vm;
         this.i18n = i18n;
+        vm.useConflictResolver(new org.deskcrm.ui.trust.ConflictDialog(i18n, this));
         getStyleClass().add("client-card");
         getStylesheets().add(ClientCardView.class.getResource("client.css").toExternalForm());
         setTop(new VBox(toolbar(), banner()));

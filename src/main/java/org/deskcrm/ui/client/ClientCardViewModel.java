@@ -24,6 +24,8 @@ import org.deskcrm.model.client.Contact;
 import org.deskcrm.model.client.TimelineEntry;
 import org.deskcrm.model.client.TimelineKind;
 import org.deskcrm.model.common.ConcurrentEditException;
+import org.deskcrm.ui.common.ConflictResolution;
+import org.deskcrm.ui.common.ConflictResolver;
 import org.deskcrm.model.common.FieldError;
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.common.ValidationException;
@@ -94,6 +96,7 @@ public final class ClientCardViewModel {
     private final StringProperty noteText = new SimpleStringProperty(this, "noteText", "");
     private final TimelineFormatter formatter;
     private final CardMapper mapper;
+    private ConflictResolver conflictResolver;
 
     private final InvalidationListener markDirty = this::changed;
 
@@ -389,7 +392,50 @@ public final class ClientCardViewModel {
                     .map(f -> ctx.i18n().get("client.field." + f)).toList();
             setMessage(MessageKind.CONFLICT, ctx.i18n().format("client.msg.conflictFields",
                     changedFields.isEmpty() ? "—" : String.join(", ", changedFields)));
+            resolveConflict();
         }, e -> { });
+    }
+
+    /**
+     * Shows both versions field by field when a resolver is set (the window's conflict dialog) and
+     * applies the choice; closing the dialog leaves the banner and everything typed as it was.
+     */
+    public void useConflictResolver(ConflictResolver resolver) {
+        this.conflictResolver = resolver;
+    }
+
+    private void resolveConflict() {
+        ClientCard theirs = state.theirs;
+        if (conflictResolver == null || theirs == null) {
+            return;
+        }
+        ClientCard mine = mapper.build().card();
+        ClientConflict conflict = new ClientConflict(ctx.i18n(), id -> choice(owners, id).label(),
+                id -> choice(sources, id).label());
+        conflictResolver.resolve(ctx.i18n().get("conflict.title"),
+                ctx.i18n().format("conflict.client.message", theirs.client().name()),
+                conflict.fields(mine, theirs)).ifPresent(r -> {
+                    switch (r.kind()) {
+                        case KEEP_MINE -> keepMine();
+                        case TAKE_THEIRS -> takeTheirs();
+                        case MERGE -> saveMerge(mine, theirs, r);
+                    }
+                });
+    }
+
+    private void saveMerge(ClientCard mine, ClientCard theirs, ConflictResolution r) {
+        Client merged = ClientConflict.merge(mine.client(), theirs.client(), r);
+        if (ClientConflict.theirContacts(r)) {
+            mapper.apply(new ClientCard(merged, theirs.contacts(), theirs.channels()));
+        } else {
+            mapper.applyClient(merged);
+        }
+        state.version = theirs.client().version();
+        state.loaded = theirs;
+        state.theirs = null;
+        clearMessage();
+        busy.set(true);
+        write(mapper.build());
     }
 
     /** After a conflict: save what is typed over the other version. */

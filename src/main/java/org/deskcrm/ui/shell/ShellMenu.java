@@ -91,8 +91,17 @@ public final class ShellMenu {
                 new SeparatorMenuItem(),
                 item("shell.menu.file.closeTab", CLOSE_TAB, () -> window.tabs().closeSelected()),
                 new SeparatorMenuItem(),
+                item("trust.menu.backup", null, () -> backupActions().backup()),
+                item("trust.menu.restore", null, () -> backupActions().restore()),
+                new SeparatorMenuItem(),
                 item("shell.menu.file.exit", QUIT, this::exit));
         return m;
+    }
+
+    private org.deskcrm.ui.trust.BackupActions backupActions() {
+        ShellServices s = window.services();
+        return new org.deskcrm.ui.trust.BackupActions(s.app().backup(), s.jobs(), s.executor(), s.dialogs(), window,
+                i18n, window::window);
     }
 
     private Menu goMenu() {
