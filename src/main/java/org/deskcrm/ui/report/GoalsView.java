@@ -62,7 +62,7 @@ public final class GoalsView extends BorderPane {
         edit.setOnAction(e -> vm.startEdit(table.getSelectionModel().getSelectedItem()));
         Button delete = new Button(i18n.get("goal.delete"));
         delete.setId("goalDelete");
-        delete.setOnAction(e -> vm.delete(table.getSelectionModel().getSelectedItem()));
+        delete.setOnAction(e -> vm.askDelete(table.getSelectionModel().getSelectedItem()));
         var noSelection = table.getSelectionModel().selectedItemProperty().isNull();
         add.disableProperty().bind(vm.editableProperty().not());
         edit.disableProperty().bind(vm.editableProperty().not().or(noSelection));
@@ -155,7 +155,20 @@ public final class GoalsView extends BorderPane {
         readOnly.getStyleClass().add("hint");
         readOnly.visibleProperty().bind(vm.editableProperty().not().and(vm.busyProperty().not()));
         readOnly.managedProperty().bind(readOnly.visibleProperty());
-        VBox box = new VBox(6, fields, error, readOnly);
+        Label question = new Label();
+        question.textProperty().bind(vm.deleteQuestionProperty());
+        Button yes = new Button(i18n.get("goal.delete"));
+        yes.setId("goalConfirmDelete");
+        yes.setOnAction(e -> vm.confirmDelete());
+        Button no = new Button(i18n.get("goal.cancel"));
+        no.setId("goalCancelDelete");
+        no.setOnAction(e -> vm.cancelDelete());
+        HBox confirm = new HBox(8, question, yes, no);
+        confirm.setId("goalDeleteQuestion");
+        confirm.setAlignment(Pos.CENTER_LEFT);
+        confirm.visibleProperty().bind(vm.pendingDeleteProperty().isNotNull());
+        confirm.managedProperty().bind(confirm.visibleProperty());
+        VBox box = new VBox(6, fields, confirm, error, readOnly);
         box.setPadding(new Insets(6, 8, 8, 8));
         return box;
     }

@@ -48,6 +48,8 @@ public final class GoalsViewModel {
     private final ObjectProperty<String> formOwner = new SimpleObjectProperty<>();
     private final ObjectProperty<GoalMetric> formMetric = new SimpleObjectProperty<>(GoalMetric.REVENUE);
     private final StringProperty formTarget = new SimpleStringProperty("");
+    private final ObjectProperty<GoalEntry> pendingDelete = new SimpleObjectProperty<>();
+    private final StringProperty deleteQuestion = new SimpleStringProperty("");
     private GoalEntry editing;
 
     public GoalsViewModel(GoalService service, TaskExecutor executor, I18n i18n, Supplier<FilterChoices> lookups,
@@ -134,7 +136,35 @@ public final class GoalsViewModel {
         }, this::failed);
     }
 
-    public void delete(GoalEntry g) {
+    /** Asks to confirm deleting the goal (answered by {@link #confirmDelete()} or {@link #cancelDelete()}). */
+    public void askDelete(GoalEntry g) {
+        if (g == null) {
+            return;
+        }
+        deleteQuestion.set(i18n.format("goal.confirmDelete",
+                i18n.get("report.value.metric." + g.metric().code()), ownerName(g)));
+        pendingDelete.set(g);
+    }
+
+    public void confirmDelete() {
+        GoalEntry g = pendingDelete.get();
+        pendingDelete.set(null);
+        delete(g);
+    }
+
+    public void cancelDelete() {
+        pendingDelete.set(null);
+    }
+
+    public ReadOnlyStringProperty deleteQuestionProperty() {
+        return deleteQuestion;
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<GoalEntry> pendingDeleteProperty() {
+        return pendingDelete;
+    }
+
+    private void delete(GoalEntry g) {
         if (g == null) {
             return;
         }

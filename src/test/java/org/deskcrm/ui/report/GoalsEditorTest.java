@@ -118,6 +118,9 @@ class GoalsEditorTest {
 
         robot.interact(() -> goals.getSelectionModel().select(0));
         robot.clickOn(robot.from(editor).lookup("#goalDelete").queryAs(Button.class));
+        assertThat(robot.from(editor).lookup("#goalDeleteQuestion").<javafx.scene.Node>query().isVisible()).isTrue();
+        assertThat(goals.getItems()).hasSize(1);
+        robot.clickOn(robot.from(editor).lookup("#goalConfirmDelete").queryAs(Button.class));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> goals.getItems().isEmpty());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> goalRows(robot).isEmpty());
     }
