@@ -255,6 +255,12 @@ public final class AppContext implements AutoCloseable {
         return reports;
     }
 
+    /** The goals editor's service (plans of managers and teams). */
+    public org.deskcrm.service.goal.GoalService goals() {
+        return new org.deskcrm.service.goal.GoalService(database, new org.deskcrm.persistence.GoalRepository(database),
+                audit, session, clock);
+    }
+
     /** The client list (keyset-paged, filtered) and the choices of its filters and of the card. */
     public ClientListService clientList() {
         return clientList;

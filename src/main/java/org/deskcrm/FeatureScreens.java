@@ -154,7 +154,7 @@ final class FeatureScreens {
     }
 
     private ReportScreens reports(ShellServices s) {
-        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace());
+        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals());
     }
 
 }

@@ -12,7 +12,6 @@ import org.deskcrm.model.report.Pick;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.ReportTable;
-import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.report.ActivityFigures;
 import org.deskcrm.persistence.report.DealFigures;
 
@@ -66,16 +65,16 @@ public final class PlanFactReport implements Report {
                 Column.ratio("expected"), Column.number("forecast"));
         Map<String, BigDecimal> targets = new LinkedHashMap<>();
         Map<String, BigDecimal> facts = new LinkedHashMap<>();
+        GoalFacts goalFacts = new GoalFacts(support, f);
         for (Goal g : goals) {
-            ReportScope gs = goalScope(f, g);
-            BigDecimal fact = fact(g.metric(), gs);
+            BigDecimal fact = goalFacts.fact(g);
             int total = calendar.count(g.periodStart(), g.periodEnd());
             LocalDate last = today.isBefore(g.periodEnd()) ? today : g.periodEnd();
             int elapsed = calendar.count(g.periodStart(), last);
             String owner = g.userId() != null ? users.get(g.userId()) : teams.get(g.teamId());
             t.row(Long.toString(g.id()), owner, g.userId() != null ? "manager" : "team", g.metric().code(),
                     g.periodStart(), g.periodEnd(), g.target(), fact, Ratios.ratio(fact, g.target()),
-                    Ratios.ratio(elapsed, total), forecast(g, gs, fact, elapsed, total, stages));
+                    Ratios.ratio(elapsed, total), forecast(g, goalFacts, fact, elapsed, total, stages));
             targets.merge(g.metric().code(), g.target(), BigDecimal::add);
             facts.merge(g.metric().code(), fact, BigDecimal::add);
         }
@@ -90,16 +89,7 @@ public final class PlanFactReport implements Report {
                 f.sourceId(), f.band()));
     }
 
-    private BigDecimal fact(GoalMetric metric, ReportScope s) {
-        return switch (metric) {
-            case REVENUE -> revenue.byOwner(s).stream().map(Tally::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            case WON_DEALS -> BigDecimal.valueOf(revenue.byOwner(s).stream().mapToLong(Tally::count).sum());
-            default -> BigDecimal.valueOf(support.activity.byUser(activityKind(metric), s).stream()
-                    .mapToLong(Tally::count).sum());
-        };
-    }
-
-    private static ActivityFigures.Kind activityKind(GoalMetric metric) {
+    static ActivityFigures.Kind activityKind(GoalMetric metric) {
         return switch (metric) {
             case NEW_CLIENTS -> ActivityFigures.Kind.NEW_CLIENTS;
             case CALLS -> ActivityFigures.Kind.OUTGOING_CALLS;
@@ -109,10 +99,11 @@ public final class PlanFactReport implements Report {
         };
     }
 
-    private BigDecimal forecast(Goal g, ReportScope s, BigDecimal fact, int elapsed, int total, Map<Long, Stage> stages) {
+    private BigDecimal forecast(Goal g, GoalFacts goalFacts, BigDecimal fact, int elapsed, int total,
+                                Map<Long, Stage> stages) {
         if (g.metric() == GoalMetric.REVENUE || g.metric() == GoalMetric.WON_DEALS) {
             BigDecimal expected = BigDecimal.ZERO;
-            for (DealFigures.StageAmount a : support.deals.openExpected(s)) {
+            for (DealFigures.StageAmount a : goalFacts.openExpected(g)) {
                 BigDecimal p = stages.get(a.stageId()).probability().divide(HUNDRED);
                 expected = expected.add(g.metric() == GoalMetric.REVENUE ? a.amount().multiply(p)
                         : BigDecimal.valueOf(a.count()).multiply(p));

@@ -28,6 +28,7 @@ public final class ReportScreens {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final Workspace workspace;
+    private org.deskcrm.service.goal.GoalService goals;
 
     /** How long the filter must stay unchanged before the report recomputes. */
     static final int DEBOUNCE_MILLIS = 400;
@@ -37,6 +38,12 @@ public final class ReportScreens {
         this.executor = executor;
         this.i18n = i18n;
         this.workspace = workspace;
+    }
+
+    /** Offers the goals editor from the plan vs fact report. */
+    public ReportScreens withGoals(org.deskcrm.service.goal.GoalService service) {
+        this.goals = service;
+        return this;
     }
 
     /** Report names in menu order. */
@@ -57,8 +64,25 @@ public final class ReportScreens {
         ReportViewModel vm = new ReportViewModel(report, executor, i18n, catalog.support().exporter(i18n.locale()),
                 catalog.support()::choices, new FxDebouncer(javafx.util.Duration.millis(DEBOUNCE_MILLIS)));
         ReportView view = new ReportView(vm, i18n, workspace);
+        if (goals != null && org.deskcrm.service.report.PlanFactReport.NAME.equals(name)) {
+            view.addTool(goalsButton(vm));
+        }
         vm.open();
         return view;
+    }
+
+    /** "Goals…": opens the goals editor for the period the report shows; a change recomputes the report. */
+    private javafx.scene.control.Button goalsButton(ReportViewModel vm) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(i18n.get("goal.open"));
+        b.setId("reportGoals");
+        b.setOnAction(e -> workspace.openTab("goals", i18n.get("goal.title"), () -> {
+            GoalsViewModel gvm = new GoalsViewModel(goals, executor, i18n, catalog.support()::choices,
+                    vm.fromProperty().get() == null ? java.time.LocalDate.now() : vm.fromProperty().get(), vm::refresh);
+            GoalsView v = new GoalsView(gvm, i18n);
+            gvm.open();
+            return v;
+        }));
+        return b;
     }
 
     /**

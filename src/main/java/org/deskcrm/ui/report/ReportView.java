@@ -56,6 +56,7 @@ public final class ReportView extends BorderPane {
     private final ComboBox<Long> manager;
     private final ComboBox<Long> team;
     private final ComboBox<Long> source;
+    private final HBox tools = new HBox(6);
 
     /** Width of the date pickers: a short date and the calendar button. */
     static final double DATE_WIDTH = 124;
@@ -137,13 +138,19 @@ public final class ReportView extends BorderPane {
         }
         bar.getChildren().addAll(group("report.filter.pipeline", pipeline),
                 group("report.filter.manager", manager), group("report.filter.team", team),
-                group("report.filter.source", source), group("report.filter.band", band), new HBox(6, refresh, export));
+                group("report.filter.source", source), group("report.filter.band", band), tools);
+        tools.getChildren().addAll(refresh, export);
         bar.setId("reportFilterBar");
         bar.getStyleClass().add("report-filter-bar");
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setRowValignment(javafx.geometry.VPos.CENTER);
         return bar;
+    }
+
+    /** Adds a control after Refresh and Export (e.g. the plan vs fact report's goals editor button). */
+    public void addTool(javafx.scene.Node tool) {
+        tools.getChildren().add(tool);
     }
 
     /** A label and its controls, kept together on one row of the filter bar. */
