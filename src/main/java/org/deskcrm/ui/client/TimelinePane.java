@@ -69,6 +69,7 @@ final class TimelinePane extends VBox {
         Cell(I18n i18n) {
             this.i18n = i18n;
             kind.getStyleClass().add("tl-kind");
+            kind.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a badge is never cut to "..."
             headline.getStyleClass().add("tl-headline");
             headline.setWrapText(true);
             detail.getStyleClass().add("tl-detail");

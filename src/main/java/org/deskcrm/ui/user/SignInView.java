@@ -31,6 +31,7 @@ public final class SignInView {
         Label title = new Label(i18n.get(vm.createAdmin() ? "user.signIn.firstStart.title" : "user.signIn.title"));
         title.getStyleClass().add("sign-in-title");
         title.setStyle("-fx-font-size: 1.4em; -fx-font-weight: bold;");
+        title.setWrapText(true); // "Set the administrator's password" (and its Russian) must not end in "..."
         if (logo != null) {
             ImageView icon = new ImageView(logo);
             icon.setFitHeight(40);
