@@ -138,6 +138,7 @@ public final class AppContext implements AutoCloseable {
         callService.restrictedTo(session::scope);
         taskService.restrictedTo(session::scope);
         dealFeature.deals().restrictedTo(session::scope);
+        control.restrictedTo(session::scope);
         this.auth = new AuthService(users, audit, new PasswordHasher(), new LoginThrottle(clock), session, clock);
         this.userAdmin = new UserAdminService(database, users, audit, auth, clock);
         this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
