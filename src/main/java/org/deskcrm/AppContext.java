@@ -144,7 +144,8 @@ public final class AppContext implements AutoCloseable {
         this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
                 callLog, new TaskListRepository(database), taskService, users, pipelines, businessZone), users, audit,
                 reports.support()::exporter, clock);
-        this.backup = new BackupService(new BackupRepository(database, clock), new RestoreRepository(database));
+        this.backup = new BackupService(new BackupRepository(database, clock), new RestoreRepository(database))
+                .audited(audit, users, clock, session::userId);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */
