@@ -68,13 +68,16 @@ public class ControlService {
         return this;
     }
 
-    /** Whether a record owned by {@code ownerId} is in the scope (for the indicators filtered here). */
-    private boolean visibleOwner(Long ownerId) {
+    /** Which owners' records are in the scope (for the indicators filtered here); the team is read once. */
+    private java.util.function.Predicate<Long> visibleOwners() {
         AccessScope s = scope.get();
         return switch (s.kind()) {
-            case ALL -> true;
-            case OWNER -> Objects.equals(s.userId(), ownerId);
-            case TEAM -> s.teamId() != null && ownerId != null && control.teamMemberIds(s.teamId()).contains(ownerId);
+            case ALL -> id -> true;
+            case OWNER -> id -> Objects.equals(s.userId(), id);
+            case TEAM -> {
+                java.util.Set<Long> team = s.teamId() == null ? java.util.Set.of() : control.teamMemberIds(s.teamId());
+                yield id -> id != null && team.contains(id);
+            }
         };
     }
 
@@ -146,9 +149,10 @@ public class ControlService {
     }
 
     private List<MissedCall> unreturned(Long managerId, Instant now) {
+        java.util.function.Predicate<Long> visibleOwner = visibleOwners();
         return misses.overdue(now).stream()
                 .filter(m -> managerId == null || managerId.equals(m.managerId()))
-                .filter(m -> visibleOwner(m.managerId())).toList();
+                .filter(m -> visibleOwner.test(m.managerId())).toList();
     }
 
     // ------------------------------------------------------------------ data quality
@@ -291,11 +295,12 @@ public class ControlService {
         }
         Map<Long, String[]> info = control.clientNames(ids);
         Function<Long, String> nameOf = id -> info.containsKey(id) ? info.get(id)[0] : "";
+        java.util.function.Predicate<Long> visibleOwner = visibleOwners();
         List<ControlItem> out = new ArrayList<>();
         for (var e : why.entrySet()) {
             String[] self = info.get(e.getKey());
             if (self == null || (managerId != null && !String.valueOf(managerId).equals(self[2]))
-                    || !visibleOwner(self[2] == null ? null : Long.valueOf(self[2]))) {
+                    || !visibleOwner.test(self[2] == null ? null : Long.valueOf(self[2]))) {
                 continue;
             }
             Object[] w = e.getValue();
