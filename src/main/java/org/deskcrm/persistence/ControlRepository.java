@@ -86,13 +86,13 @@ public class ControlRepository {
                 .where(TASK.DEAL_ID.eq(DEAL.ID).and(TASK.STATUS_CODE.eq(TaskStatus.OPEN.code()))));
     }
 
-    public List<DealFlag> dealsWithoutTask(Long managerId) {
-        return deals(openDeal().and(withoutOpenTask()).and(owner(DEAL.OWNER_ID, managerId)));
+    public List<DealFlag> dealsWithoutTask(Long managerId, org.deskcrm.model.user.AccessScope scope) {
+        return deals(openDeal().and(withoutOpenTask()).and(owner(DEAL.OWNER_ID, managerId).and(Visibility.owned(DEAL.OWNER_ID, scope))));
     }
 
-    public int dealsWithoutTaskCount(Long managerId) {
+    public int dealsWithoutTaskCount(Long managerId, org.deskcrm.model.user.AccessScope scope) {
         return dsl.fetchCount(DSL.selectOne().from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID))
-                .where(openDeal().and(withoutOpenTask()).and(owner(DEAL.OWNER_ID, managerId))));
+                .where(openDeal().and(withoutOpenTask()).and(owner(DEAL.OWNER_ID, managerId).and(Visibility.owned(DEAL.OWNER_ID, scope)))));
     }
 
     /** Deals in an open stage with a limit, entered longer ago than that limit. */
@@ -106,12 +106,12 @@ public class ControlRepository {
         return any;
     }
 
-    public List<DealFlag> stuckDeals(Long managerId, Instant now) {
-        return deals(stuck(now).and(owner(DEAL.OWNER_ID, managerId)));
+    public List<DealFlag> stuckDeals(Long managerId, org.deskcrm.model.user.AccessScope scope, Instant now) {
+        return deals(stuck(now).and(owner(DEAL.OWNER_ID, managerId).and(Visibility.owned(DEAL.OWNER_ID, scope))));
     }
 
-    public int stuckDealCount(Long managerId, Instant now) {
-        return dsl.fetchCount(DEAL, stuck(now).and(owner(DEAL.OWNER_ID, managerId)));
+    public int stuckDealCount(Long managerId, org.deskcrm.model.user.AccessScope scope, Instant now) {
+        return dsl.fetchCount(DEAL, stuck(now).and(owner(DEAL.OWNER_ID, managerId).and(Visibility.owned(DEAL.OWNER_ID, scope))));
     }
 
     private List<DealFlag> deals(Condition c) {
@@ -131,16 +131,16 @@ public class ControlRepository {
         return TASK.STATUS_CODE.eq(TaskStatus.OPEN.code()).and(TASK.DUE_AT.lt(odt(now)));
     }
 
-    public List<TaskFlag> overdueTasks(Long managerId, Instant now) {
+    public List<TaskFlag> overdueTasks(Long managerId, org.deskcrm.model.user.AccessScope scope, Instant now) {
         return dsl.select(TASK.ID, TASK.TITLE, TASK.CLIENT_ID, APP_USER.FULL_NAME, TASK.DUE_AT)
                 .from(TASK).leftJoin(APP_USER).on(APP_USER.ID.eq(TASK.ASSIGNEE_ID))
-                .where(overdue(now).and(owner(TASK.ASSIGNEE_ID, managerId)))
+                .where(overdue(now).and(owner(TASK.ASSIGNEE_ID, managerId).and(Visibility.tasks(scope))))
                 .orderBy(TASK.DUE_AT, TASK.ID)
                 .fetch(r -> new TaskFlag(r.value1(), r.value2(), r.value3(), r.value4(), instant(r.value5())));
     }
 
-    public int overdueTaskCount(Long managerId, Instant now) {
-        return dsl.fetchCount(TASK, overdue(now).and(owner(TASK.ASSIGNEE_ID, managerId)));
+    public int overdueTaskCount(Long managerId, org.deskcrm.model.user.AccessScope scope, Instant now) {
+        return dsl.fetchCount(TASK, overdue(now).and(owner(TASK.ASSIGNEE_ID, managerId).and(Visibility.tasks(scope))));
     }
 
     // ------------------------------------------------------------------ clients
@@ -160,7 +160,7 @@ public class ControlRepository {
                                 .and(ACTIVITY.OCCURRED_AT.ge(odt(cutoff))))));
     }
 
-    public List<ClientFlag> forgottenClients(Long managerId, Instant cutoff) {
+    public List<ClientFlag> forgottenClients(Long managerId, org.deskcrm.model.user.AccessScope scope, Instant cutoff) {
         Field<OffsetDateTime> lastCall = DSL.field(DSL.select(DSL.max(PHONE_CALL.STARTED_AT)).from(PHONE_CALL)
                 .where(PHONE_CALL.CLIENT_ID.eq(CLIENT.ID)));
         Field<OffsetDateTime> lastActivity = DSL.field(DSL.select(DSL.max(ACTIVITY.OCCURRED_AT)).from(ACTIVITY)
@@ -169,7 +169,7 @@ public class ControlRepository {
         return dsl.select(CLIENT.ID, CLIENT.NAME, APP_USER.FULL_NAME, CLIENT.CREATED_AT, lastCall.as("last_call"),
                         lastActivity.as("last_activity"))
                 .from(CLIENT).leftJoin(APP_USER).on(APP_USER.ID.eq(CLIENT.OWNER_ID))
-                .where(forgotten(cutoff).and(owner(CLIENT.OWNER_ID, managerId)))
+                .where(forgotten(cutoff).and(owner(CLIENT.OWNER_ID, managerId).and(Visibility.clients(scope))))
                 .orderBy(CLIENT.NAME_NORM, CLIENT.ID)
                 .fetch(r -> {
                     Instant a = instant(r.get("last_call", OffsetDateTime.class));
@@ -179,8 +179,8 @@ public class ControlRepository {
                 });
     }
 
-    public int forgottenClientCount(Long managerId, Instant cutoff) {
-        return dsl.fetchCount(CLIENT, forgotten(cutoff).and(owner(CLIENT.OWNER_ID, managerId)));
+    public int forgottenClientCount(Long managerId, org.deskcrm.model.user.AccessScope scope, Instant cutoff) {
+        return dsl.fetchCount(CLIENT, forgotten(cutoff).and(owner(CLIENT.OWNER_ID, managerId).and(Visibility.clients(scope))));
     }
 
     public List<RequiredRule> requiredClientFields() {
@@ -203,10 +203,10 @@ public class ControlRepository {
      * Every active client with its channels (no contacts), for the data-quality check, plus each
      * client's owner name keyed by client id.
      */
-    public List<ClientCard> activeCards(Long managerId, Map<Long, String> ownerNames) {
+    public List<ClientCard> activeCards(Long managerId, org.deskcrm.model.user.AccessScope scope, Map<Long, String> ownerNames) {
         Map<Long, List<Channel>> channels = new HashMap<>();
         dsl.select(CHANNEL.asterisk()).from(CHANNEL).join(CLIENT).on(CLIENT.ID.eq(CHANNEL.CLIENT_ID))
-                .where(CLIENT.ARCHIVED.isFalse().and(owner(CLIENT.OWNER_ID, managerId)))
+                .where(CLIENT.ARCHIVED.isFalse().and(owner(CLIENT.OWNER_ID, managerId).and(Visibility.clients(scope))))
                 .orderBy(CHANNEL.ID)
                 .forEach(r -> channels.computeIfAbsent(r.get(CHANNEL.CLIENT_ID), k -> new ArrayList<>())
                         .add(new Channel(r.get(CHANNEL.ID), r.get(CHANNEL.CONTACT_ID), null,
@@ -215,7 +215,7 @@ public class ControlRepository {
         List<ClientCard> out = new ArrayList<>();
         dsl.select(CLIENT.asterisk(), APP_USER.FULL_NAME).from(CLIENT)
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(CLIENT.OWNER_ID))
-                .where(CLIENT.ARCHIVED.isFalse().and(owner(CLIENT.OWNER_ID, managerId)))
+                .where(CLIENT.ARCHIVED.isFalse().and(owner(CLIENT.OWNER_ID, managerId).and(Visibility.clients(scope))))
                 .orderBy(CLIENT.NAME_NORM, CLIENT.ID)
                 .forEach(r -> {
                     var c = r.into(CLIENT);
@@ -233,7 +233,7 @@ public class ControlRepository {
     // ------------------------------------------------------------------ duplicates
 
     /** Phones, WhatsApp numbers, emails and INNs that two or more active clients share. */
-    public List<SharedValue> sharedValues(Long managerId) {
+    public List<SharedValue> sharedValues(Long managerId, org.deskcrm.model.user.AccessScope scope) {
         List<SharedValue> out = new ArrayList<>();
         Condition active = CLIENT.ARCHIVED.isFalse();
         Field<String> kind = DSL.when(CHANNEL.KIND_CODE.eq("email"), "email").otherwise("phone");
@@ -244,13 +244,13 @@ public class ControlRepository {
         dsl.selectDistinct(kind, CHANNEL.VALUE_NORM, CHANNEL.CLIENT_ID).from(CHANNEL)
                 .join(CLIENT).on(CLIENT.ID.eq(CHANNEL.CLIENT_ID))
                 .where(active.and(CHANNEL.KIND_CODE.in("phone", "whatsapp", "email"))
-                        .and(CHANNEL.VALUE_NORM.in(shared)).and(owner(CLIENT.OWNER_ID, managerId)))
+                        .and(CHANNEL.VALUE_NORM.in(shared)).and(owner(CLIENT.OWNER_ID, managerId).and(Visibility.clients(scope))))
                 .orderBy(CHANNEL.VALUE_NORM, CHANNEL.CLIENT_ID)
                 .forEach(r -> out.add(new SharedValue(r.value1(), r.value2(), r.value3())));
         var sharedInn = DSL.select(CLIENT.INN).from(CLIENT).where(active.and(CLIENT.INN.isNotNull()))
                 .groupBy(CLIENT.INN).having(DSL.count().gt(1));
         dsl.select(CLIENT.INN, CLIENT.ID).from(CLIENT)
-                .where(active.and(CLIENT.INN.in(sharedInn)).and(owner(CLIENT.OWNER_ID, managerId)))
+                .where(active.and(CLIENT.INN.in(sharedInn)).and(owner(CLIENT.OWNER_ID, managerId).and(Visibility.clients(scope))))
                 .orderBy(CLIENT.INN, CLIENT.ID)
                 .forEach(r -> out.add(new SharedValue("inn", r.value1(), r.value2())));
         return out;
@@ -263,6 +263,12 @@ public class ControlRepository {
                 .where(CLIENT.ARCHIVED.isFalse())
                 .orderBy(CLIENT.NAME_NORM, CLIENT.ID)
                 .fetch(r -> new NameKey(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The ids of the users in a team (a supervisor's people). */
+    public java.util.Set<Long> teamMemberIds(long teamId) {
+        return new java.util.HashSet<>(dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.TEAM_ID.eq(teamId))
+                .fetch(APP_USER.ID));
     }
 
     /** Names and owners of clients by id. */

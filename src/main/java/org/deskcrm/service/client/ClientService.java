@@ -91,17 +91,29 @@ public class ClientService {
         Instant now = clock.instant();
         return db.inTransaction(() -> {
             Client c = normalized.client();
+            org.deskcrm.service.rights.OwnerRule owners =
+                    new org.deskcrm.service.rights.OwnerRule(new org.deskcrm.persistence.UserRepository(db));
             if (c.id() == null) {
+                owners.check(scope.get(), c.ownerId());
                 long id = clients.insert(normalized, userId, now);
                 audit.append(List.of(AuditEvent.of(now, userId, AuditAction.CREATE, "client", id)
                         .withDetails(c.name())));
                 return new Saved(id, 0);
             }
             ClientCard before = load(c.id());
+            if (!Objects.equals(before.client().ownerId(), c.ownerId())) {
+                owners.check(scope.get(), c.ownerId());
+            }
             long version = clients.update(normalized, now);
             audit.append(changes(before, normalized, now, userId));
             return new Saved(c.id(), version);
         });
+    }
+
+    /** The active users this user may give a client to (a manager: self; a supervisor: the team). */
+    public List<org.deskcrm.model.user.User> assignableOwners() {
+        return new org.deskcrm.service.rights.OwnerRule(new org.deskcrm.persistence.UserRepository(db))
+                .allowed(scope.get());
     }
 
     public long setArchived(long id, long version, boolean archived, Long userId) {

@@ -27,6 +27,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.deskcrm.model.user.AccessScope;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -45,6 +47,7 @@ public class ControlService {
     private final SettingsRepository settings;
     private final ClientValidator validator;
     private final Clock clock;
+    private Supplier<AccessScope> scope = AccessScope::all;
 
     public ControlService(ControlRepository control, MissedCallRepository misses, SettingsRepository settings,
                           ClientValidator validator, Clock clock) {
@@ -53,6 +56,29 @@ public class ControlService {
         this.settings = settings;
         this.validator = validator;
         this.clock = clock;
+    }
+
+    /**
+     * Makes every count and list return only what {@code scope} sees: a manager their own records, a
+     * supervisor the team's, an administrator everything (the default, also the command line's).
+     * The {@code managerId} filter of each call narrows that further, never widens it.
+     */
+    public ControlService restrictedTo(Supplier<AccessScope> scope) {
+        this.scope = scope;
+        return this;
+    }
+
+    /** Which owners' records are in the scope (for the indicators filtered here); the team is read once. */
+    private java.util.function.Predicate<Long> visibleOwners() {
+        AccessScope s = scope.get();
+        return switch (s.kind()) {
+            case ALL -> id -> true;
+            case OWNER -> id -> Objects.equals(s.userId(), id);
+            case TEAM -> {
+                java.util.Set<Long> team = s.teamId() == null ? java.util.Set.of() : control.teamMemberIds(s.teamId());
+                yield id -> id != null && team.contains(id);
+            }
+        };
     }
 
     public int forgottenDays() {
@@ -72,12 +98,12 @@ public class ControlService {
     public int count(ControlIndicator indicator, Long managerId) {
         Instant now = clock.instant();
         return switch (indicator) {
-            case DEALS_WITHOUT_TASK -> control.dealsWithoutTaskCount(managerId);
-            case OVERDUE_TASKS -> control.overdueTaskCount(managerId, now);
+            case DEALS_WITHOUT_TASK -> control.dealsWithoutTaskCount(managerId, scope.get());
+            case OVERDUE_TASKS -> control.overdueTaskCount(managerId, scope.get(), now);
             case UNRETURNED_MISSED_CALLS -> unreturned(managerId, now).size();
-            case STUCK_DEALS -> control.stuckDealCount(managerId, now);
+            case STUCK_DEALS -> control.stuckDealCount(managerId, scope.get(), now);
             case BADLY_FILLED_CLIENTS -> badlyFilled(managerId).size();
-            case FORGOTTEN_CLIENTS -> control.forgottenClientCount(managerId, forgottenCutoff(now));
+            case FORGOTTEN_CLIENTS -> control.forgottenClientCount(managerId, scope.get(), forgottenCutoff(now));
             case SUSPECTED_DUPLICATES -> duplicates(managerId).size();
         };
     }
@@ -86,11 +112,11 @@ public class ControlService {
     public List<ControlItem> list(ControlIndicator indicator, Long managerId) {
         Instant now = clock.instant();
         return switch (indicator) {
-            case DEALS_WITHOUT_TASK -> control.dealsWithoutTask(managerId).stream()
+            case DEALS_WITHOUT_TASK -> control.dealsWithoutTask(managerId, scope.get()).stream()
                     .map(d -> new ControlItem(indicator, "deal", d.id(), d.title(), d.clientId(), d.ownerName(),
                             d.stageChangedAt(), "control.reason.noTask", List.of(d.stageName())))
                     .toList();
-            case OVERDUE_TASKS -> control.overdueTasks(managerId, now).stream()
+            case OVERDUE_TASKS -> control.overdueTasks(managerId, scope.get(), now).stream()
                     .map(t -> new ControlItem(indicator, "task", t.id(), t.title(), t.clientId(), t.assigneeName(),
                             t.dueAt(), "control.reason.overdue",
                             List.of(ChronoUnit.DAYS.between(t.dueAt(), now))))
@@ -101,13 +127,13 @@ public class ControlService {
                             List.of(Objects.toString(m.clientName(), ""),
                                     Duration.between(m.startedAt(), now).toHours())))
                     .toList();
-            case STUCK_DEALS -> control.stuckDeals(managerId, now).stream()
+            case STUCK_DEALS -> control.stuckDeals(managerId, scope.get(), now).stream()
                     .map(d -> new ControlItem(indicator, "deal", d.id(), d.title(), d.clientId(), d.ownerName(),
                             d.stageChangedAt(), "control.reason.stuck",
                             List.of(d.stageName(), ChronoUnit.DAYS.between(d.stageChangedAt(), now), d.maxDays())))
                     .toList();
             case BADLY_FILLED_CLIENTS -> badlyFilled(managerId);
-            case FORGOTTEN_CLIENTS -> control.forgottenClients(managerId, forgottenCutoff(now)).stream()
+            case FORGOTTEN_CLIENTS -> control.forgottenClients(managerId, scope.get(), forgottenCutoff(now)).stream()
                     .map(c -> new ControlItem(indicator, "client", c.id(), c.name(), c.id(), c.ownerName(),
                             c.lastContactAt(), c.lastContactAt() == null ? "control.reason.neverContacted"
                             : "control.reason.forgotten",
@@ -123,8 +149,10 @@ public class ControlService {
     }
 
     private List<MissedCall> unreturned(Long managerId, Instant now) {
+        java.util.function.Predicate<Long> visibleOwner = visibleOwners();
         return misses.overdue(now).stream()
-                .filter(m -> managerId == null || managerId.equals(m.managerId())).toList();
+                .filter(m -> managerId == null || managerId.equals(m.managerId()))
+                .filter(m -> visibleOwner.test(m.managerId())).toList();
     }
 
     // ------------------------------------------------------------------ data quality
@@ -138,7 +166,7 @@ public class ControlService {
         List<ControlRepository.RequiredRule> rules = control.requiredClientFields();
         Map<Long, String> owners = new HashMap<>();
         List<ControlItem> out = new ArrayList<>();
-        for (ClientCard card : control.activeCards(managerId, owners)) {
+        for (ClientCard card : control.activeCards(managerId, scope.get(), owners)) {
             List<String[]> problems = new ArrayList<>();
             for (ControlRepository.RequiredRule rule : rules) {
                 String value = value(card, rule.field());
@@ -225,7 +253,7 @@ public class ControlService {
     List<ControlItem> duplicates(Long managerId) {
         Map<Long, Object[]> why = new LinkedHashMap<>();
         Map<String, List<Long>> byValue = new LinkedHashMap<>();
-        for (ControlRepository.SharedValue v : control.sharedValues(null)) {
+        for (ControlRepository.SharedValue v : control.sharedValues(null, org.deskcrm.model.user.AccessScope.all())) {
             byValue.computeIfAbsent(v.kind() + "\u0000" + v.value(), k -> new ArrayList<>()).add(v.clientId());
         }
         for (var e : byValue.entrySet()) {
@@ -267,10 +295,12 @@ public class ControlService {
         }
         Map<Long, String[]> info = control.clientNames(ids);
         Function<Long, String> nameOf = id -> info.containsKey(id) ? info.get(id)[0] : "";
+        java.util.function.Predicate<Long> visibleOwner = visibleOwners();
         List<ControlItem> out = new ArrayList<>();
         for (var e : why.entrySet()) {
             String[] self = info.get(e.getKey());
-            if (self == null || (managerId != null && !String.valueOf(managerId).equals(self[2]))) {
+            if (self == null || (managerId != null && !String.valueOf(managerId).equals(self[2]))
+                    || !visibleOwner.test(self[2] == null ? null : Long.valueOf(self[2]))) {
                 continue;
             }
             Object[] w = e.getValue();

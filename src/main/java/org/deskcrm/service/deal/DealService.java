@@ -120,6 +120,13 @@ public class DealService {
         return m;
     }
 
+    /** The users this user may give a deal to (a manager: self; a supervisor: the team), id → name. */
+    public Map<Long, String> assignableOwners() {
+        Map<Long, String> m = new LinkedHashMap<>();
+        new org.deskcrm.service.rights.OwnerRule(users).allowed(scope.get()).forEach(u -> m.put(u.id(), u.fullName()));
+        return m;
+    }
+
     /** The business time zone in which period filters are days. */
     public java.time.ZoneId zone() {
         return settings.zone();
@@ -133,6 +140,7 @@ public class DealService {
         if (stage.kind() == StageKind.LOST && d.lostReasonId() == null) {
             throw new AppException("error.deal.lostReasonRequired");
         }
+        new org.deskcrm.service.rights.OwnerRule(users).check(scope.get(), d.ownerId());
         Instant now = clock.instant();
         return db.inTransaction(() -> {
             long id = deals.insert(d, userId, now);
@@ -156,6 +164,12 @@ public class DealService {
         Instant now = clock.instant();
         return db.inTransaction(() -> {
             Deal before = find(d.id());
+            if (before.version() != d.version()) {
+                throw new org.deskcrm.model.common.ConcurrentEditException("deal", d.id());
+            }
+            if (before.ownerId() != d.ownerId()) {
+                new org.deskcrm.service.rights.OwnerRule(users).check(scope.get(), d.ownerId());
+            }
             if (before.pipelineId() != d.pipelineId() || before.stageId() != d.stageId()) {
                 throw new AppException("error.deal.useMove");
             }

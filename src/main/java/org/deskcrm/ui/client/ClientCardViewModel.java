@@ -173,14 +173,14 @@ public final class ClientCardViewModel {
     /** Opens an existing client: loads the card, the choices and the timeline in the background. */
     public void load(long clientId) {
         busy.set(true);
-        ctx.executor().submit(p -> new Loaded(ctx.clients().load(clientId), ctx.lookups().owners(),
+        ctx.executor().submit(p -> new Loaded(ctx.clients().load(clientId), ctx.clients().assignableOwners(),
                 ctx.lookups().sources()), this::apply, this::failed);
     }
 
     /** Starts an empty card for a new client (owned by the signed-in user). */
     public void initNew() {
         busy.set(true);
-        ctx.executor().submit(p -> new Loaded(null, ctx.lookups().owners(), ctx.lookups().sources()),
+        ctx.executor().submit(p -> new Loaded(null, ctx.clients().assignableOwners(), ctx.lookups().sources()),
                 this::apply, this::failed);
     }
 

@@ -4,7 +4,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -16,7 +20,7 @@ import org.deskcrm.ui.common.I18n;
 import java.math.BigDecimal;
 import java.util.function.Function;
 
-/** The deal card: fields, product lines, stage history (newest first). */
+/** The deal card: the editable fields, the other fields, product lines, stage history (newest first). */
 public final class DealCardView extends BorderPane {
     public DealCardView(DealCardViewModel vm, I18n i18n) {
         setPadding(new Insets(10));
@@ -36,7 +40,8 @@ public final class DealCardView extends BorderPane {
                 grid.addRow(row++, new Label(f.label()), value);
             }
         });
-        setTop(new VBox(8, title, grid));
+        setTop(new VBox(8, title, form(vm, i18n), grid));
+        vm.useConflictResolver(new org.deskcrm.ui.trust.ConflictDialog(i18n, this));
 
         TableView<DealLine> lines = new TableView<>(vm.lines());
         lines.setId("deal-lines");
@@ -56,6 +61,40 @@ public final class DealCardView extends BorderPane {
         history.getColumns().add(text(i18n.get("deal.history.who"), DealCardViewModel.HistoryRow::who));
         setCenter(new VBox(6, new Label(i18n.get("deal.lines.title")), lines,
                 new Label(i18n.get("deal.history.title")), history));
+    }
+
+    private static GridPane form(DealCardViewModel vm, I18n i18n) {
+        TextField name = new TextField();
+        name.setId("deal-edit-title");
+        name.setPrefColumnCount(30);
+        name.textProperty().bindBidirectional(vm.editTitleProperty());
+        TextField amount = new TextField();
+        amount.setId("deal-edit-amount");
+        amount.textProperty().bindBidirectional(vm.editAmountProperty());
+        amount.disableProperty().bind(vm.amountEditableProperty().not());
+        DatePicker close = new DatePicker();
+        close.setId("deal-edit-close");
+        close.valueProperty().bindBidirectional(vm.editCloseProperty());
+        ComboBox<Choice<Long>> owner = new ComboBox<>(vm.owners());
+        owner.setId("deal-edit-owner");
+        owner.valueProperty().bindBidirectional(vm.editOwnerProperty());
+        Button save = new Button(i18n.get("deal.card.save"));
+        save.setId("deal-save");
+        save.setDefaultButton(false);
+        save.disableProperty().bind(vm.busyProperty());
+        save.setOnAction(e -> vm.save());
+        Label message = new Label();
+        message.setId("deal-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(4);
+        form.addRow(0, new Label(i18n.get("deal.field.title")), name, new Label(i18n.get("deal.field.amount")), amount);
+        form.addRow(1, new Label(i18n.get("deal.field.expectedClose")), close, new Label(i18n.get("deal.field.owner")), owner);
+        form.addRow(2, save, message);
+        GridPane.setColumnSpan(message, 3);
+        return form;
     }
 
     private static <T> TableColumn<T, String> text(String header, Function<T, String> value) {

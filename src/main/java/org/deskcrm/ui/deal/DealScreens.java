@@ -54,7 +54,7 @@ public final class DealScreens {
     }
 
     public Node dealCard(long dealId) {
-        DealCardViewModel vm = new DealCardViewModel(deals, executor, i18n, dialogs, zone);
+        DealCardViewModel vm = new DealCardViewModel(deals, executor, i18n, dialogs, zone, currentUser);
         DealCardView view = new DealCardView(vm, i18n);
         // retitle after the shell has registered the tab (the load may finish before openTab returns)
         vm.load(dealId, title -> Platform.runLater(() -> workspace.retitleTab(tabKey(dealId), title)));

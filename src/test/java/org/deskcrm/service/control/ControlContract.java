@@ -239,6 +239,63 @@ abstract class ControlContract {
                 ControlIndicator.SUSPECTED_DUPLICATES, 6));
     }
 
+    /** A team with Anna in it (Boris stays outside); created once, reused by the scope tests. */
+    private Long annaTeam;
+
+    private long annaTeam() throws SQLException {
+        if (annaTeam == null) {
+            annaTeam = ctx.users().insertTeam("North", null);
+            sql("update app_user set team_id = " + annaTeam + " where id = " + anna);
+        }
+        return annaTeam;
+    }
+
+    private List<Long> scopedIds(org.deskcrm.model.user.AccessScope scope, ControlIndicator i, Long managerId) {
+        ctx.control().restrictedTo(() -> scope);
+        try {
+            List<Long> ids = ctx.control().list(i, managerId).stream().map(ControlItem::id).toList();
+            assertThat(ctx.control().count(i, managerId)).as("count of %s in %s", i, scope).isEqualTo(ids.size());
+            assertThat(ctx.control().counts(managerId).get(i)).as("dashboard count of %s", i).isEqualTo(ids.size());
+            return ids;
+        } finally {
+            ctx.control().restrictedTo(org.deskcrm.model.user.AccessScope::all);
+        }
+    }
+
+    private List<Long> unscopedIds(ControlIndicator i, Long managerId) {
+        return ctx.control().list(i, managerId).stream().map(ControlItem::id).toList();
+    }
+
+    @Test
+    void aManagerSeesOnlyOwnRecordsWhateverTheScreenAsks() {
+        var annaScope = org.deskcrm.model.user.AccessScope.owner(anna, null);
+        var borisScope = org.deskcrm.model.user.AccessScope.owner(boris, null);
+        for (ControlIndicator i : ControlIndicator.values()) {
+            assertThat(scopedIds(annaScope, i, null)).as("%s for Anna", i).isEqualTo(unscopedIds(i, anna));
+            assertThat(scopedIds(borisScope, i, null)).as("%s for Boris", i).isEqualTo(unscopedIds(i, boris));
+            assertThat(scopedIds(borisScope, i, anna)).as("%s: Boris asking for Anna's", i).isEmpty();
+        }
+        assertThat(scopedIds(borisScope, ControlIndicator.OVERDUE_TASKS, null)).containsExactly(t4);
+        assertThat(scopedIds(annaScope, ControlIndicator.OVERDUE_TASKS, null)).containsExactly(t1);
+    }
+
+    @Test
+    void aSupervisorSeesTheTeamAndAnAdministratorEverybody() throws SQLException {
+        var team = org.deskcrm.model.user.AccessScope.team(annaTeam());
+        var emptyTeam = org.deskcrm.model.user.AccessScope.team(ctx.users().insertTeam("Empty " + System.nanoTime(), null));
+        int seenSomething = 0;
+        for (ControlIndicator i : ControlIndicator.values()) {
+            assertThat(scopedIds(team, i, null)).as("%s for Anna's supervisor", i).isEqualTo(unscopedIds(i, anna));
+            assertThat(scopedIds(team, i, boris)).as("%s: Boris is outside the team", i).isEmpty();
+            assertThat(scopedIds(emptyTeam, i, null)).as("%s for an empty team", i).isEmpty();
+            assertThat(scopedIds(org.deskcrm.model.user.AccessScope.all(), i, null)).as("%s for the administrator", i)
+                    .isEqualTo(unscopedIds(i, null));
+            seenSomething += unscopedIds(i, anna).size();
+        }
+        assertThat(seenSomething).as("the fixture gives Anna's team something to see").isGreaterThan(10);
+        assertThat(scopedIds(team, ControlIndicator.OVERDUE_TASKS, null)).containsExactly(t1);
+    }
+
     @Test
     void nameSimilarity() {
         assertThat(NameSimilarity.similar("омегагрупп", "омегагруп")).isTrue();

@@ -354,4 +354,13 @@ class ClientCardViewModelTest {
         assertThat(vm.dirtyProperty().get()).isFalse();
         assertThat(vm.channels()).extracting(r -> r.valueProperty().get()).containsExactly("+7 343 200-00-07");
     }
+
+    @Test
+    void theOwnerPickerOffersOnlyWhomTheUserMayAssign() {
+        assertThat(newCard().owners()).extracting(Choice::label).contains("Anna Petrova", "Boris Ivanov");
+        fx.app.clients().restrictedTo(() -> org.deskcrm.model.user.AccessScope.owner(fx.managerId, null));
+        ClientCardViewModel vm = newCard();
+        assertThat(vm.owners()).extracting(Choice::label).containsExactly(vm.owners().get(0).label(), "Anna Petrova");
+        assertThat(vm.owners().get(0).id()).isNull();
+    }
 }
