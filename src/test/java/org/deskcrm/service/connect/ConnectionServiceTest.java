@@ -17,6 +17,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.nio.file.Files;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,11 +81,30 @@ class ConnectionServiceTest {
         assertThat(ok.outcome()).as(ok.detail()).isEqualTo(Outcome.OK);
         assertThat(ok.serverVersion()).startsWith("PostgreSQL");
 
-        ConnectionSpec wrong = new ConnectionSpec(pg.kind(), pg.host(), pg.port(), pg.database(), pg.user(), "not-it");
-        // embedded PostgreSQL trusts local connections unless md5 is enforced; a wrong user is refused either way
+        // embedded PostgreSQL trusts local users; one role is made to need its password (scram), as a real server does
+        String role = "crm_" + System.nanoTime();
+        try (Connection c = DriverManager.getConnection(TestDatabases.postgresConfig().url(), "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE " + role + " LOGIN PASSWORD 'right-password'");
+            ResultSet rs = s.executeQuery("SHOW hba_file");
+            rs.next();
+            Path hba = Path.of(rs.getString(1));
+            String line = "host all " + role + " all scram-sha-256\nlocal all " + role + " scram-sha-256\n";
+            Files.writeString(hba, line + Files.readString(hba));
+            s.execute("SELECT pg_reload_conf()");
+        }
+        ConnectionSpec wrong = new ConnectionSpec(pg.kind(), pg.host(), pg.port(), pg.database(), role, "not-it");
+        ConnectionCheck refused = service().test(wrong);
+        // the postmaster reloads pg_hba.conf asynchronously: until then the role is still trusted
+        for (long until = System.nanoTime() + 30_000_000_000L; refused.isOk() && System.nanoTime() < until; ) {
+            Thread.onSpinWait();
+            refused = service().test(wrong);
+        }
+        assertThat(refused.outcome()).as(refused.detail()).isEqualTo(Outcome.BAD_CREDENTIALS);
+        ConnectionSpec right = new ConnectionSpec(pg.kind(), pg.host(), pg.port(), pg.database(), role, "right-password");
+        assertThat(service().test(right).outcome()).isEqualTo(Outcome.OK);
         ConnectionSpec stranger = new ConnectionSpec(pg.kind(), pg.host(), pg.port(), pg.database(), "nobody", "x");
         assertThat(service().test(stranger).outcome()).isEqualTo(Outcome.BAD_CREDENTIALS);
-        assertThat(service().test(wrong).outcome()).isIn(Outcome.OK, Outcome.BAD_CREDENTIALS);
 
         ConnectionSpec missing = new ConnectionSpec(pg.kind(), pg.host(), pg.port(), "no_such_db", pg.user(), pg.password());
         assertThat(service().test(missing).outcome()).isEqualTo(Outcome.DATABASE_MISSING);
