@@ -126,6 +126,35 @@ class ConnectDialogFxTest {
     }
 
     @Test
+    void connectsToPostgresqlAndRemembersThePasswordOnlyWhenTicked() throws Exception {
+        DatabaseConfig pg = org.deskcrm.persistence.TestDatabases.postgresConfig();
+        java.net.URI uri = java.net.URI.create(pg.url().substring("jdbc:".length()));
+        app = (DeskCrmApp) FxToolkit.setupApplication(DeskCrmApp.class, "--lang", "en");
+        signIn("admin-secret", false);
+        fireMenuItem("menu-connect");
+        waitUntil(() -> robot.lookup("#connectDialog").tryQuery().isPresent());
+        ComboBox<?> kind = robot.lookup("#connectKind").queryAs(ComboBox.class);
+        robot.interact(() -> kind.getSelectionModel().select(ConnectionKind.POSTGRES.ordinal()));
+        assertThat(robot.lookup("#connectPort").queryAs(TextField.class).getText()).isEqualTo("5432");
+        setText("#connectHost", uri.getHost());
+        setText("#connectPort", String.valueOf(uri.getPort()));
+        robot.clickOn("#connectDatabase").write(uri.getPath().substring(1));
+        robot.clickOn("#connectUser").write(pg.user());
+        robot.clickOn("#connectPassword").write(pg.password());
+        robot.clickOn("#connectRemember");
+        robot.clickOn("#connectTest");
+        waitUntil(() -> resultText().startsWith(en.format("connect.result.ok", "PostgreSQL")));
+        robot.clickOn("#connectButton");
+        signIn("pg-admin-pw", true);
+        assertThat(databaseLabel()).isEqualTo("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath());
+        assertThat(app.context().database().isPostgres()).isTrue();
+        ConnectionSpec remembered = new ConnectionPreferences(Preferences.userRoot().node(prefsNode)).remembered()
+                .orElseThrow();
+        assertThat(remembered.kind()).isEqualTo(ConnectionKind.POSTGRES);
+        assertThat(remembered.password()).as("ticked: kept").isEqualTo(pg.password());
+    }
+
+    @Test
     void aDatabaseOfANewerProgramIsRefusedAtStartWithTheLocalizedSentence() throws Exception {
         ConnectionSpec spec = new ConnectionSpec(ConnectionKind.H2_SERVER, "localhost", server.getPort(), "newer", "sa", "");
         DatabaseConfig config = new DatabaseConfig(spec.url(), "sa", "");
