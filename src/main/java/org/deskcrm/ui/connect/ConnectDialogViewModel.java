@@ -135,10 +135,18 @@ public final class ConnectDialogViewModel {
             }
         }, failure -> {
             busy.set(false);
-            ConnectionCheck.Outcome outcome = service.explain(failure);
-            show(failure instanceof AppException a && outcome == ConnectionCheck.Outcome.FAILED && i18n.has(a.messageKey())
-                    ? i18n.format(a.messageKey(), a.args()) : i18n.get(outcome.messageKey()), false);
+            show(explain(failure), false);
         });
+    }
+
+    /** A localized sentence for a failure of opening: the application's own message, else the kind of failure. */
+    private String explain(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AppException a && i18n.has(a.messageKey())) {
+                return i18n.format(a.messageKey(), a.args());
+            }
+        }
+        return i18n.get(service.explain(failure).messageKey());
     }
 
     private record Opening(ConnectionCheck check, AppContext ctx) {

@@ -105,6 +105,26 @@ class ConnectDialogViewModelTest {
     }
 
     @Test
+    void aFailureWhileOpeningIsShownAsTheLocalizedSentence() {
+        DatabaseSwitch failing = new DatabaseSwitch() {
+            @Override
+            public AppContext open(ConnectionSpec spec) {
+                throw new org.deskcrm.model.common.AppException("connect.error.newerSchema", "901");
+            }
+
+            @Override
+            public boolean switchTo(AppContext opened, ConnectionSpec spec, boolean rememberPassword) {
+                throw new AssertionError("nothing was opened");
+            }
+        };
+        ConnectDialogViewModel vm = new ConnectDialogViewModel(new ConnectionService(dir.resolve("local")),
+                new SameThreadExecutor(), en, failing, ConnectionSpec.local());
+        vm.connect();
+        assertThat(vm.resultProperty().get()).isEqualTo(en.format("connect.error.newerSchema", "901")).contains("901");
+        assertThat(vm.doneProperty().get()).isFalse();
+    }
+
+    @Test
     void thePasswordIsRememberedOnlyWhenAsked() throws Exception {
         Preferences node = Preferences.userRoot().node("org/deskcrm/test/" + java.util.UUID.randomUUID());
         try {
