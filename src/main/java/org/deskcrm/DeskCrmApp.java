@@ -117,6 +117,10 @@ public class DeskCrmApp extends Application {
         }, failure -> {
             LOG.error("could not open the database {}", config, failure);
             splash.showError(i18n.format("shell.splash.failed", config.url()), explain(failure, i18n));
+            if (options.dbUrl() == null && connectionPrefs.remembered().isPresent()) {
+                // the remembered database is gone or wants a password: offer to choose again
+                showConnectDialog(stage, i18n, logo, splashStage, splashStage::close);
+            }
         });
     }
 
@@ -227,13 +231,13 @@ public class DeskCrmApp extends Application {
         window.menu().node().getMenus().stream().filter(m -> "menu-file".equals(m.getId())).findFirst().ifPresent(file -> {
             MenuItem item = new MenuItem(i18n.get("connect.menu.connect"));
             item.setId("menu-connect");
-            item.setOnAction(e -> showConnectDialog(stage, i18n, logo));
+            item.setOnAction(e -> showConnectDialog(stage, i18n, logo, stage, () -> { }));
             int exit = file.getItems().size() - 1; // the separator before Exit
             file.getItems().addAll(Math.max(0, exit - 1), List.of(item));
         });
     }
 
-    private void showConnectDialog(Stage stage, I18n i18n, Image logo) {
+    private void showConnectDialog(Stage stage, I18n i18n, Image logo, Stage owner, Runnable onSwitched) {
         DatabaseSwitch databaseSwitch = new DatabaseSwitch() {
             @Override
             public AppContext open(ConnectionSpec spec) {
@@ -249,11 +253,15 @@ public class DeskCrmApp extends Application {
 
             @Override
             public boolean switchTo(AppContext opened, ConnectionSpec spec, boolean rememberPassword) {
-                return switchDatabase(stage, opened, spec, rememberPassword, i18n, logo);
+                boolean switched = switchDatabase(stage, opened, spec, rememberPassword, i18n, logo);
+                if (switched) {
+                    onSwitched.run();
+                }
+                return switched;
             }
         };
         ConnectDialogViewModel vm = new ConnectDialogViewModel(connections, executor, i18n, databaseSwitch, currentSpec);
-        ConnectDialog dialog = new ConnectDialog(vm, i18n, stage,
+        ConnectDialog dialog = new ConnectDialog(vm, i18n, owner,
                 List.of(css(Theme.BASE_CSS), css(prefs.theme().cssResource())));
         if (logo != null) {
             dialog.stage().getIcons().add(logo);

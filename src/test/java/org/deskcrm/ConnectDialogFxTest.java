@@ -155,6 +155,21 @@ class ConnectDialogFxTest {
     }
 
     @Test
+    void whenTheRememberedDatabaseCannotBeReachedTheDialogOffersAnotherAtStart() throws Exception {
+        new ConnectionPreferences(Preferences.userRoot().node(prefsNode)).remember(
+                new ConnectionSpec(ConnectionKind.H2_SERVER, "localhost", freePort(), "crm", "sa", ""), false);
+        app = (DeskCrmApp) FxToolkit.setupApplication(DeskCrmApp.class, "--lang", "en");
+        waitUntil(() -> robot.lookup("#connectDialog").tryQuery().isPresent());
+        assertThat(robot.lookup(".label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> en.get("connect.result.unreachable").equals(l.getText()))).as("said on the splash").isTrue();
+        setText("#connectPort", String.valueOf(server.getPort()));
+        robot.clickOn("#connectButton");
+        signIn("server-admin-pw", true);
+        assertThat(databaseLabel()).isEqualTo("jdbc:h2:tcp://localhost:" + server.getPort() + "/crm");
+        waitUntil(() -> robot.lookup("#splash").tryQuery().isEmpty());
+    }
+
+    @Test
     void aDatabaseOfANewerProgramIsRefusedAtStartWithTheLocalizedSentence() throws Exception {
         ConnectionSpec spec = new ConnectionSpec(ConnectionKind.H2_SERVER, "localhost", server.getPort(), "newer", "sa", "");
         DatabaseConfig config = new DatabaseConfig(spec.url(), "sa", "");
