@@ -7,6 +7,15 @@ import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 import org.deskcrm.persistence.DatabaseConfig;
+import javafx.scene.control.MenuItem;
+import org.deskcrm.model.common.AppException;
+import org.deskcrm.model.connect.ConnectionCheck;
+import org.deskcrm.model.connect.ConnectionSpec;
+import org.deskcrm.service.connect.ConnectionService;
+import org.deskcrm.ui.connect.ConnectDialog;
+import org.deskcrm.ui.connect.ConnectDialogViewModel;
+import org.deskcrm.ui.connect.ConnectionPreferences;
+import org.deskcrm.ui.connect.DatabaseSwitch;
 import org.deskcrm.ui.common.FxTaskExecutor;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.shell.MainWindow;
@@ -22,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 
 /** The JavaFX application: opens the database off the FX thread and shows the main window. */
@@ -36,6 +46,10 @@ public class DeskCrmApp extends Application {
     private ReminderNotifier reminders;
     private Stage signInStage;
     private MainWindow window;
+    private final ConnectionPreferences connectionPrefs = ConnectionPreferences.forCurrentUser();
+    private final ConnectionService connections = new ConnectionService(AppPaths.dataDir());
+    private ConnectionSpec currentSpec = ConnectionSpec.local();
+    private Locale locale;
 
     public static void main(String[] args) {
         launch(DeskCrmApp.class, args);
@@ -63,6 +77,7 @@ public class DeskCrmApp extends Application {
         if (options.lang().isPresent() || prefs.language().isPresent()) {
             Locale.setDefault(locale);
         }
+        this.locale = locale;
         I18n i18n = new I18n(locale);
         Image logo = loadIcon();
         executor = new FxTaskExecutor(3);
@@ -81,7 +96,7 @@ public class DeskCrmApp extends Application {
 
         DatabaseConfig config;
         try {
-            config = options.database();
+            config = startupDatabase(options);
         } catch (IllegalArgumentException e) {
             splash.showError(i18n.get("shell.splash.badUrl"), options.dbUrl());
             return;
@@ -101,8 +116,32 @@ public class DeskCrmApp extends Application {
             splashStage.close();
         }, failure -> {
             LOG.error("could not open the database {}", config, failure);
-            splash.showError(i18n.format("shell.splash.failed", config.url()), rootMessage(failure));
+            splash.showError(i18n.format("shell.splash.failed", config.url()), explain(failure, i18n));
+            if (options.dbUrl() == null && connectionPrefs.remembered().isPresent()) {
+                // the remembered database is gone or wants a password: offer to choose again
+                showConnectDialog(stage, i18n, logo, splashStage, splashStage::close);
+            }
         });
+    }
+
+    /** {@code --db} if given, else the database last chosen in File → Connect to database…, else the embedded one. */
+    private DatabaseConfig startupDatabase(StartupOptions options) {
+        if (options.dbUrl() != null) {
+            return options.database();
+        }
+        currentSpec = connectionPrefs.remembered().orElse(ConnectionSpec.local());
+        return connections.config(currentSpec);
+    }
+
+    /** A localized sentence for a failure to open a database (a newer schema, refused password…), else its first line. */
+    private String explain(Throwable failure, I18n i18n) {
+        ConnectionCheck.Outcome outcome = connections.explain(failure);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AppException a && i18n.has(a.messageKey())) {
+                return i18n.format(a.messageKey(), a.args());
+            }
+        }
+        return outcome == ConnectionCheck.Outcome.FAILED ? rootMessage(failure) : i18n.get(outcome.messageKey());
     }
 
     /** The database, opened and upgraded, and whether the administrator's password must be set first. */
@@ -167,7 +206,8 @@ public class DeskCrmApp extends Application {
         window.menu().node().getMenus().add(new AccountMenu(ctx, window, executor, i18n,
                 () -> signOut(stage, ctx, i18n, logo, config)).node());
         features.installExports(window.services(), window.root());
-        window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:")
+        installConnectItem(stage, window, i18n, logo);
+        window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:") && !config.url().contains("AUTO_SERVER")
                 ? i18n.get("shell.status.database.embedded") : config.url());
         Scene scene = window.createScene(prefs.width(1280), prefs.height(800));
         stage.setTitle(i18n.get("shell.app.name"));
@@ -184,6 +224,84 @@ public class DeskCrmApp extends Application {
         mainStage = stage;
         window.start();
         reminders = features.startReminders(window.services(), window.statusBar());
+    }
+
+    /** File → Connect to database…, just above Exit. */
+    private void installConnectItem(Stage stage, MainWindow window, I18n i18n, Image logo) {
+        window.menu().node().getMenus().stream().filter(m -> "menu-file".equals(m.getId())).findFirst().ifPresent(file -> {
+            MenuItem item = new MenuItem(i18n.get("connect.menu.connect"));
+            item.setId("menu-connect");
+            item.setOnAction(e -> showConnectDialog(stage, i18n, logo, stage, () -> { }));
+            int exit = file.getItems().size() - 1; // the separator before Exit
+            file.getItems().addAll(Math.max(0, exit - 1), List.of(item));
+        });
+    }
+
+    private void showConnectDialog(Stage stage, I18n i18n, Image logo, Stage owner, Runnable onSwitched) {
+        DatabaseSwitch databaseSwitch = new DatabaseSwitch() {
+            @Override
+            public AppContext open(ConnectionSpec spec) {
+                AppContext ctx = AppContext.open(connections.config(spec));
+                try {
+                    ctx.ensureReferenceData(locale);
+                    return ctx;
+                } catch (RuntimeException e) {
+                    ctx.close();
+                    throw e;
+                }
+            }
+
+            @Override
+            public boolean switchTo(AppContext opened, ConnectionSpec spec, boolean rememberPassword) {
+                boolean switched = switchDatabase(stage, opened, spec, rememberPassword, i18n, logo);
+                if (switched) {
+                    onSwitched.run();
+                }
+                return switched;
+            }
+        };
+        ConnectDialogViewModel vm = new ConnectDialogViewModel(connections, executor, i18n, databaseSwitch, currentSpec);
+        ConnectDialog dialog = new ConnectDialog(vm, i18n, owner,
+                List.of(css(Theme.BASE_CSS), css(prefs.theme().cssResource())));
+        if (logo != null) {
+            dialog.stage().getIcons().add(logo);
+        }
+        dialog.show();
+    }
+
+    /**
+     * Moves the window to another database, as signing out does: the tabs close, the old database is
+     * signed out of and closed in the background, and the sign-in asks for a user of the new one.
+     */
+    private boolean switchDatabase(Stage stage, AppContext opened, ConnectionSpec spec, boolean rememberPassword,
+                                   I18n i18n, Image logo) {
+        if (window != null && !window.tabs().allowClosingAll()) {
+            return false;
+        }
+        if (reminders != null) {
+            reminders.stop();
+            reminders = null;
+        }
+        AppContext old = context;
+        context = opened;
+        currentSpec = spec;
+        connectionPrefs.remember(spec, rememberPassword);
+        DatabaseConfig config = opened.database().config();
+        stage.hide();
+        executor.submit(p -> {
+            if (old != null) {
+                try {
+                    old.auth().signOut();
+                } finally {
+                    old.close();
+                }
+            }
+            return opened.auth().needsAdminPassword();
+        }, firstStart -> showSignIn(stage, opened, firstStart, null, i18n, logo, config), failure -> {
+            LOG.warn("closing the previous database failed", failure);
+            showSignIn(stage, opened, false, null, i18n, logo, config);
+        });
+        return true;
     }
 
     @Override

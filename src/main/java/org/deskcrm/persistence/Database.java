@@ -78,13 +78,12 @@ public final class Database implements AutoCloseable {
      * under the same version numbers.
      */
     private static int migrate(DataSource ds, SQLDialect dialect) {
-        String vendor = dialect == SQLDialect.POSTGRES ? "postgresql" : "h2";
-        MigrateResult result = Flyway.configure()
-                .dataSource(ds)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
+        Flyway flyway = Migrations.flyway(ds, dialect == SQLDialect.POSTGRES);
+        java.util.Optional<String> newer = Migrations.newerVersion(flyway);
+        if (newer.isPresent()) { // a newer DeskCRM upgraded this database: refuse rather than misread it
+            throw new org.deskcrm.model.common.AppException(Migrations.NEWER_SCHEMA_KEY, newer.get());
+        }
+        MigrateResult result = flyway.migrate();
         if (result.migrationsExecuted > 0) {
             LOG.info("Schema upgraded to version {} ({} migrations)", result.targetSchemaVersion, result.migrationsExecuted);
         }
