@@ -49,12 +49,11 @@ public class ClientListService {
     }
 
     public ClientListPage page(ClientQuery query, ClientCursor after, int limit) {
-        return list.page(query.filter(), text(query.text()), query.sort(), query.descending(), after, limit,
-                scope.get());
+        return page(query, after, limit, scope.get());
     }
 
     public long count(ClientQuery query) {
-        return list.count(query.filter(), text(query.text()), scope.get());
+        return count(query, scope.get());
     }
 
     /** A page of what {@code visible} sees (an export acting for a given user rather than the signed-in one). */
