@@ -57,18 +57,34 @@ final class Scopes {
         return c;
     }
 
+    /**
+     * The stage is of the kind, as {@code IN (stages of the kind)}: lets the database drive the query from a
+     * stage index (deals open now). Where a period already narrows the rows, use {@link #stageIs}.
+     */
     static Condition stageOfKind(Field<Long> stageField, StageKind kind) {
         return stageField.in(DSL.select(STAGE.ID).from(STAGE).where(STAGE.KIND_CODE.eq(kind.code())));
     }
 
+    /**
+     * The stage is of the kind, as a correlated {@code EXISTS}: a check on each row the period's index range
+     * yields. The same rows as {@link #stageOfKind}, but H2 plans {@code stage_id IN (subquery)} as a scan of
+     * the stage index — every won deal ever (47 678 rows, 23 240 page reads on the medium set for a one-month
+     * revenue query) instead of the month's 3 041 rows on {@code ix_deal_closed_by} (173 reads). PostgreSQL
+     * plans both forms as the same semi-join.
+     */
+    static Condition stageIs(Field<Long> stageField, StageKind kind) {
+        var st = STAGE.as("stage_kind");
+        return DSL.exists(DSL.selectOne().from(st).where(st.ID.eq(stageField)).and(st.KIND_CODE.eq(kind.code())));
+    }
+
     /** Deals won in the period: in a won stage now, closed (won) within the period. The revenue rule. */
     static Condition wonIn(ReportScope s) {
-        return inPeriod(DEAL.CLOSED_AT, s).and(stageOfKind(DEAL.STAGE_ID, StageKind.WON)).and(deals(s.filter()));
+        return inPeriod(DEAL.CLOSED_AT, s).and(stageIs(DEAL.STAGE_ID, StageKind.WON)).and(deals(s.filter()));
     }
 
     /** Deals lost in the period. */
     static Condition lostIn(ReportScope s) {
-        return inPeriod(DEAL.CLOSED_AT, s).and(stageOfKind(DEAL.STAGE_ID, StageKind.LOST)).and(deals(s.filter()));
+        return inPeriod(DEAL.CLOSED_AT, s).and(stageIs(DEAL.STAGE_ID, StageKind.LOST)).and(deals(s.filter()));
     }
 
     /** Deals created in the period (the cohort of a funnel, the leads of a source or manager). */
