@@ -41,7 +41,9 @@ public final class Database implements AutoCloseable {
         hc.setMaximumPoolSize(poolSize);
         hc.setMinimumIdle(1);
         hc.setPoolName("deskcrm");
-        hc.setConnectionTimeout(15_000);
+        // an embedded H2 file is opened by this process: a large one on a busy machine takes longer than a
+        // network connection should (a 270 MB file took 12 s at load 16) — wait for it rather than fail
+        hc.setConnectionTimeout(config.isH2() ? 120_000 : 15_000);
         hc.setInitializationFailTimeout(-1);
         this.dataSource = new HikariDataSource(hc);
         try {

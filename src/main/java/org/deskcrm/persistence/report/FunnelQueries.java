@@ -42,7 +42,7 @@ public class FunnelQueries {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         return dsl.select(h.FROM_STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
                 .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
-                .where(Scopes.createdIn(s)).and(Scopes.stageIs(DEAL.STAGE_ID, StageKind.LOST))
+                .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.LOST))
                 .groupBy(h.FROM_STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
     }
 
@@ -55,14 +55,14 @@ public class FunnelQueries {
     }
 
     public List<DrillItem> ofKindDrill(ReportScope s, StageKind kind) {
-        return deals(Scopes.createdIn(s).and(Scopes.stageIs(DEAL.STAGE_ID, kind)));
+        return deals(Scopes.createdIn(s).and(Scopes.stageOfKind(DEAL.STAGE_ID, kind)));
     }
 
     public List<DrillItem> lostAtDrill(ReportScope s, Pick fromStage) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT).from(DEAL)
                 .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
-                .where(Scopes.createdIn(s)).and(Scopes.stageIs(DEAL.STAGE_ID, StageKind.LOST))
+                .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.LOST))
                 .and(Scopes.pick(h.FROM_STAGE_ID, fromStage, Long.class))
                 .orderBy(DEAL.ID).fetch(r -> new DrillItem("deal", r.value1(), r.value2(), r.value3()));
     }

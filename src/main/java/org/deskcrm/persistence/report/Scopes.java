@@ -66,15 +66,19 @@ final class Scopes {
     }
 
     /**
-     * The stage is of the kind, as a correlated {@code EXISTS}: a check on each row the period's index range
-     * yields. The same rows as {@link #stageOfKind}, but H2 plans {@code stage_id IN (subquery)} as a scan of
-     * the stage index — every won deal ever (47 678 rows, 23 240 page reads on the medium set for a one-month
-     * revenue query) instead of the month's 3 041 rows on {@code ix_deal_closed_by} (173 reads). PostgreSQL
-     * plans both forms as the same semi-join.
+     * The stage is of the kind, for rows a period already narrows (deals closed in the period): the same rows
+     * as {@link #stageOfKind}, written so that no index on the stage column applies. H2 plans
+     * {@code stage_id IN (subquery)} as a scan of the stage index — every won deal ever, each row fetched
+     * (47 678 rows, 23 240 page reads on the medium set for a one-month revenue query) — instead of the
+     * period's range on {@code ix_deal_closed_by}, which holds the stage and the amount (3 041 rows, 173
+     * reads). Wrapped in {@code coalesce} (the column is never null) the condition is checked on each entry
+     * of that range against the subquery's result, computed once; a correlated {@code EXISTS} was tried and
+     * costs a subquery per row. On the medium set (12 months, H2): won by owner 2 651 → 553 ms, lost by owner
+     * 1 907 → 457 ms at load ≈ 20. PostgreSQL plans both forms from its statistics.
      */
     static Condition stageIs(Field<Long> stageField, StageKind kind) {
-        var st = STAGE.as("stage_kind");
-        return DSL.exists(DSL.selectOne().from(st).where(st.ID.eq(stageField)).and(st.KIND_CODE.eq(kind.code())));
+        return DSL.coalesce(stageField, DSL.inline(-1L))
+                .in(DSL.select(STAGE.ID).from(STAGE).where(STAGE.KIND_CODE.eq(kind.code())));
     }
 
     /** Deals won in the period: in a won stage now, closed (won) within the period. The revenue rule. */
