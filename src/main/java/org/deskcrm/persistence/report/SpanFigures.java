@@ -3,7 +3,6 @@ package org.deskcrm.persistence.report;
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.Database;
-import org.jooq.CaseConditionStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -16,6 +15,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,6 +28,7 @@ import static org.deskcrm.persistence.jooq.Tables.ACTIVITY;
 import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
+import static org.deskcrm.persistence.jooq.Tables.STAGE;
 
 /**
  * The figures of many consecutive periods in one query each: the span's rows (the same WHERE as
@@ -51,11 +57,31 @@ public class SpanFigures {
         this.dsl = db.dsl();
     }
 
-    /** Deals won in the span (the revenue rule) by bucket of their close and owner. */
+    /**
+     * Deals won in the span (the revenue rule, {@link Scopes#wonIn}) by bucket of their close and owner. Read
+     * as every deal closed in the span grouped by stage too, the won stages kept here: a pure range scan of
+     * the covering {@code ix_deal_closed_by}, where a stage condition per row (EXISTS) cost H2 twice the time.
+     */
     public List<Cell> won(ReportScope span, List<LocalDate> cuts) {
+        Set<Long> won = stages(StageKind.WON);
         Field<Integer> b = bucket(DEAL.CLOSED_AT, cuts, span.zone());
-        return dsl.select(b, DEAL.OWNER_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL).where(Scopes.wonIn(span))
-                .groupBy(groups(b, DEAL.OWNER_ID)).fetch(r -> new Cell(r.value1(), r.value2(), r.value3(), r.value4()));
+        Map<List<Object>, Cell> cells = new LinkedHashMap<>();
+        dsl.select(b, DEAL.OWNER_ID, DEAL.STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
+                .where(Scopes.inPeriod(DEAL.CLOSED_AT, span)).and(Scopes.deals(span.filter()))
+                .groupBy(groups(b, DEAL.OWNER_ID, DEAL.STAGE_ID))
+                .forEach(r -> {
+                    if (won.contains(r.value3())) {
+                        cells.merge(Arrays.asList(r.value1(), r.value2()), new Cell(r.value1(), r.value2(), r.value4(),
+                                r.value5()), (x, y) -> new Cell(x.bucket(), x.userId(), x.count() + y.count(),
+                                x.amount().add(y.amount())));
+                    }
+                });
+        return List.copyOf(cells.values());
+    }
+
+    /** The ids of the stages of a kind, in every pipeline. */
+    private Set<Long> stages(StageKind kind) {
+        return new HashSet<>(dsl.select(STAGE.ID).from(STAGE).where(STAGE.KIND_CODE.eq(kind.code())).fetch(STAGE.ID));
     }
 
     /** Outgoing calls, meetings, proposals or new clients of the span by bucket and user. */
@@ -78,16 +104,20 @@ public class SpanFigures {
 
     /**
      * Open deals expected to close within the span, by bucket of the expected close (a calendar date, no
-     * time zone), owner and stage: the same rows as {@link DealFigures#openExpected} over each bucket.
+     * time zone), owner and stage: the same rows as {@link DealFigures#openExpected} over each bucket. Read
+     * as every deal expected in the span, the open stages kept here: a range scan of the covering
+     * {@code ix_deal_expected_close} (V28), where the stage condition made H2 walk every open deal by stage.
      */
     public List<OpenCell> openExpected(ReportScope span, List<LocalDate> cuts) {
+        Set<Long> open = stages(StageKind.OPEN);
         Field<Integer> b = bucket(DEAL.EXPECTED_CLOSE, cuts, d -> d);
         return dsl.select(b, DEAL.OWNER_ID, DEAL.STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
                 .where(DEAL.EXPECTED_CLOSE.between(span.filter().from(), span.filter().to()))
-                .and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.OPEN)).and(Scopes.deals(span.filter()))
+                .and(Scopes.deals(span.filter()))
                 .groupBy(groups(b, DEAL.OWNER_ID, DEAL.STAGE_ID))
-                .fetch(r -> new OpenCell(r.value1(), new DealFigures.StageAmount(r.value2(), r.value3(), r.value4(),
-                        r.value5())));
+                .fetch(r -> open.contains(r.value3()) ? new OpenCell(r.value1(), new DealFigures.StageAmount(r.value2(),
+                        r.value3(), r.value4(), r.value5())) : null)
+                .stream().filter(Objects::nonNull).toList();
     }
 
     /**
@@ -111,11 +141,20 @@ public class SpanFigures {
         if (cuts.isEmpty()) {
             return DSL.inline(0);
         }
-        CaseConditionStep<Integer> c = null;
-        for (int i = 0; i < cuts.size(); i++) {
-            Condition before = at.lt(DSL.inline(boundary.apply(cuts.get(i)), at.getDataType()));
-            c = c == null ? DSL.when(before, DSL.inline(i)) : c.when(before, DSL.inline(i));
+        return search(at, cuts, boundary, 0, cuts.size());
+    }
+
+    /**
+     * The bucket among buckets lo..hi (cuts lo..hi−1 between them) as a balanced CASE: about log2(cuts)
+     * comparisons a row instead of one per cut.
+     */
+    private static <T> Field<Integer> search(Field<T> at, List<LocalDate> cuts, Function<LocalDate, T> boundary,
+                                             int lo, int hi) {
+        if (lo == hi) {
+            return DSL.inline(lo);
         }
-        return c.otherwise(DSL.inline(cuts.size()));
+        int mid = (lo + hi) / 2;
+        Condition before = at.lt(DSL.inline(boundary.apply(cuts.get(mid)), at.getDataType()));
+        return DSL.when(before, search(at, cuts, boundary, lo, mid)).otherwise(search(at, cuts, boundary, mid + 1, hi));
     }
 }

@@ -4,3 +4,9 @@
 -- every goal month); ix_activity_user starts with the user and cannot serve a period of all users.
 -- Covering for the grouped counts: kind, time and user are all in the index.
 CREATE INDEX ix_activity_kind_time ON activity (kind_code, occurred_at, user_id);
+-- Open deals expected to close in a span of goal periods (plan-fact forecast): the expected-close range,
+-- grouped by owner and stage, summing amount. The single-column index made H2 drive the query from the
+-- stage index instead (every open deal, a row lookup each); covering, the range alone answers it.
+-- Same leading column, so whatever used the old index can use this one.
+DROP INDEX ix_deal_expected_close;
+CREATE INDEX ix_deal_expected_close ON deal (expected_close, stage_id, owner_id, source_id, pipeline_id, amount);
