@@ -10,3 +10,12 @@ CREATE INDEX ix_activity_kind_time ON activity (kind_code, occurred_at, user_id)
 -- Same leading column, so whatever used the old index can use this one.
 DROP INDEX ix_deal_expected_close;
 CREATE INDEX ix_deal_expected_close ON deal (expected_close, stage_id, owner_id, source_id, pipeline_id, amount);
+-- New clients of a period by owner (plan-fact): covering, so the created_at range needs no row lookups
+-- (5 556 a year on the medium set). Same leading column as the index it replaces.
+DROP INDEX ix_client_created_at;
+CREATE INDEX ix_client_created_at ON client (created_at, owner_id);
+-- Tasks done in a period by assignee (activity report, manager rating): every such query also asks for
+-- status 'done', and H2 chose the status index over (done_at, assignee_id) — every done task ever, a row
+-- lookup each. Status first, then the time range, covering the assignee.
+DROP INDEX ix_task_done;
+CREATE INDEX ix_task_done ON task (status_code, done_at, assignee_id);
