@@ -51,7 +51,10 @@ final class ReportsBenchmark implements Benchmark {
             // again: run k's statements are replayed after runs k+1..n, so no identical query came just before)
             Samples replay;
             try (Connection c = ctx.database().dataSource().getConnection()) {
-                replay = Samples.time(0, n, i -> QueryRecorder.replay(c, statements.get(i)));
+                // a comment makes the replayed text differ from the application's, so H2 cannot hand back the
+                // result it kept for the identical statement
+                replay = Samples.time(0, n, i -> QueryRecorder.replay(c, statements.get(i).stream()
+                        .map(st -> new QueryRecorder.Statement(st.sql() + " /* floor */", st.binds())).toList()));
             }
             int queries = statements.isEmpty() ? 0 : statements.get(0).size();
             double ratio = app.p50() / Math.max(replay.p50(), 0.01);

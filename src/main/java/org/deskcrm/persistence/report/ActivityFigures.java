@@ -57,18 +57,18 @@ public class ActivityFigures {
         };
     }
 
-    private static Condition calls(ReportScope s) {
+    static Condition calls(ReportScope s) {
         return Scopes.inPeriod(PHONE_CALL.STARTED_AT, s).and(PHONE_CALL.DIRECTION.eq("out"))
                 .and(Scopes.people(PHONE_CALL.USER_ID, s.filter()));
     }
 
-    private static Condition activities(Kind kind, ReportScope s) {
+    static Condition activities(Kind kind, ReportScope s) {
         String code = kind == Kind.MEETINGS ? "meeting" : "proposal";
         return Scopes.inPeriod(ACTIVITY.OCCURRED_AT, s).and(ACTIVITY.KIND_CODE.eq(code))
                 .and(Scopes.people(ACTIVITY.USER_ID, s.filter()));
     }
 
-    private static Condition newClients(ReportScope s) {
+    static Condition newClients(ReportScope s) {
         return Scopes.inPeriod(CLIENT.CREATED_AT, s).and(Scopes.people(CLIENT.OWNER_ID, s.filter()));
     }
 }

@@ -4,37 +4,48 @@ import org.deskcrm.model.report.Goal;
 import org.deskcrm.model.report.GoalMetric;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
-import org.deskcrm.model.report.Tally;
-import org.deskcrm.persistence.report.ActivityFigures;
 import org.deskcrm.persistence.report.DealFigures;
+import org.deskcrm.persistence.report.SpanFigures;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * The facts of many goals read set-based: one query grouped by user per metric and period (and one
- * per period for open deals), shared by every goal of that period; a goal's fact is then the sum
- * over the users its own filter would select (the manager, or the members of the team), so the
- * figures equal a per-goal query's exactly. The pipeline, source and band of the report's filter
- * apply, and the access scope narrows the shared query and each goal as it would a per-goal one.
+ * The facts of many goals read set-based: the goals' periods are cut at every goal's first day and at the
+ * day after every goal's last day, and one query per metric (and one for open deals) reads the whole span
+ * grouped by that bucket and by user, so a year of monthly, quarterly and yearly goals costs six queries
+ * however many periods and goals there are. A goal's fact is then the sum over its period's buckets and
+ * over the users its own filter would select (the manager, or the members of the team), so the figures
+ * equal a per-goal query's exactly. The pipeline, source and band of the report's filter apply, and the
+ * access scope narrows the shared queries and each goal as it would a per-goal one.
  */
 final class GoalFacts {
     private final ReportSupport support;
     private final ReportFilter base;
     private final Map<Long, Long> teamOfUser;
-    private final Map<String, List<Tally>> tallies = new HashMap<>();
-    private final Map<String, List<DealFigures.StageAmount>> open = new HashMap<>();
-    private final java.time.ZoneId zone;
+    /** Ascending: every goal's first day and the day after its last; bucket i is [bounds i, bounds i+1). */
+    private final List<LocalDate> bounds;
+    private final Map<String, List<List<SpanFigures.Cell>>> cells = new HashMap<>();
+    private List<List<DealFigures.StageAmount>> open;
 
-    GoalFacts(ReportSupport support, ReportFilter filter) {
+    GoalFacts(ReportSupport support, ReportFilter filter, List<Goal> goals) {
         this.support = support;
         this.base = filter;
         this.teamOfUser = support.lookups.teamOfUser();
-        this.zone = support.zone();
+        TreeSet<LocalDate> days = new TreeSet<>();
+        for (Goal g : goals) {
+            days.add(g.periodStart());
+            days.add(g.periodEnd().plusDays(1));
+        }
+        this.bounds = List.copyOf(days);
     }
 
     /** The goal's manager or team as a per-goal query would see it (narrowed by the access scope). */
@@ -46,37 +57,80 @@ final class GoalFacts {
     /** The metric's fact for the goal. */
     BigDecimal fact(Goal g) {
         ReportFilter who = who(g);
-        List<Tally> rows = tallies.computeIfAbsent(key(g, g.metric().code()), k -> query(g));
+        List<List<SpanFigures.Cell>> byBucket = cells.computeIfAbsent(source(g.metric()), k -> read(g.metric()));
         BigDecimal amount = BigDecimal.ZERO;
         long count = 0;
-        for (Tally t : rows) {
-            if (selects(who, t.key())) {
-                amount = amount.add(t.amount());
-                count += t.count();
+        for (int b = bucket(g.periodStart()); b < bucket(g.periodEnd().plusDays(1)); b++) {
+            for (SpanFigures.Cell c : byBucket.get(b)) {
+                if (selects(who, c.userId())) {
+                    amount = amount.add(c.amount());
+                    count += c.count();
+                }
             }
         }
         return g.metric() == GoalMetric.REVENUE ? amount : BigDecimal.valueOf(count);
     }
 
-    /** Open deals expected to close within the goal's period, of the goal's owner, by stage. */
+    /** Open deals expected to close within the goal's period, of the goal's owner, by owner and stage. */
     List<DealFigures.StageAmount> openExpected(Goal g) {
         ReportFilter who = who(g);
-        return open.computeIfAbsent(key(g, "open"), k -> support.deals.openExpected(periodScope(g))).stream()
-                .filter(a -> selects(who, a.ownerId())).toList();
+        if (open == null) {
+            open = perBucket(support.spans.openExpected(span(), cuts()), SpanFigures.OpenCell::bucket,
+                    SpanFigures.OpenCell::amount);
+        }
+        List<DealFigures.StageAmount> list = new ArrayList<>();
+        for (int b = bucket(g.periodStart()); b < bucket(g.periodEnd().plusDays(1)); b++) {
+            for (DealFigures.StageAmount a : open.get(b)) {
+                if (selects(who, a.ownerId())) {
+                    list.add(a);
+                }
+            }
+        }
+        return list;
     }
 
-    private List<Tally> query(Goal g) {
-        ReportScope s = periodScope(g);
-        return switch (g.metric()) {
-            case REVENUE, WON_DEALS -> support.deals.grouped(DealFigures.Outcome.WON, DealFigures.By.OWNER, s);
-            default -> support.activity.byUser(PlanFactReport.activityKind(g.metric()), s);
+    /** Revenue and won deals come from the same won deals; every other metric from its own records. */
+    private static String source(GoalMetric metric) {
+        return metric == GoalMetric.REVENUE || metric == GoalMetric.WON_DEALS ? "won" : metric.code();
+    }
+
+    private List<List<SpanFigures.Cell>> read(GoalMetric metric) {
+        List<SpanFigures.Cell> rows = switch (metric) {
+            case REVENUE, WON_DEALS -> support.spans.won(span(), cuts());
+            default -> support.spans.activity(PlanFactReport.activityKind(metric), span(), cuts());
         };
+        return perBucket(rows, SpanFigures.Cell::bucket, c -> c);
     }
 
-    /** Every user's figures over the goal's period (narrowed by the access scope only). */
-    private ReportScope periodScope(Goal g) {
-        return new ReportScope(support.visible(new ReportFilter(g.periodStart(), g.periodEnd(), base.pipelineId(),
-                null, null, base.sourceId(), base.band())), zone);
+    private <T, R> List<List<R>> perBucket(List<T> rows, Function<T, Integer> bucket, Function<T, R> value) {
+        List<List<R>> list = new ArrayList<>();
+        for (int i = 0; i < bounds.size() - 1; i++) {
+            list.add(new ArrayList<>());
+        }
+        for (T row : rows) {
+            list.get(bucket.apply(row)).add(value.apply(row));
+        }
+        return list;
+    }
+
+    /** The bucket starting on a bound (a goal's first day, or the day after its last). */
+    private int bucket(LocalDate bound) {
+        int i = Collections.binarySearch(bounds, bound);
+        if (i < 0) {
+            throw new IllegalArgumentException(bound.toString());
+        }
+        return i;
+    }
+
+    /** The bounds inside the span: where one bucket ends and the next begins. */
+    private List<LocalDate> cuts() {
+        return bounds.subList(1, bounds.size() - 1);
+    }
+
+    /** Every user's figures over all the goals' periods (narrowed by the access scope only). */
+    private ReportScope span() {
+        return new ReportScope(support.visible(new ReportFilter(bounds.get(0), bounds.get(bounds.size() - 1).minusDays(1),
+                base.pipelineId(), null, null, base.sourceId(), base.band())), support.zone());
     }
 
     /** Whether a per-goal query with this manager and team would have counted the user's records. */
@@ -86,10 +140,5 @@ final class GoalFacts {
         }
         return (who.managerId() == null || who.managerId().equals(userId))
                 && (who.teamId() == null || Objects.equals(teamOfUser.get(userId), who.teamId()));
-    }
-
-    private static String key(Goal g, String what) {
-        LocalDate from = g.periodStart();
-        return from + "/" + g.periodEnd() + "/" + what;
     }
 }

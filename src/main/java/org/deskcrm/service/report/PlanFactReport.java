@@ -65,7 +65,7 @@ public final class PlanFactReport implements Report {
                 Column.ratio("expected"), Column.number("forecast"));
         Map<String, BigDecimal> targets = new LinkedHashMap<>();
         Map<String, BigDecimal> facts = new LinkedHashMap<>();
-        GoalFacts goalFacts = new GoalFacts(support, f);
+        GoalFacts goalFacts = new GoalFacts(support, f, goals);
         for (Goal g : goals) {
             BigDecimal fact = goalFacts.fact(g);
             int total = calendar.count(g.periodStart(), g.periodEnd());

@@ -19,6 +19,8 @@ import org.deskcrm.persistence.report.HistoryQueries;
 import org.deskcrm.persistence.report.DatedFacts;
 import org.deskcrm.persistence.report.FirstCallQueries;
 import org.deskcrm.persistence.report.LifecycleQueries;
+import org.deskcrm.persistence.report.SpanFigures;
+import org.deskcrm.persistence.report.CallTallies;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -41,6 +43,8 @@ public final class ReportSupport {
     final DatedFacts dated;
     final FirstCallQueries firstCalls;
     final LifecycleQueries lifecycle;
+    final SpanFigures spans;
+    final CallTallies callTallies;
     private final SettingsRepository settings;
     private final Clock clock;
     private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> access = org.deskcrm.model.user.AccessScope::all;
@@ -57,6 +61,8 @@ public final class ReportSupport {
         this.dated = new DatedFacts(db);
         this.firstCalls = new FirstCallQueries(db);
         this.lifecycle = new LifecycleQueries(db);
+        this.spans = new SpanFigures(db);
+        this.callTallies = new CallTallies(db);
         this.settings = settings;
         this.clock = clock;
     }
