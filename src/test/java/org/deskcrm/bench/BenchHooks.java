@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record BenchHooks(Optional<ListExport> export, Optional<FileImport> fileImport) {
 
-    /** Writes one list (the deal list: every deal, one row each) to an .xlsx file; returns the rows written. */
+    /** Writes one list (the deal list: every deal, one row each) to an .xlsx (or .csv) file; returns the rows written. */
     @FunctionalInterface
     public interface ListExport {
         long exportDeals(AppContext ctx, Path xlsx) throws Exception;

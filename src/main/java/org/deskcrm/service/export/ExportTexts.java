@@ -1,13 +1,20 @@
 package org.deskcrm.service.export;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
-/** Headers, filter labels, enum names and messages of the exports in the user's language (bundle {@code i18n/ui/export}). */
+/**
+ * Headers, filter labels, enum names and messages of the exports in the user's language (bundle
+ * {@code i18n/ui/export}); one per export, not shared between threads.
+ */
 public final class ExportTexts {
     private final ResourceBundle bundle;
     private final Locale locale;
+    /** Enum labels already looked up: a list export asks for one on every row. */
+    private final Map<Enum<?>, String> labels = new HashMap<>();
 
     public ExportTexts(Locale locale) {
         this.locale = locale;
@@ -31,8 +38,10 @@ public final class ExportTexts {
         if (value == null) {
             return null;
         }
-        String key = "export.enum." + value.getDeclaringClass().getSimpleName() + "." + value.name();
-        return bundle.containsKey(key) ? bundle.getString(key) : value.name();
+        return labels.computeIfAbsent(value, v -> {
+            String key = "export.enum." + v.getDeclaringClass().getSimpleName() + "." + v.name();
+            return bundle.containsKey(key) ? bundle.getString(key) : v.name();
+        });
     }
 
     public String yesNo(boolean value) {

@@ -24,8 +24,8 @@ import java.util.Locale;
 
 /**
  * A streaming .xlsx table (POI SXSSF: only the last {@value #WINDOW} rows are in memory, the rest are
- * flushed to a compressed temporary file; strings are written inline, not into a shared table that
- * would grow with the list). Layout: the title, the filters as bold label + value lines, an empty line,
+ * flushed to a temporary file gzipped at the fastest level ({@link FastTempWorkbook}); strings are
+ * written inline, not into a shared table that would grow with the list). Layout: the title, the filters as bold label + value lines, an empty line,
  * the bold frozen header with an autofilter, the rows as real numbers and dates with formats, and a
  * totals row whose sums are live {@code SUM} formulas (with their value cached, so viewers that do not
  * recalculate show it too). Column widths follow the longest value seen in the first
@@ -56,7 +56,7 @@ final class XlsxTableWriter implements TableWriter {
     XlsxTableWriter(Path file, Locale locale, String sheetName) {
         this.file = file;
         this.russian = "ru".equals(locale.getLanguage());
-        this.wb = new SXSSFWorkbook(null, WINDOW, true, false);
+        this.wb = new FastTempWorkbook(WINDOW);
         this.sheet = wb.createSheet(safeSheetName(sheetName));
     }
 
