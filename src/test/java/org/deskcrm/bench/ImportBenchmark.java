@@ -52,6 +52,8 @@ final class ImportBenchmark implements Benchmark {
         byte[] data = Files.readAllBytes(csv);
         long admin = Long.parseLong(Sql.strings(ds, "select id from app_user where login = 'admin'").get(0));
         List<Object[]> calls;
+        // the import closes open misses of the data set that a call (of the file or already stored) returns
+        List<String> openBefore = Sql.strings(ds, "select call_id from missed_call where resolved_at is null");
         try {
             Stopwatch w = Stopwatch.start();
             CallImportResult r = ctx.callImport().importCalls(data, CallImportFormat.ASTERISK, null, admin, Progress.NONE);
@@ -62,6 +64,7 @@ final class ImportBenchmark implements Benchmark {
             calls = importedCalls(ds, prefix);
         } finally {
             delete(ds, prefix);
+            reopen(ds, openBefore);
         }
         Rate floor = jdbcFloor(ds, prefix, calls);
         results.add("import", "floor: JDBC batch insert, same rows", String.format("%,.0f rows/s", floor.wall()), null,
@@ -287,14 +290,35 @@ final class ImportBenchmark implements Benchmark {
         return rate;
     }
 
+    /** Opens again the misses that were open before the run (so the data set stays the same). */
+    private static void reopen(javax.sql.DataSource ds, List<String> callIds) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("update missed_call"
+                + " set resolved_at = null, resolved_by_call_id = null where call_id = ? and resolved_at is not null")) {
+            for (String id : callIds) {
+                ps.setLong(1, Long.parseLong(id));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Deletes the calls of a run: the floor's keys start with the prefix, the PBX import's are
+     * {@code ast:<uniqueid>:<hash>} (so they are matched with the {@code ast:} in front).
+     */
     private static void delete(javax.sql.DataSource ds, String prefix) throws Exception {
+        String keys = "(external_key like '" + prefix + "%' or external_key like 'ast:" + prefix + "%')";
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            String calls = "select id from phone_call where external_key like '" + prefix + "%'";
+            String calls = "select id from phone_call where " + keys;
             s.executeUpdate("delete from task where call_id in (" + calls + ")");
             // misses of the data set that the benchmark's calls returned are open again, as before the run
             s.executeUpdate("update missed_call set resolved_at = null, resolved_by_call_id = null"
                     + " where resolved_by_call_id in (" + calls + ")");
-            s.executeUpdate("delete from phone_call where external_key like '" + prefix + "%'");
+            s.executeUpdate("delete from phone_call where " + keys);
+            long left = Sql.count(ds, "select count(*) from phone_call where " + keys);
+            if (left != 0) {
+                throw new IllegalStateException(left + " benchmark calls were not deleted");
+            }
         }
     }
 }
