@@ -62,6 +62,9 @@ final class ImportBenchmark implements Benchmark {
                     "≥ 50 000 rows/s", rate.wall() >= TARGET_ROWS_PER_S, String.format("%,d rows, %,d KB, cold (first"
                             + " import of the run); %s", r.added(), data.length / 1024, rate.cpuNote()));
             calls = importedCalls(ds, prefix);
+            if (calls.size() != r.added()) {
+                throw new IllegalStateException(calls.size() + " of " + r.added() + " imported calls found");
+            }
         } finally {
             delete(ds, prefix);
             reopen(ds, openBefore);
@@ -242,7 +245,7 @@ final class ImportBenchmark implements Benchmark {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("select " + String.join(", ", CALL_COLUMNS)
                      + " from phone_call where external_key like ? order by id")) {
-            ps.setString(1, prefix + "%");
+            ps.setString(1, "ast:" + prefix + "%");
             try (java.sql.ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
                     Object[] row = new Object[CALL_COLUMNS.length];
