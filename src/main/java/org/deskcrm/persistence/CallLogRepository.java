@@ -15,6 +15,8 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,11 @@ public class CallLogRepository {
     }
 
     private static final List<String> PHONE_KINDS = List.of("phone", "whatsapp");
+    private static final int CHUNK = 500;
+    private static final int BATCH = 1_000;
+    private static final String CALL_INSERT = "INSERT INTO phone_call (direction, status_code, started_at, duration_sec,"
+            + " phone_raw, phone_norm, client_id, contact_id, user_id, result_note, recording_url, external_key)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DSLContext dsl;
 
@@ -149,15 +156,41 @@ public class CallLogRepository {
         return found;
     }
 
-    /** Inserts calls in JDBC batches (no ids returned); the caller checked their keys are new. */
-    public void insertBatch(List<Call> batch) {
-        for (int i = 0; i < batch.size(); i += 500) {
-            List<org.jooq.Query> inserts = new java.util.ArrayList<>();
-            for (Call c : batch.subList(i, Math.min(batch.size(), i + 500))) {
-                inserts.add(CallRepository.values(dsl.insertInto(PHONE_CALL), c));
+    /**
+     * Inserts calls as JDBC batches of one prepared INSERT ({@value #BATCH} rows a round trip) and returns
+     * their ids in list order; the caller checked their keys are new.
+     */
+    public long[] insertBatch(List<Call> batch) {
+        long[] ids = new long[batch.size()];
+        dsl.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(CALL_INSERT, new String[] {"id"})) {
+                for (int from = 0; from < batch.size(); from += BATCH) {
+                    int to = Math.min(batch.size(), from + BATCH);
+                    for (int i = from; i < to; i++) {
+                        bind(ps, batch.get(i));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    Jdbc.readIds(ps, ids, from, to);
+                }
             }
-            dsl.batch(inserts).execute();
-        }
+        });
+        return ids;
+    }
+
+    private static void bind(PreparedStatement ps, Call c) throws SQLException {
+        ps.setString(1, c.direction().code());
+        ps.setString(2, c.status().code());
+        ps.setObject(3, odt(c.startedAt()));
+        ps.setInt(4, c.durationSec());
+        ps.setString(5, c.phoneRaw());
+        ps.setString(6, c.phoneNorm());
+        Jdbc.setLong(ps, 7, c.clientId());
+        Jdbc.setLong(ps, 8, c.contactId());
+        Jdbc.setLong(ps, 9, c.userId());
+        ps.setString(10, c.resultNote());
+        ps.setString(11, c.recordingUrl());
+        ps.setString(12, c.externalKey());
     }
 
     // ------------------------------------------------------------------ matching
@@ -176,6 +209,24 @@ public class CallLogRepository {
                 .orderBy(CHANNEL.CLIENT_ID, CHANNEL.CONTACT_ID.nullsFirst(), CHANNEL.ID)
                 .limit(1)
                 .fetchOptional(r -> new PhoneMatch(r.value1(), r.value2(), r.value3()));
+    }
+
+    /**
+     * {@link #match} for many numbers at once ({@value #CHUNK} numbers a query): the card of each
+     * number that has one; empty numbers are never matched.
+     */
+    public Map<String, PhoneMatch> matchAll(java.util.Collection<String> phoneNorms) {
+        Map<String, PhoneMatch> found = new HashMap<>();
+        List<String> all = phoneNorms.stream().filter(p -> p != null && !p.isEmpty()).distinct().toList();
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            dsl.select(CHANNEL.VALUE_NORM, CHANNEL.CLIENT_ID, CHANNEL.CONTACT_ID, CLIENT.OWNER_ID)
+                    .from(CHANNEL).join(CLIENT).on(CLIENT.ID.eq(CHANNEL.CLIENT_ID))
+                    .where(CHANNEL.VALUE_NORM.in(all.subList(i, Math.min(all.size(), i + CHUNK)))
+                            .and(CHANNEL.KIND_CODE.in(PHONE_KINDS)))
+                    .orderBy(CHANNEL.CLIENT_ID, CHANNEL.CONTACT_ID.nullsFirst(), CHANNEL.ID)
+                    .forEach(r -> found.putIfAbsent(r.value1(), new PhoneMatch(r.value2(), r.value3(), r.value4())));
+        }
+        return found;
     }
 
     /** Links every unmatched call of this number to the client; returns how many calls were linked. */
@@ -239,6 +290,18 @@ public class CallLogRepository {
         return dsl.select(PHONE_LIST_ENTRY.LIST_CODE).from(PHONE_LIST_ENTRY)
                 .where(PHONE_LIST_ENTRY.PHONE_NORM.eq(phoneNorm))
                 .fetchOptional(r -> PhoneListKind.ofCode(r.value1()));
+    }
+
+    /** Which of these numbers are on a phone list ({@value #CHUNK} numbers a query). */
+    public java.util.Set<String> listed(java.util.Collection<String> phoneNorms) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        List<String> all = List.copyOf(new java.util.HashSet<>(phoneNorms));
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            found.addAll(dsl.select(PHONE_LIST_ENTRY.PHONE_NORM).from(PHONE_LIST_ENTRY)
+                    .where(PHONE_LIST_ENTRY.PHONE_NORM.in(all.subList(i, Math.min(all.size(), i + CHUNK))))
+                    .fetch(PHONE_LIST_ENTRY.PHONE_NORM));
+        }
+        return found;
     }
 
     /** Puts a number on a list (moving it when it is on another one). */

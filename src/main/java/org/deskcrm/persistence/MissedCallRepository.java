@@ -8,9 +8,17 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.deskcrm.persistence.Times.instant;
 import static org.deskcrm.persistence.Times.odt;
@@ -23,6 +31,13 @@ import static org.deskcrm.persistence.jooq.Tables.TEAM;
 
 /** Missed-call control: one row per missed incoming call, closed by the call that returned it. */
 public class MissedCallRepository {
+    private static final int CHUNK = 500;
+    private static final int BATCH = 1_000;
+    private static final String OPEN_INSERT = "INSERT INTO missed_call (call_id, manager_id, due_at, notified_at)"
+            + " VALUES (?, ?, ?, ?)";
+    private static final String RESOLVE_UPDATE = "UPDATE missed_call SET resolved_at = ?, resolved_by_call_id = ?,"
+            + " version = version + 1 WHERE call_id = ? AND resolved_at IS NULL";
+
     private final DSLContext dsl;
 
     public MissedCallRepository(Database db) {
@@ -43,6 +58,65 @@ public class MissedCallRepository {
         return true;
     }
 
+    /** A miss to put under control: the call, the manager to tell, the end of its window, when told. */
+    public record Opening(long callId, Long managerId, Instant dueAt, Instant notifiedAt) {
+    }
+
+    /**
+     * {@link #open} for many calls: one look-up per {@value #CHUNK} calls, then JDBC batches of one
+     * prepared INSERT. Returns the ids of the calls put under control (those not under control yet).
+     */
+    public Set<Long> openAll(List<Opening> openings) {
+        Set<Long> already = controlled(openings.stream().map(Opening::callId).toList());
+        List<Opening> fresh = new ArrayList<>();
+        Set<Long> opened = new LinkedHashSet<>();
+        for (Opening o : openings) {
+            if (!already.contains(o.callId()) && opened.add(o.callId())) {
+                fresh.add(o);
+            }
+        }
+        dsl.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(OPEN_INSERT)) {
+                for (int from = 0; from < fresh.size(); from += BATCH) {
+                    for (Opening o : fresh.subList(from, Math.min(fresh.size(), from + BATCH))) {
+                        ps.setLong(1, o.callId());
+                        Jdbc.setLong(ps, 2, o.managerId());
+                        ps.setObject(3, odt(o.dueAt()));
+                        ps.setObject(4, odt(o.notifiedAt()));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+        });
+        return opened;
+    }
+
+    /** Which of these calls are under control already. */
+    private Set<Long> controlled(Collection<Long> callIds) {
+        Set<Long> found = new HashSet<>();
+        List<Long> all = List.copyOf(callIds);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            found.addAll(dsl.select(MISSED_CALL.CALL_ID).from(MISSED_CALL)
+                    .where(MISSED_CALL.CALL_ID.in(all.subList(i, Math.min(all.size(), i + CHUNK))))
+                    .fetch(MISSED_CALL.CALL_ID));
+        }
+        return found;
+    }
+
+    /** Which of these calls are misses still open (under control and not returned). */
+    public Set<Long> stillOpen(Collection<Long> callIds) {
+        Set<Long> found = new HashSet<>();
+        List<Long> all = List.copyOf(new LinkedHashSet<>(callIds));
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            found.addAll(dsl.select(MISSED_CALL.CALL_ID).from(MISSED_CALL)
+                    .where(MISSED_CALL.CALL_ID.in(all.subList(i, Math.min(all.size(), i + CHUNK)))
+                            .and(MISSED_CALL.RESOLVED_AT.isNull()))
+                    .fetch(MISSED_CALL.CALL_ID));
+        }
+        return found;
+    }
+
     public Optional<MissedCall> find(long callId) {
         return select(MISSED_CALL.CALL_ID.eq(callId)).stream().findFirst();
     }
@@ -56,13 +130,22 @@ public class MissedCallRepository {
         return select(c);
     }
 
-    /** Open (not returned) misses of these numbers, oldest first. */
+    /** Open (not returned) misses of these numbers, oldest first within each chunk of numbers. */
     public List<MissedCall> unresolvedOf(java.util.Collection<String> phoneNorms) {
         List<MissedCall> out = new java.util.ArrayList<>();
         List<String> all = List.copyOf(phoneNorms);
         for (int i = 0; i < all.size(); i += 500) {
-            out.addAll(select(MISSED_CALL.RESOLVED_AT.isNull()
-                    .and(PHONE_CALL.PHONE_NORM.in(all.subList(i, Math.min(all.size(), i + 500))))));
+            // the missed calls of the numbers first (by the number index), then their open misses by key: one
+            // join driven from the open misses would make H2 walk every open miss for each chunk
+            List<Long> calls = dsl.select(PHONE_CALL.ID).from(PHONE_CALL)
+                    .where(PHONE_CALL.PHONE_NORM.in(all.subList(i, Math.min(all.size(), i + 500)))
+                            .and(PHONE_CALL.DIRECTION.eq(CallDirection.IN.code()))
+                            .and(PHONE_CALL.STATUS_CODE.eq(CallStatus.MISSED.code())))
+                    .fetch(PHONE_CALL.ID);
+            for (int k = 0; k < calls.size(); k += CHUNK) {
+                out.addAll(select(MISSED_CALL.RESOLVED_AT.isNull()
+                        .and(MISSED_CALL.CALL_ID.in(calls.subList(k, Math.min(calls.size(), k + CHUNK))))));
+            }
         }
         return out;
     }
@@ -133,12 +216,82 @@ public class MissedCallRepository {
         return dsl.select(PHONE_CALL.ID, PHONE_CALL.STARTED_AT).from(PHONE_CALL)
                 .where(PHONE_CALL.PHONE_NORM.eq(phoneNorm)
                         .and(PHONE_CALL.STARTED_AT.gt(odt(missedAt)))
-                        .and(PHONE_CALL.DIRECTION.eq(CallDirection.OUT.code())
-                                .or(PHONE_CALL.DIRECTION.eq(CallDirection.IN.code())
-                                        .and(PHONE_CALL.STATUS_CODE.eq(CallStatus.ANSWERED.code())))))
+                        .and(callback()))
                 .orderBy(PHONE_CALL.STARTED_AT, PHONE_CALL.ID)
                 .limit(1)
                 .fetchOptional(r -> new CallAt(r.value1(), instant(r.value2())));
+    }
+
+    /**
+     * {@link #firstCallback} for many misses at once: the callbacks of their numbers are read once
+     * ({@value #CHUNK} numbers a query) and each miss gets the first one after it. Returns miss call id → its callback, for the misses that have one.
+     */
+    public Map<Long, CallAt> firstCallbacks(Collection<MissedCall> missed) {
+        Map<String, List<MissedCall>> byPhone = new HashMap<>();
+        for (MissedCall m : missed) {
+            byPhone.computeIfAbsent(m.phoneNorm(), k -> new ArrayList<>()).add(m);
+        }
+        List<String> phones = List.copyOf(byPhone.keySet());
+        Map<Long, CallAt> found = new HashMap<>();
+        for (int i = 0; i < phones.size(); i += CHUNK) {
+            List<String> part = phones.subList(i, Math.min(phones.size(), i + CHUNK));
+            Map<String, List<CallAt>> callbacks = new HashMap<>();
+            // by number only: a bound start range may lead H2 to scan the table by start instead
+            dsl.select(PHONE_CALL.PHONE_NORM, PHONE_CALL.ID, PHONE_CALL.STARTED_AT).from(PHONE_CALL)
+                    .where(PHONE_CALL.PHONE_NORM.in(part).and(callback()))
+                    .orderBy(PHONE_CALL.PHONE_NORM, PHONE_CALL.STARTED_AT, PHONE_CALL.ID)
+                    .forEach(r -> callbacks.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+                            .add(new CallAt(r.value2(), instant(r.value3()))));
+            for (String phone : part) {
+                List<CallAt> list = callbacks.getOrDefault(phone, List.of());
+                for (MissedCall m : byPhone.get(phone)) {
+                    CallAt first = firstAfter(list, m.startedAt());
+                    if (first != null) {
+                        found.put(m.callId(), first);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The first call of a list sorted by start (then id) that started strictly after {@code at}. */
+    private static CallAt firstAfter(List<CallAt> sorted, Instant at) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).startedAt().isAfter(at)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < sorted.size() ? sorted.get(lo) : null;
+    }
+
+    private static Condition callback() {
+        return PHONE_CALL.DIRECTION.eq(CallDirection.OUT.code())
+                .or(PHONE_CALL.DIRECTION.eq(CallDirection.IN.code())
+                        .and(PHONE_CALL.STATUS_CODE.eq(CallStatus.ANSWERED.code())));
+    }
+
+    /** {@link #resolve} for many misses: miss call id → the call that returned it, in JDBC batches. */
+    public void resolveAll(Map<Long, CallAt> callbacks) {
+        List<Map.Entry<Long, CallAt>> all = List.copyOf(callbacks.entrySet());
+        dsl.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(RESOLVE_UPDATE)) {
+                for (int from = 0; from < all.size(); from += BATCH) {
+                    for (Map.Entry<Long, CallAt> e : all.subList(from, Math.min(all.size(), from + BATCH))) {
+                        ps.setObject(1, odt(e.getValue().startedAt()));
+                        ps.setLong(2, e.getValue().callId());
+                        ps.setLong(3, e.getKey());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+        });
     }
 
     /** A call's id and start. */

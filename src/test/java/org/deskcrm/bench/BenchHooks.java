@@ -19,24 +19,32 @@ public record BenchHooks(Optional<ListExport> export, Optional<FileImport> fileI
     }
 
     /**
-     * Imports the given file of call rows (the CSV written by {@link ImportBenchmark#writeCallsCsv}) in one
-     * transaction and returns the rows imported; the benchmark rolls the data back afterwards by itself.
+     * Imports a clients file (the CSV written by {@link ImportBenchmark#writeClientsCsv}: name, INN, phone,
+     * email, region) through the general importer in one transaction and returns the clients created; the
+     * benchmark deletes them afterwards by itself.
      */
     @FunctionalInterface
     public interface FileImport {
-        long importCalls(AppContext ctx, Path csv) throws Exception;
+        long importClients(AppContext ctx, Path csv) throws Exception;
     }
 
     /**
-     * The list export is the window's and the CLI's own path (ExportService, as the administrator). The general
-     * importer reads its own column layout, not the PBX file this benchmark writes, so the import is measured
-     * through the PBX call import only.
+     * The list export is the window's and the CLI's own path (ExportService, as the administrator); the file
+     * import is the path of the window's import wizard and of {@code import clients FILE.csv} (ImportService
+     * with the columns guessed from the headers and the default settings, as the administrator).
      */
     public static BenchHooks defaults() {
         ListExport export = (ctx, xlsx) -> ctx.exports().export(
                 new org.deskcrm.service.export.ExportTarget.Deals(org.deskcrm.model.deal.DealFilter.ALL), xlsx,
-                ctx.users().findByLogin(org.deskcrm.service.settings.ReferenceDataService.ADMIN_LOGIN).orElseThrow().id(),
-                java.util.Locale.ENGLISH, org.deskcrm.service.common.Progress.NONE).rows();
-        return new BenchHooks(Optional.of(export), Optional.empty());
+                admin(ctx), java.util.Locale.ENGLISH, org.deskcrm.service.common.Progress.NONE).rows();
+        FileImport clients = (ctx, csv) -> ctx.imports().service().run(
+                org.deskcrm.service.imports.ImportService.readFile(csv), csv.getFileName().toString(),
+                org.deskcrm.model.io.ImportTarget.CLIENTS, org.deskcrm.model.io.ImportSettings.defaults(), false,
+                admin(ctx), org.deskcrm.service.common.Progress.NONE).created();
+        return new BenchHooks(Optional.of(export), Optional.of(clients));
+    }
+
+    private static long admin(AppContext ctx) {
+        return ctx.users().findByLogin(org.deskcrm.service.settings.ReferenceDataService.ADMIN_LOGIN).orElseThrow().id();
     }
 }

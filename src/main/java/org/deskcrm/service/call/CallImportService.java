@@ -21,11 +21,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -128,73 +126,73 @@ public class CallImportService {
         Instant now = clock.instant();
         List<Notification> pending = new ArrayList<>();
         CallImportResult result = db.inTransaction(() -> {
-            Map<String, Optional<CallLogRepository.PhoneMatch>> matches = new HashMap<>();
-            Map<String, Boolean> listed = new HashMap<>();
             java.time.Duration window = missedCalls.window();
-            Set<String> known = log.existingKeys(preview.rows().stream().map(r -> r.call().externalKey()).toList());
-            Set<String> touched = new HashSet<>();
-            List<Call> batch = new ArrayList<>();
-            List<Miss> misses = new ArrayList<>();
-            int added = 0;
+            List<Call> fresh = new ArrayList<>();
             int duplicates = 0;
+            Set<String> known = log.existingKeys(preview.rows().stream().map(r -> r.call().externalKey()).toList());
+            for (CallImportPreview.Row row : preview.rows()) {
+                if (known.add(row.call().externalKey())) {
+                    fresh.add(row.call());
+                } else {
+                    duplicates++; // imported before, or twice in this file
+                }
+            }
+            // one look-up per chunk of numbers, not one per row
+            Set<String> touched = new HashSet<>();
+            Set<String> missed = new HashSet<>();
+            for (Call c : fresh) {
+                touched.add(c.phoneNorm());
+                if (MissedCallService.isMiss(c)) {
+                    missed.add(c.phoneNorm());
+                }
+            }
+            Map<String, CallLogRepository.PhoneMatch> matches = log.matchAll(touched);
+            Set<String> listed = log.listed(missed);
+            List<Call> batch = new ArrayList<>(fresh.size());
+            List<Integer> missAt = new ArrayList<>(); // the misses to put under control: index in batch
+            List<Long> missManager = new ArrayList<>(); // and the manager to tell
             int matched = 0;
             int unknown = 0;
-            int opened = 0;
             int total = preview.rows().size();
-            for (int i = 0; i < total; i++) {
+            for (int i = 0; i < fresh.size(); i++) {
                 if (progress.isCancelled()) {
                     throw new AppException("call.import.cancelled");
                 }
-                Call c = preview.rows().get(i).call();
-                if (!known.add(c.externalKey())) {
-                    duplicates++; // imported before, or twice in this file
-                    continue;
-                }
-                Optional<CallLogRepository.PhoneMatch> m = matches.computeIfAbsent(c.phoneNorm(), log::match);
-                Call linked = m.map(pm -> withClient(c, pm.clientId(), pm.contactId())).orElse(c);
-                added++;
-                touched.add(c.phoneNorm());
-                if (m.isPresent()) {
+                Call c = fresh.get(i);
+                CallLogRepository.PhoneMatch m = matches.get(c.phoneNorm());
+                batch.add(m == null ? c : withClient(c, m.clientId(), m.contactId()));
+                if (m != null) {
                     matched++;
                 } else if (c.direction() != CallDirection.INTERNAL) {
                     unknown++;
                 }
-                batch.add(linked);
-                if (MissedCallService.isMiss(c)
-                        && !listed.computeIfAbsent(c.phoneNorm(), p -> log.listOf(p).isPresent())) {
-                    Long manager = m.map(CallLogRepository.PhoneMatch::ownerId).orElse(c.userId());
-                    misses.add(new Miss(linked, manager));
+                // a miss from a listed number (spam, job seekers...) is logged but not put under control
+                if (MissedCallService.isMiss(c) && !listed.contains(c.phoneNorm())) {
+                    missAt.add(i);
+                    missManager.add(m != null ? m.ownerId() : c.userId());
                 }
-                if (i % 500 == 0 || i == total - 1) {
-                    progress.update("call.import.progress", i + 1, total);
+                if (i % 500 == 0 || i == fresh.size() - 1) {
+                    progress.update("call.import.progress", duplicates + i + 1, total);
                 }
             }
-            log.insertBatch(batch);
-            // the misses went in with the batch; put them under control with the ids they got
-            Map<String, Long> ids = log.idsByKey(misses.stream().map(x -> x.call().externalKey()).toList());
-            for (Miss x : misses) {
-                Long id = ids.get(x.call().externalKey());
-                if (id == null) {
-                    throw new AppException("call.error.duplicate");
-                }
-                MissedCallService.Registered reg = missedCalls.register(CallService.withId(x.call(), id),
-                        x.managerId(), null, window);
-                opened += reg.opened() ? 1 : 0;
-                pending.addAll(reg.notices());
+            long[] ids = log.insertBatch(batch);
+            List<MissedCallService.Saved> misses = new ArrayList<>();
+            for (int k = 0; k < missAt.size(); k++) {
+                int i = missAt.get(k);
+                misses.add(new MissedCallService.Saved(CallService.withId(batch.get(i), ids[i]), missManager.get(k)));
             }
+            MissedCallService.RegisteredAll reg = missedCalls.registerAll(misses, window);
+            pending.addAll(reg.notices());
             int returned = missedCalls.reconcile(touched);
+            int added = fresh.size();
             if (added > 0) {
                 audit.append(List.of(AuditEvent.of(now, userId, AuditAction.IMPORT, "call", null)
                         .withDetails(format.name() + ": " + added + " added, " + duplicates + " already imported")));
             }
-            return new CallImportResult(total, added, duplicates, matched, unknown, opened, returned);
+            return new CallImportResult(total, added, duplicates, matched, unknown, reg.opened(), returned);
         });
         missedCalls.publish(missedCalls.stillOpen(pending));
         return result;
-    }
-
-    /** A missed call of the file and the manager to tell. */
-    private record Miss(Call call, Long managerId) {
     }
 
     private static Call withClient(Call c, long clientId, Long contactId) {

@@ -90,12 +90,60 @@ public class MissedCallService {
         return new Registered(true, notices(saved.id(), managerId, saved.phoneRaw(), clientName, now));
     }
 
+    /** A just-saved call (with its id) of an import and the manager to tell when it is a miss. */
+    record Saved(Call call, Long managerId) {
+    }
+
+    /** What putting many calls under control did: how many misses were opened, and who is to be told. */
+    record RegisteredAll(int opened, List<Notification> notices) {
+    }
+
+    /**
+     * {@link #register(Call, Long, String, Duration)} for the calls of an import, set-based: the misses
+     * among them are opened with one look-up and batched inserts, and the supervisors (told about the
+     * misses nobody owns) are read once. Notices come in the order of {@code saved}.
+     */
+    RegisteredAll registerAll(List<Saved> saved, Duration window) {
+        Instant now = clock.instant();
+        Instant notifiedAt = notifications.isDelivering() ? now : null;
+        List<MissedCallRepository.Opening> openings = new ArrayList<>();
+        for (Saved s : saved) {
+            Call c = s.call();
+            if (isMiss(c) && c.phoneNorm() != null && !c.phoneNorm().isEmpty()) {
+                openings.add(new MissedCallRepository.Opening(c.id(), s.managerId(), c.startedAt().plus(window),
+                        notifiedAt));
+            }
+        }
+        java.util.Set<Long> opened = openings.isEmpty() ? java.util.Set.of() : misses.openAll(openings);
+        List<Notification> out = new ArrayList<>();
+        List<Long> supervisors = null;
+        for (Saved s : saved) {
+            if (!opened.contains(s.call().id())) {
+                continue;
+            }
+            List<Long> recipients;
+            if (s.managerId() != null) {
+                recipients = List.of(s.managerId());
+            } else {
+                supervisors = supervisors != null ? supervisors : misses.supervisorsOf(null);
+                recipients = supervisors;
+            }
+            out.addAll(notices(s.call().id(), recipients, s.call().phoneRaw(), null, now));
+        }
+        return new RegisteredAll(opened.size(), out);
+    }
+
     /** "Call back" for the manager, or for the supervisors when nobody owns the number. */
     private List<Notification> notices(long callId, Long managerId, String phoneRaw, String clientName, Instant now) {
+        List<Long> recipients = managerId != null ? List.of(managerId) : misses.supervisorsOf(null);
+        return notices(callId, recipients, phoneRaw, clientName, now);
+    }
+
+    private static List<Notification> notices(long callId, List<Long> recipients, String phoneRaw, String clientName,
+                                              Instant now) {
         String target = "call:" + callId;
         List<Notification> out = new ArrayList<>();
         String who = clientName == null ? "" : clientName;
-        List<Long> recipients = managerId != null ? List.of(managerId) : misses.supervisorsOf(null);
         for (Long r : recipients) {
             out.add(Notification.of(NotificationKind.MISSED_CALL, r, now, target, "notify.missedCall", phoneRaw, who));
         }
@@ -107,11 +155,13 @@ public class MissedCallService {
      * the same transaction after saving calls. Returns how many misses were closed.
      */
     int reconcile(Collection<String> phoneNorms) {
-        int closed = 0;
-        for (MissedCall m : misses.unresolvedOf(phoneNorms)) {
-            closed += tryResolve(m) ? 1 : 0;
+        List<MissedCall> open = misses.unresolvedOf(phoneNorms);
+        if (open.isEmpty()) {
+            return 0;
         }
-        return closed;
+        java.util.Map<Long, MissedCallRepository.CallAt> back = misses.firstCallbacks(open);
+        misses.resolveAll(back);
+        return back.size();
     }
 
     /**
@@ -143,14 +193,21 @@ public class MissedCallService {
 
     /** Drops the notifications of misses that are no longer open (returned in the same batch). */
     List<Notification> stillOpen(List<Notification> pending) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<Long> open = misses.stillOpen(pending.stream().map(MissedCallService::callOf).toList());
         List<Notification> out = new ArrayList<>();
         for (Notification n : pending) {
-            long callId = Long.parseLong(n.target().substring("call:".length()));
-            if (misses.find(callId).map(m -> m.resolvedAt() == null).orElse(false)) {
+            if (open.contains(callOf(n))) {
                 out.add(n);
             }
         }
         return out;
+    }
+
+    private static long callOf(Notification n) {
+        return Long.parseLong(n.target().substring("call:".length()));
     }
 
     /** Publishes notifications (after the transaction that produced them committed). */

@@ -419,4 +419,66 @@ abstract class CallContract {
             ctx.notifications().drain(null);
         }
     }
+
+    private static String cdr(String src, String dst, String localStart, boolean answered, String uniqueId) {
+        return "\"\",\"" + src + "\",\"" + dst + "\",\"from-trunk\",\"\",\"SIP/t-1\",\"SIP/101-1\",\"Dial\",\"\",\""
+                + localStart + "\",\"" + (answered ? localStart : "") + "\",\"" + localStart + "\"," + (answered ? "65,60,\"ANSWERED\"" : "9,0,\"NO ANSWER\"")
+                + ",\"DOCUMENTATION\",\"" + uniqueId + "\",\"\"";
+    }
+
+    @Test
+    void importControlsAndReturnsMissesSetBasedLikeOneByOne() {
+        long lutik = client("Лютик", "+7 495 222-33-44", boris);
+        ctx.callService().putOnList("+79165550099", "89165550099", PhoneListKind.SPAM, "robot", anna);
+        // a miss already under control before the file: returned by the file's outgoing call
+        Call old = ctx.callService().log(call(CallDirection.IN, CallStatus.MISSED,
+                Instant.parse("2026-02-10T05:00:00Z"), "+7 495 222-33-44"), boris);
+        String file = String.join("\n",
+                cdr("84952223344", "101", "2026-02-10 10:00:00", false, "batch.1"), // miss of the card: boris
+                cdr("89165550077", "101", "2026-02-10 10:05:00", false, "batch.2"), // unknown number: the user rung
+                cdr("101", "84952223344", "2026-02-10 10:10:00", true, "batch.3"),  // returns the old miss and batch.1
+                cdr("84952223344", "101", "2026-02-10 10:20:00", false, "batch.4"), // a later miss
+                cdr("84952223344", "101", "2026-02-10 10:30:00", true, "batch.5"),  // answered: returns batch.4 only
+                cdr("89165550099", "101", "2026-02-10 10:40:00", false, "batch.6"), // spam: logged, not controlled
+                cdr("84952223344", "101", "2026-02-10 10:30:00", false, "batch.7")); // same second as batch.5: open
+        byte[] bytes = file.getBytes(Charset.forName("UTF-8"));
+
+        CallImportResult r = ctx.callImport().importCalls(bytes, CallImportFormat.ASTERISK, null, anna, Progress.NONE);
+
+        assertThat(r.added()).isEqualTo(7);
+        assertThat(r.matched()).isEqualTo(5);
+        assertThat(r.missedOpened()).isEqualTo(4); // batch.1, .2, .4, .7
+        assertThat(r.missedReturned()).isEqualTo(3); // the old miss, batch.1, batch.4
+        List<CallRow> rows = ctx.callService().list(CallFilter.ALL.withPeriod(Instant.parse("2026-02-10T06:00:00Z"),
+                Instant.parse("2026-02-10T08:00:00Z")), 10).stream()
+                .sorted(java.util.Comparator.comparing(CallRow::startedAt).thenComparing(CallRow::id)).toList();
+        assertThat(rows).hasSize(7);
+        CallRow m1 = rows.get(0);
+        CallRow unknown = rows.get(1);
+        CallRow out = rows.get(2);
+        CallRow m4 = rows.get(3);
+        CallRow answered = rows.stream().filter(x -> x.status() == CallStatus.ANSWERED && x.direction() == CallDirection.IN)
+                .findFirst().orElseThrow();
+        CallRow sameSecond = rows.stream().filter(x -> x.status() == CallStatus.MISSED
+                && x.startedAt().equals(answered.startedAt())).findFirst().orElseThrow();
+        CallRow spam = rows.get(6);
+        assertThat(m1.clientId()).isEqualTo(lutik);
+        assertThat(ctx.missedCalls().find(old.id()).orElseThrow().resolvedByCallId()).isEqualTo(out.id());
+        assertThat(ctx.missedCalls().find(m1.id()).orElseThrow())
+                .satisfies(m -> assertThat(m.resolvedByCallId()).isEqualTo(out.id()))
+                .satisfies(m -> assertThat(m.managerId()).isEqualTo(boris));
+        assertThat(ctx.missedCalls().find(m4.id()).orElseThrow().resolvedByCallId()).isEqualTo(answered.id());
+        assertThat(ctx.missedCalls().find(sameSecond.id()).orElseThrow().resolvedAt()).isNull();
+        assertThat(ctx.missedCalls().find(unknown.id()).orElseThrow())
+                .satisfies(m -> assertThat(m.resolvedAt()).isNull())
+                .satisfies(m -> assertThat(m.managerId()).isEqualTo(anna));
+        assertThat(spam.phoneNorm()).isEqualTo("+79165550099");
+        assertThat(ctx.missedCalls().find(spam.id())).isEmpty();
+
+        CallImportResult again = ctx.callImport().importCalls(bytes, CallImportFormat.ASTERISK, null, anna,
+                Progress.NONE);
+        assertThat(again.added()).isZero();
+        assertThat(again.duplicates()).isEqualTo(7);
+        assertThat(again.missedOpened()).isZero();
+    }
 }
