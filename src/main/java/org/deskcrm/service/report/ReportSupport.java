@@ -41,6 +41,7 @@ public final class ReportSupport {
     final DatedFacts dated;
     final FirstCallQueries firstCalls;
     final LifecycleQueries lifecycle;
+    final org.deskcrm.persistence.report.CallFigures callFigures;
     private final SettingsRepository settings;
     private final Clock clock;
     private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> access = org.deskcrm.model.user.AccessScope::all;
@@ -57,6 +58,7 @@ public final class ReportSupport {
         this.dated = new DatedFacts(db);
         this.firstCalls = new FirstCallQueries(db);
         this.lifecycle = new LifecycleQueries(db);
+        this.callFigures = new org.deskcrm.persistence.report.CallFigures(db);
         this.settings = settings;
         this.clock = clock;
     }
