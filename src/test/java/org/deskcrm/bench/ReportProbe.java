@@ -17,6 +17,8 @@ import java.util.List;
  * Usage: ReportProbe jdbcUrl iterations report...
  */
 public final class ReportProbe {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private ReportProbe() {
     }
 
@@ -36,25 +38,34 @@ public final class ReportProbe {
                 if (!names.contains(report.name())) {
                     continue;
                 }
-                Samples app = Samples.time(1, n, i -> report.run(filters.get(i)));
-                List<QueryRecorder.Statement> st = rec.record(i -> report.run(filters.get(i)), n + 1);
+                report.run(filters.get(0));
+                List<QueryRecorder.Statement> st = rec.record(i -> report.run(filters.get(i)), 1);
                 double[][] per = new double[st.size()][n];
+                Samples app = new Samples(n);
+                Samples appCpu = new Samples(n);
                 Samples raw = new Samples(n);
+                Samples rawCpu = new Samples(n);
                 try (Connection c = ctx.database().dataSource().getConnection()) {
                     for (int i = 0; i < n; i++) {
-                        List<QueryRecorder.Statement> s = rec.record(k -> report.run(filters.get(k)), n + 2 + i);
+                        long w0 = System.nanoTime();
+                        long c0 = CPU.getCurrentThreadCpuTime();
+                        List<QueryRecorder.Statement> s = rec.record(k -> report.run(filters.get(k)), 2 + i);
+                        app.add((System.nanoTime() - w0) / 1e6);
+                        appCpu.add((CPU.getCurrentThreadCpuTime() - c0) / 1e6);
                         double total = 0;
+                        long c1 = CPU.getCurrentThreadCpuTime();
                         for (int q = 0; q < s.size() && q < per.length; q++) {
                             long t0 = System.nanoTime();
                             QueryRecorder.replay(c, List.of(s.get(q)));
                             per[q][i] = (System.nanoTime() - t0) / 1e6;
                             total += per[q][i];
                         }
+                        rawCpu.add((CPU.getCurrentThreadCpuTime() - c1) / 1e6);
                         raw.add(total);
                     }
                 }
-                System.out.printf("%s: app p50 %.1f p95 %.1f | own SQL p50 %.1f | x%.2f | %d statements%n", report.name(),
-                        app.p50(), app.p95(), raw.p50(), app.p50() / raw.p50(), st.size());
+                System.out.printf("%s: app p50 %.1f p95 %.1f (cpu p50 %.1f) | own SQL p50 %.1f (cpu p50 %.1f) | cpu x%.2f | %d statements%n",
+                        report.name(), app.p50(), app.p95(), appCpu.p50(), raw.p50(), rawCpu.p50(), appCpu.p50() / rawCpu.p50(), st.size());
                 for (int q = 0; q < per.length; q++) {
                     double[] v = per[q].clone();
                     Arrays.sort(v);
