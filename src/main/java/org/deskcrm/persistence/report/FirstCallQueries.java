@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -23,8 +24,12 @@ import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
  * period, so a repeat call that reached a colleague still counts.
  */
 public class FirstCallQueries {
-    /** An answered incoming call and its caller's neighbouring calls (null when none within reach). */
-    public record Neighbours(long id, Long userId, Instant startedAt, Instant previousAt, Instant nextAt) {
+    /**
+     * An answered incoming call, its business day ({@link BusinessDays}, as the calls report groups calls) and
+     * its caller's neighbouring calls (null when none within reach).
+     */
+    public record Neighbours(long id, Long userId, Instant startedAt, Instant previousAt, Instant nextAt,
+                             LocalDate day) {
     }
 
     private final DSLContext dsl;
@@ -51,11 +56,12 @@ public class FirstCallQueries {
         Field<OffsetDateTime> at = near.field("at", OffsetDateTime.class);
         Field<OffsetDateTime> prev = near.field("prev_at", OffsetDateTime.class);
         Field<OffsetDateTime> next = near.field("next_at", OffsetDateTime.class);
-        return dsl.select(id, user, at, prev, next).from(near)
+        Field<Integer> day = BusinessDays.dayNumber(at, s.zone(), s.start(), s.end());
+        return dsl.select(id, user, at, prev, next, day).from(near)
                 .where(Scopes.inPeriod(at, s)).and(near.field("dir", String.class).eq("in"))
                 .and(near.field("st", String.class).eq("answered")).and(Scopes.people(user, s.filter()))
                 .fetch(r -> new Neighbours(r.value1(), r.value2(), r.value3().toInstant(), instant(r.value4()),
-                        instant(r.value5())))
+                        instant(r.value5()), BusinessDays.date(r.value6())))
                 .stream().sorted(java.util.Comparator.comparingLong(Neighbours::id)).toList();
     }
 

@@ -7,6 +7,7 @@ import org.deskcrm.persistence.Database;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import java.util.List;
 
 import static org.deskcrm.persistence.jooq.Tables.SALE;
 
-/** Sales (shipments, invoices): receivables by age and the per-client series behind ABC/XYZ/RFM. */
+/** Sales (shipments, invoices): receivables by age and the per-client totals behind ABC/XYZ/RFM. */
 public class SalesQueries {
     /** Age buckets of an unpaid amount as of a date, by days past the due date. */
     public enum Age { NOT_DUE, D1_30, D31_60, D61_90, D90_PLUS }
@@ -25,8 +26,8 @@ public class SalesQueries {
                              BigDecimal d61to90, BigDecimal d90plus) {
     }
 
-    /** One client's sales in one month. */
-    public record MonthSales(long clientId, int year, int month, long count, BigDecimal amount) {
+    /** One client's sales in a period; {@code monthSquares} = Σ over months of (the month's amount)². */
+    public record ClientTotals(long clientId, long count, BigDecimal amount, BigDecimal monthSquares, LocalDate lastSale) {
     }
 
     private final DSLContext dsl;
@@ -85,22 +86,22 @@ public class SalesQueries {
                 .fetch(r -> new DrillItem("sale", r.value1(), r.value2(), r.value3()));
     }
 
-    /** Sales within the period by client and calendar month. */
-    public List<MonthSales> monthly(ReportScope s) {
-        Field<Integer> y = DSL.year(SALE.SALE_DATE);
-        Field<Integer> m = DSL.month(SALE.SALE_DATE);
-        return dsl.select(SALE.CLIENT_ID, y, m, DSL.count(), DSL.sum(SALE.AMOUNT)).from(SALE).where(inPeriod(s))
-                .groupBy(SALE.CLIENT_ID, y, m)
-                .fetch(r -> new MonthSales(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-    }
-
-    /** Each client's last sale on or before the filter's last day (recency). */
-    public java.util.Map<Long, LocalDate> lastSale(ReportScope s) {
-        java.util.Map<Long, LocalDate> m = new java.util.HashMap<>();
-        dsl.select(SALE.CLIENT_ID, DSL.max(SALE.SALE_DATE)).from(SALE)
-                .where(SALE.SALE_DATE.le(s.filter().to())).and(Scopes.people(SALE.OWNER_ID, s.filter()))
-                .groupBy(SALE.CLIENT_ID).forEach(r -> m.put(r.value1(), r.value2()));
-        return m;
+    /**
+     * Each client's sales within the period: count, amount, the sum of the squares of its monthly amounts
+     * (the raw material of the variation of monthly sales) and the last sale's date. Months with no sale
+     * add nothing to the squares; the caller adds them in.
+     */
+    public List<ClientTotals> clientTotals(ReportScope s) {
+        Table<?> months = dsl.select(SALE.CLIENT_ID.as("client_id"), DSL.count().as("n"), DSL.sum(SALE.AMOUNT).as("a"),
+                        DSL.max(SALE.SALE_DATE).as("l"))
+                .from(SALE).where(inPeriod(s))
+                .groupBy(SALE.CLIENT_ID, DSL.year(SALE.SALE_DATE), DSL.month(SALE.SALE_DATE)).asTable("client_month");
+        Field<Long> client = months.field("client_id", Long.class);
+        Field<Integer> n = months.field("n", Integer.class);
+        Field<BigDecimal> a = months.field("a", BigDecimal.class);
+        Field<LocalDate> l = months.field("l", LocalDate.class);
+        return dsl.select(client, DSL.sum(n), DSL.sum(a), DSL.sum(a.times(a)), DSL.max(l)).from(months).groupBy(client)
+                .fetch(r -> new ClientTotals(r.value1(), r.value2().longValue(), r.value3(), r.value4(), r.value5()));
     }
 
     public List<DrillItem> salesDrill(ReportScope s, Pick client) {

@@ -7,7 +7,7 @@ import org.deskcrm.model.report.Pick;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.ReportTable;
-import org.deskcrm.persistence.report.SalesQueries.MonthSales;
+import org.deskcrm.persistence.report.SalesQueries.ClientTotals;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -45,37 +45,32 @@ public final class ClientAnalysisReport implements Report {
         return NAME;
     }
 
-    private record ClientSales(long clientId, long count, BigDecimal amount, Map<YearMonth, BigDecimal> months) {
-    }
-
     @Override
     public ReportTable run(ReportFilter f) {
         ReportScope s = support.scope(f);
-        Map<Long, ClientSales> byClient = new LinkedHashMap<>();
-        for (MonthSales m : support.sales.monthly(s)) {
-            ClientSales c = byClient.computeIfAbsent(m.clientId(), k -> new ClientSales(k, 0, BigDecimal.ZERO, new HashMap<>()));
-            c.months().merge(YearMonth.of(m.year(), m.month()), m.amount(), BigDecimal::add);
-            byClient.put(c.clientId(), new ClientSales(c.clientId(), c.count() + m.count(), c.amount().add(m.amount()), c.months()));
+        List<ClientTotals> list = new ArrayList<>(support.sales.clientTotals(s));
+        list.sort(Comparator.comparing(ClientTotals::amount).reversed().thenComparingLong(ClientTotals::clientId));
+        BigDecimal total = BigDecimal.ZERO;
+        List<Long> ids = new ArrayList<>(list.size());
+        for (ClientTotals c : list) {
+            total = total.add(c.amount());
+            ids.add(c.clientId());
         }
-        List<ClientSales> list = new ArrayList<>(byClient.values());
-        list.sort(Comparator.comparing(ClientSales::amount).reversed().thenComparing(ClientSales::clientId));
-        BigDecimal total = list.stream().map(ClientSales::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Map<Long, LocalDate> last = support.sales.lastSale(s);
-        Map<Long, Integer> r = scores(list, c -> BigDecimal.valueOf(-days(last.get(c.clientId()), f.to())));
-        Map<Long, Integer> fr = scores(list, c -> BigDecimal.valueOf(c.count()));
-        Map<Long, Integer> mo = scores(list, ClientSales::amount);
+        Map<Long, Integer> r = scores(list, Comparator.comparingLong(c -> -days(c.lastSale(), f.to())));
+        Map<Long, Integer> fr = scores(list, Comparator.comparingLong(ClientTotals::count));
+        Map<Long, Integer> mo = scores(list, Comparator.comparing(ClientTotals::amount));
         BigDecimal aLimit = BigDecimal.valueOf(support.intSetting("abc.a_share", 80));
         BigDecimal bLimit = aLimit.add(BigDecimal.valueOf(support.intSetting("abc.b_share", 15)));
         BigDecimal xMax = BigDecimal.valueOf(support.intSetting("xyz.x_max_cv", 10));
         BigDecimal yMax = BigDecimal.valueOf(support.intSetting("xyz.y_max_cv", 25));
-        List<YearMonth> months = months(f);
-        Map<Long, String> names = support.lookups.clientNames(byClient.keySet());
+        int months = months(f).size();
+        Map<Long, String> names = support.lookups.clientNames(ids);
         TableBuilder t = new TableBuilder(NAME, f, Column.text("client"), Column.count("sales_count"),
                 Column.money("sales_amount"), Column.ratio("share"), Column.text("abc"), Column.ratio("cv"),
                 Column.text("xyz"), Column.number("recency_days"), Column.text("rfm"), Column.text("segment"));
         Map<String, Long> counts = new LinkedHashMap<>();
         BigDecimal before = BigDecimal.ZERO;
-        for (ClientSales c : list) {
+        for (ClientTotals c : list) {
             BigDecimal beforePct = total.signum() == 0 ? BigDecimal.ZERO : before.multiply(HUNDRED).divide(total, 6, RoundingMode.HALF_UP);
             String abc = beforePct.compareTo(aLimit) < 0 ? "A" : beforePct.compareTo(bLimit) < 0 ? "B" : "C";
             before = before.add(c.amount());
@@ -90,7 +85,7 @@ public final class ClientAnalysisReport implements Report {
             counts.merge("segment." + segment, 1L, Long::sum);
             t.row(Long.toString(c.clientId()), names.get(c.clientId()), c.count(), c.amount(),
                     Ratios.ratio(c.amount(), total), abc, cv, xyz,
-                    BigDecimal.valueOf(days(last.get(c.clientId()), f.to())), "" + rs + fs + mo.get(c.clientId()), segment);
+                    BigDecimal.valueOf(days(c.lastSale(), f.to())), "" + rs + fs + mo.get(c.clientId()), segment);
         }
         counts.forEach(t::summary);
         support.lookups.lifecycleCounts().forEach((k, v) -> t.summary("lifecycle." + k, v));
@@ -109,27 +104,28 @@ public final class ClientAnalysisReport implements Report {
         return list;
     }
 
-    /** Population standard deviation / mean of the monthly amounts; null when the mean is zero. */
-    private static BigDecimal cv(ClientSales c, List<YearMonth> months) {
-        int n = months.size();
-        BigDecimal mean = c.amount().divide(BigDecimal.valueOf(n), 10, RoundingMode.HALF_UP);
+    /**
+     * Population standard deviation / mean of the monthly amounts over the period's months (zero months
+     * included); null when the mean is zero. Σ(a − mean)² is expanded to Σa² − 2·mean·Σa + n·mean², exact in
+     * BigDecimal, so it equals the month-by-month sum to the last digit.
+     */
+    private static BigDecimal cv(ClientTotals c, int n) {
+        BigDecimal count = BigDecimal.valueOf(n);
+        BigDecimal mean = c.amount().divide(count, 10, RoundingMode.HALF_UP);
         if (mean.signum() == 0) {
             return null;
         }
-        BigDecimal var = BigDecimal.ZERO;
-        for (YearMonth m : months) {
-            BigDecimal d = c.months().getOrDefault(m, BigDecimal.ZERO).subtract(mean);
-            var = var.add(d.multiply(d));
-        }
-        var = var.divide(BigDecimal.valueOf(n), 10, RoundingMode.HALF_UP);
+        BigDecimal squares = c.monthSquares().subtract(BigDecimal.valueOf(2).multiply(mean).multiply(c.amount()))
+                .add(count.multiply(mean).multiply(mean));
+        BigDecimal var = squares.divide(count, 10, RoundingMode.HALF_UP);
         return var.sqrt(MathContext.DECIMAL64).divide(mean, 4, RoundingMode.HALF_UP);
     }
 
-    /** Scores 1–5 by quintile of the value among the clients (higher value, higher score). */
-    private static Map<Long, Integer> scores(List<ClientSales> list, java.util.function.Function<ClientSales, BigDecimal> value) {
-        List<ClientSales> sorted = new ArrayList<>(list);
-        sorted.sort(Comparator.comparing(value).thenComparing(ClientSales::clientId));
-        Map<Long, Integer> m = new HashMap<>();
+    /** Scores 1–5 by quintile of the value among the clients (higher value, higher score; ties by client id). */
+    private static Map<Long, Integer> scores(List<ClientTotals> list, Comparator<ClientTotals> byValue) {
+        List<ClientTotals> sorted = new ArrayList<>(list);
+        sorted.sort(byValue.thenComparingLong(ClientTotals::clientId));
+        Map<Long, Integer> m = new HashMap<>(list.size() * 2);
         for (int i = 0; i < sorted.size(); i++) {
             m.put(sorted.get(i).clientId(), 1 + (5 * i) / sorted.size());
         }

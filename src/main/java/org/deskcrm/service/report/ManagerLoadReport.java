@@ -48,13 +48,13 @@ public final class ManagerLoadReport implements Report {
         Map<Long, Tally> overdue = index(support.work.openTasksByAssignee(s, support.now()));
         Map<Long, Tally> won = index(support.deals.grouped(DealFigures.Outcome.WON, DealFigures.By.OWNER, s));
         Map<Long, Tally> lost = index(support.deals.grouped(DealFigures.Outcome.LOST, DealFigures.By.OWNER, s));
-        Set<Long> keys = new LinkedHashSet<>(support.lookups.userNames().keySet());
+        Map<Long, String> names = support.lookups.userNames();
+        Set<Long> keys = new LinkedHashSet<>(names.keySet());
         keys.retainAll(union(clients, open, tasks, won, lost));
         List<Long> order = new ArrayList<>(keys);
         if (union(clients, open, tasks).contains(null)) {
             order.add(null);
         }
-        Map<Long, String> names = support.lookups.userNames();
         TableBuilder t = new TableBuilder(NAME, f, Column.text("manager"), Column.count("clients"),
                 Column.count("open_deals"), Column.money("open_amount"), Column.count("open_tasks"),
                 Column.count("overdue_tasks"), Column.ratio("conversion"));

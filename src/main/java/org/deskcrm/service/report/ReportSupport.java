@@ -45,6 +45,7 @@ public final class ReportSupport {
     final LifecycleQueries lifecycle;
     final SpanFigures spans;
     final CallTallies callTallies;
+    final org.deskcrm.persistence.report.CallFigures callFigures;
     private final SettingsRepository settings;
     private final Clock clock;
     private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> access = org.deskcrm.model.user.AccessScope::all;
@@ -63,6 +64,7 @@ public final class ReportSupport {
         this.lifecycle = new LifecycleQueries(db);
         this.spans = new SpanFigures(db);
         this.callTallies = new CallTallies(db);
+        this.callFigures = new org.deskcrm.persistence.report.CallFigures(db);
         this.settings = settings;
         this.clock = clock;
     }
