@@ -43,7 +43,9 @@ public final class Database implements AutoCloseable {
         hc.setPoolName("deskcrm");
         // an embedded H2 file is opened by this process: a large one on a busy machine takes longer than a
         // network connection should (a 270 MB file took 12 s at load 16) — wait for it rather than fail
-        hc.setConnectionTimeout(config.isH2() ? 120_000 : 15_000);
+        // (an H2 server over tcp/ssl is a network connection like PostgreSQL: an unreachable one fails fast)
+        boolean embedded = config.isH2() && !config.url().startsWith("jdbc:h2:tcp:") && !config.url().startsWith("jdbc:h2:ssl:");
+        hc.setConnectionTimeout(embedded ? 120_000 : 15_000);
         hc.setInitializationFailTimeout(-1);
         this.dataSource = new HikariDataSource(hc);
         try {
