@@ -41,8 +41,13 @@ final class BenchDatabase implements AutoCloseable {
                     s.execute("CREATE DATABASE deskcrm");
                 }
             }
-            return new BenchDatabase("postgresql", new DatabaseConfig(pg.getJdbcUrl("postgres", "deskcrm"), "postgres",
-                    "postgres"), pg);
+            // -Dbench.pgOptions=prepareThreshold=0 (say) adds driver options to the URL, for comparing settings
+            String url = pg.getJdbcUrl("postgres", "deskcrm");
+            String extra = System.getProperty("bench.pgOptions", "");
+            if (!extra.isBlank()) {
+                url += (url.contains("?") ? "&" : "?") + extra;
+            }
+            return new BenchDatabase("postgresql", new DatabaseConfig(url, "postgres", "postgres"), pg);
         }
         DatabaseConfig config = new DatabaseConfig(spec, user, password);
         return new BenchDatabase(config.isPostgres() ? "postgresql" : config.isH2() ? "h2" : "db", config, null);
