@@ -13,9 +13,7 @@ import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,7 +69,7 @@ public class ImportWriteRepository {
                         ps.addBatch();
                     }
                     ps.executeBatch();
-                    readIds(ps, ids, from, to);
+                    Jdbc.readIds(ps, ids, from, to);
                     int channels = 0;
                     for (int i = from; i < to; i++) {
                         ImportedClient cl = clients.get(i);
@@ -99,11 +97,11 @@ public class ImportWriteRepository {
         ps.setString(8, cl.region());
         ps.setString(9, cl.industry());
         ps.setString(10, cl.website());
-        setLong(ps, 11, cl.sourceId());
-        setLong(ps, 12, cl.ownerId());
+        Jdbc.setLong(ps, 11, cl.sourceId());
+        Jdbc.setLong(ps, 12, cl.ownerId());
         ps.setString(13, cl.notes());
         ps.setObject(14, at);
-        setLong(ps, 15, userId);
+        Jdbc.setLong(ps, 15, userId);
         ps.setObject(16, at);
     }
 
@@ -152,7 +150,7 @@ public class ImportWriteRepository {
                         ps.addBatch();
                     }
                     ps.executeBatch();
-                    readIds(ps, ids, from, to);
+                    Jdbc.readIds(ps, ids, from, to);
                     int channels = 0;
                     for (int i = from; i < to; i++) {
                         ImportedContact p = contacts.get(i);
@@ -301,7 +299,7 @@ public class ImportWriteRepository {
             return 0;
         }
         ch.setLong(1, clientId);
-        setLong(ch, 2, contactId);
+        Jdbc.setLong(ch, 2, contactId);
         ch.setString(3, kind);
         ch.setString(4, raw);
         ch.setString(5, norm);
@@ -309,25 +307,4 @@ public class ImportWriteRepository {
         ch.addBatch();
         return 1;
     }
-
-    private static void readIds(PreparedStatement ps, long[] ids, int from, int to) throws SQLException {
-        int i = from;
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            while (keys.next() && i < to) {
-                ids[i++] = keys.getLong(1);
-            }
-        }
-        if (i != to) {
-            throw new SQLException("generated keys: " + (i - from) + " of " + (to - from));
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
 }
