@@ -6,8 +6,6 @@ import org.jooq.ExecuteListener;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,23 +55,7 @@ final class QueryRecorder implements ExecuteListener {
     static long replay(Connection c, List<Statement> statements) throws SQLException {
         long cells = 0;
         for (Statement s : statements) {
-            try (PreparedStatement ps = c.prepareStatement(s.sql())) {
-                for (int k = 0; k < s.binds().size(); k++) {
-                    ps.setObject(k + 1, s.binds().get(k));
-                }
-                if (!ps.execute()) {
-                    continue;
-                }
-                try (ResultSet rs = ps.getResultSet()) {
-                    int cols = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        for (int k = 1; k <= cols; k++) {
-                            rs.getObject(k);
-                            cells++;
-                        }
-                    }
-                }
-            }
+            cells += Sql.drain(c, s.sql(), s.binds().toArray());
         }
         return cells;
     }

@@ -32,14 +32,17 @@ final class Sql {
         }
     }
 
-    /** Runs a query with the given parameters and reads every row and column (the floor of a report). */
+    /** Runs a statement with the given parameters and reads every row and column of its result (the floor of a report). */
     static long drain(Connection c, String sql, Object... params) throws SQLException {
         long cells = 0;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            try (ResultSet rs = ps.executeQuery()) {
+            if (!ps.execute()) { // not a query: nothing to read
+                return 0;
+            }
+            try (ResultSet rs = ps.getResultSet()) {
                 int cols = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
                     for (int k = 1; k <= cols; k++) {
