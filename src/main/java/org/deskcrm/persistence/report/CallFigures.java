@@ -26,6 +26,10 @@ public class CallFigures {
                           long missed, long returned, long durationSec) {
     }
 
+    /** One user's outgoing calls and answered calls (any direction) of the period; null = calls without a user. */
+    public record UserCalls(Long userId, long outgoing, long answered) {
+    }
+
     /** One call as a drill-down lists it. */
     public record CallRow(long id, String direction, String status, int durationSec, boolean missedReturned) {
     }
@@ -46,6 +50,17 @@ public class CallFigures {
 
     private static Field<Integer> countIf(Condition c) {
         return DSL.count(DSL.when(c, DSL.inline(1)));
+    }
+
+    /**
+     * The period's calls per user (the activity report over its whole period): the same rows as
+     * {@link WorkQueries#calls}, counted in one pass over the period's range.
+     */
+    public List<UserCalls> byUser(ReportScope s) {
+        return dsl.select(PHONE_CALL.USER_ID, DSL.count().filterWhere(PHONE_CALL.DIRECTION.eq("out")),
+                        DSL.count().filterWhere(PHONE_CALL.STATUS_CODE.eq("answered")))
+                .from(PHONE_CALL).where(calls(s)).groupBy(PHONE_CALL.USER_ID)
+                .fetch(r -> new UserCalls(r.value1(), r.value2(), r.value3()));
     }
 
     /** The period's calls (manager or team filter) per user and business day. */

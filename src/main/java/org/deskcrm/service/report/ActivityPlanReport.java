@@ -12,7 +12,7 @@ import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.report.ActivityFigures;
-import org.deskcrm.persistence.report.CallTallies;
+import org.deskcrm.persistence.report.CallFigures;
 import org.deskcrm.persistence.report.DatedFacts.Dated;
 import org.deskcrm.persistence.report.WorkQueries.CallFact;
 
@@ -155,7 +155,7 @@ public final class ActivityPlanReport implements Report {
                         Long::sum);
             }
         };
-        for (CallTallies.UserCalls c : support.callTallies.byUser(s)) {
+        for (CallFigures.UserCalls c : support.callFigures.byUser(s)) {
             add.accept("outgoing_calls", new Tally(c.userId(), c.outgoing(), null));
             add.accept("answered_calls", new Tally(c.userId(), c.answered(), null));
         }

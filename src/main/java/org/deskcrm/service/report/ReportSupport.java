@@ -20,7 +20,6 @@ import org.deskcrm.persistence.report.DatedFacts;
 import org.deskcrm.persistence.report.FirstCallQueries;
 import org.deskcrm.persistence.report.LifecycleQueries;
 import org.deskcrm.persistence.report.SpanFigures;
-import org.deskcrm.persistence.report.CallTallies;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -44,7 +43,6 @@ public final class ReportSupport {
     final FirstCallQueries firstCalls;
     final LifecycleQueries lifecycle;
     final SpanFigures spans;
-    final CallTallies callTallies;
     final org.deskcrm.persistence.report.CallFigures callFigures;
     private final SettingsRepository settings;
     private final Clock clock;
@@ -63,7 +61,6 @@ public final class ReportSupport {
         this.firstCalls = new FirstCallQueries(db);
         this.lifecycle = new LifecycleQueries(db);
         this.spans = new SpanFigures(db);
-        this.callTallies = new CallTallies(db);
         this.callFigures = new org.deskcrm.persistence.report.CallFigures(db);
         this.settings = settings;
         this.clock = clock;
