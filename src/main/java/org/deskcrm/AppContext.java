@@ -310,6 +310,11 @@ public final class AppContext implements AutoCloseable {
         return control;
     }
 
+    /** The home dashboard's figures, read from the reports and the control indicators. */
+    public org.deskcrm.service.home.DashboardService home() {
+        return new org.deskcrm.service.home.DashboardService(reports, control);
+    }
+
     /** Exports of lists and reports (the export right, the event feed, streamed files). */
     public ExportService exports() {
         return exports;

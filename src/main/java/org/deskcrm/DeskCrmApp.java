@@ -209,11 +209,15 @@ public class DeskCrmApp extends Application {
         installConnectItem(stage, window, i18n, logo);
         window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:") && !config.url().contains("AUTO_SERVER")
                 ? i18n.get("shell.status.database.embedded") : config.url());
-        Scene scene = window.createScene(prefs.width(1280), prefs.height(800));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double[] size = prefs.fittedSize(1280, 800, screen.getWidth() - 16, screen.getHeight() - 40, 900, 600); // room for the frame
+        Scene scene = window.createScene(size[0], size[1]);
         stage.setTitle(i18n.get("shell.app.name"));
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(900, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
+        stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - size[0]) / 2));
+        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size[1]) / 2));
         stage.setMaximized(prefs.maximized());
         stage.setOnCloseRequest(e -> {
             if (!window.tabs().allowClosingAll()) {

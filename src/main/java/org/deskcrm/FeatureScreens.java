@@ -36,6 +36,7 @@ final class FeatureScreens {
 
     Screens screens() {
         return new Screens()
+                .section(NavItem.HOME, s -> home(s).dashboard())
                 .section(NavItem.CLIENTS, s -> withImport(s, clients(s).clientList()))
                 .clientCard((s, id) -> clients(s).clientCard(id))
                 .newClientCard((s, key) -> clients(s).newClientCard(key))
@@ -153,8 +154,19 @@ final class FeatureScreens {
                         people::teamsPage));
     }
 
+    /** The signed-in person's dashboard: a manager's own tiles, or the team's for everyone else. */
+    private org.deskcrm.ui.home.HomeScreens home(ShellServices s) {
+        AppContext app = s.app();
+        boolean manager = app.session().user().map(u -> u.role() == org.deskcrm.model.user.Role.MANAGER).orElse(false);
+        String login = app.session().user().map(org.deskcrm.model.user.User::login).orElse("");
+        return new org.deskcrm.ui.home.HomeScreens(app.home(), s.executor(), s.i18n(), () -> app.reports().support().today(),
+                reports(s), control(s), login, manager, () -> managerOnly(app));
+    }
+
     private ReportScreens reports(ShellServices s) {
-        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals());
+        String login = s.app().session().user().map(org.deskcrm.model.user.User::login).orElse("");
+        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals())
+                .withPeriods(org.deskcrm.ui.report.ReportPeriods.forLogin(login));
     }
 
 }

@@ -18,7 +18,7 @@ public final class I18n {
     /** The feature bundles, in lookup order. A new feature adds its bundle name here. */
     public static final List<String> BUNDLES = List.of(
             "shell", "common", "client", "deal", "call", "task", "report", "io", "user", "demo", "imports",
-            "export", "settings", "trust", "connect");
+            "export", "settings", "trust", "connect", "home");
 
     private final Locale locale;
     private final List<ResourceBundle> bundles = new ArrayList<>();

@@ -29,6 +29,7 @@ public final class ReportScreens {
     private final I18n i18n;
     private final Workspace workspace;
     private org.deskcrm.service.goal.GoalService goals;
+    private ReportPeriods periods = ReportPeriods.NONE;
 
     /** How long the filter must stay unchanged before the report recomputes. */
     static final int DEBOUNCE_MILLIS = 400;
@@ -46,6 +47,12 @@ public final class ReportScreens {
         return this;
     }
 
+    /** Opens each report on the period preset its reader last chose for it. */
+    public ReportScreens withPeriods(ReportPeriods memory) {
+        this.periods = memory;
+        return this;
+    }
+
     /** Report names in menu order. */
     public List<String> names() {
         return catalog.all().stream().map(Report::name).toList();
@@ -60,12 +67,27 @@ public final class ReportScreens {
      * the current month and again whenever the filter changes.
      */
     public ReportView view(String name) {
+        return view(name, null);
+    }
+
+    /** A new view of the report computing for {@code filter} first (null: the report's default period). */
+    public ReportView view(String name, org.deskcrm.model.report.ReportFilter filter) {
         Report report = catalog.get(name);
         ReportViewModel vm = new ReportViewModel(report, executor, i18n, catalog.support().exporter(i18n.locale()),
-                catalog.support()::choices, new FxDebouncer(javafx.util.Duration.millis(DEBOUNCE_MILLIS)));
+                catalog.support()::choices, new FxDebouncer(javafx.util.Duration.millis(DEBOUNCE_MILLIS)))
+                .withPeriods(periods);
         ReportView view = new ReportView(vm, i18n, workspace);
         if (goals != null && org.deskcrm.service.report.PlanFactReport.NAME.equals(name)) {
             view.addTool(goalsButton(vm));
+        }
+        if (filter != null) {
+            vm.fromProperty().set(filter.from());
+            vm.toProperty().set(filter.to());
+            vm.pipelineIdProperty().set(filter.pipelineId());
+            vm.managerIdProperty().set(filter.managerId());
+            vm.teamIdProperty().set(filter.teamId());
+            vm.sourceIdProperty().set(filter.sourceId());
+            vm.bandProperty().set(filter.band());
         }
         vm.open();
         return view;
@@ -116,6 +138,15 @@ public final class ReportScreens {
         box.setPadding(new Insets(12));
         VBox.setVgrow(list, Priority.ALWAYS);
         return box;
+    }
+
+    /**
+     * Opens the report computed for {@code filter} (a dashboard tile's click): a tab of that report that
+     * is already open is replaced, so the report shows exactly the figure that was clicked.
+     */
+    public void open(String name, org.deskcrm.model.report.ReportFilter filter) {
+        workspace.closeTab("report:" + name);
+        workspace.openTab("report:" + name, title(name), () -> view(name, filter));
     }
 
     /** Opens the report in a tab, or selects its tab when already open. */

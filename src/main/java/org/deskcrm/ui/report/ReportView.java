@@ -128,7 +128,23 @@ public final class ReportView extends BorderPane {
         Button export = button("reportExport", "report.export");
         export.disableProperty().bind(vm.busyProperty().or(vm.tableProperty().isNull()));
         export.setOnAction(e -> export());
-        HBox period = group("report.filter.period", from, new Label("–"), to);
+        ComboBox<org.deskcrm.model.report.PeriodPreset> preset = new ComboBox<>();
+        preset.setId("reportPreset");
+        preset.getItems().setAll(org.deskcrm.model.report.PeriodPreset.values());
+        preset.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(org.deskcrm.model.report.PeriodPreset p) {
+                return p == null ? "" : i18n.get("report.period." + p.code());
+            }
+
+            @Override
+            public org.deskcrm.model.report.PeriodPreset fromString(String s) {
+                return null;
+            }
+        });
+        preset.setMinWidth(Region.USE_PREF_SIZE);
+        preset.valueProperty().bindBidirectional(vm.presetProperty());
+        HBox period = group("report.filter.period", preset, from, new Label("–"), to);
         FlowPane bar = new FlowPane(14, 6, period);
         if (!vm.grains().isEmpty()) {
             ComboBox<org.deskcrm.model.report.Grain> grain = choice("reportGrain", g -> i18n.get("report.grain." + g.code()), 130);

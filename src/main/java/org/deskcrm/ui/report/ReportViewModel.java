@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * One report tab: the filter being edited, the last computed table, busy and error state. {@link #open()}
- * loads the filter choices and computes the report for the current month; every filter change then
+ * loads the filter choices and computes the report for the period preset last chosen for it (else the
+ * current month); every filter change then
  * recomputes it (debounced). Lookups, computing, drilling and exporting run in the background through
  * the {@link TaskExecutor}; a newer computation supersedes an older one still running.
  */
@@ -48,6 +49,10 @@ public final class ReportViewModel {
     private final ObjectProperty<Long> sourceId = new SimpleObjectProperty<>();
     private final ObjectProperty<ScoreBand> band = new SimpleObjectProperty<>();
     private final ObjectProperty<Grain> grain = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.deskcrm.model.report.PeriodPreset> preset = new SimpleObjectProperty<>();
+    private ReportPeriods periods = ReportPeriods.NONE;
+    private LocalDate today;
+    private boolean applyingPreset;
     private final ReadOnlyObjectWrapper<FilterChoices> choices = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReportTable> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -71,6 +76,52 @@ public final class ReportViewModel {
         grain.set(report.grains().isEmpty() ? null : report.grains().get(0));
         for (ObservableValue<?> p : List.of(from, to, pipelineId, managerId, teamId, sourceId, band, grain)) {
             p.addListener((o, old, now) -> filterChanged());
+        }
+        preset.addListener((o, old, now) -> presetChosen(now));
+        from.addListener((o, old, now) -> datesTyped());
+        to.addListener((o, old, now) -> datesTyped());
+    }
+
+    /** Remembers the period preset chosen for this report (per person) and starts from it next time. */
+    public ReportViewModel withPeriods(ReportPeriods memory) {
+        this.periods = memory;
+        return this;
+    }
+
+    /**
+     * The period preset (this month, last quarter...); {@code CUSTOM} when the dates were typed. Choosing
+     * one sets both dates (in the business time zone's today) and is remembered for this report.
+     */
+    public ObjectProperty<org.deskcrm.model.report.PeriodPreset> presetProperty() {
+        return preset;
+    }
+
+    private void presetChosen(org.deskcrm.model.report.PeriodPreset p) {
+        if (p == null || applyingPreset || today == null) {
+            return;
+        }
+        periods.remember(report.name(), p);
+        p.range(today).ifPresent(r -> {
+            applyingPreset = true;
+            try {
+                from.set(r.from());
+                to.set(r.to());
+            } finally {
+                applyingPreset = false;
+            }
+        });
+    }
+
+    /** Dates typed by hand: the preset shows which one they are, or custom. */
+    private void datesTyped() {
+        if (applyingPreset || today == null || from.get() == null || to.get() == null) {
+            return;
+        }
+        applyingPreset = true;
+        try {
+            preset.set(org.deskcrm.model.report.PeriodPreset.matching(from.get(), to.get(), today));
+        } finally {
+            applyingPreset = false;
         }
     }
 
@@ -142,9 +193,22 @@ public final class ReportViewModel {
         executor.submit(p -> lookups.get(), c -> {
             applyingDefaults = true;
             try {
+                today = c.today();
                 if (from.get() == null && to.get() == null) {
-                    from.set(c.today().withDayOfMonth(1));
-                    to.set(c.today().withDayOfMonth(c.today().lengthOfMonth()));
+                    org.deskcrm.model.report.PeriodPreset p = periods.last(report.name())
+                            .filter(x -> x != org.deskcrm.model.report.PeriodPreset.CUSTOM)
+                            .orElse(org.deskcrm.model.report.PeriodPreset.THIS_MONTH);
+                    org.deskcrm.model.report.PeriodPreset.Range r = p.range(today).orElseThrow();
+                    from.set(r.from());
+                    to.set(r.to());
+                } else {
+                    datesTyped();
+                }
+                applyingPreset = true;
+                try {
+                    preset.set(org.deskcrm.model.report.PeriodPreset.matching(from.get(), to.get(), today));
+                } finally {
+                    applyingPreset = false;
                 }
             } finally {
                 applyingDefaults = false;

@@ -8,6 +8,7 @@ import javafx.scene.shape.SVGPath;
 
 /** The window's few line-free glyphs, drawn on a 24×24 grid and coloured by CSS ({@code .icon}). */
 public final class Icons {
+    public static final String HOME = "M12 3l9 8h-2.5v9h-5v-6h-3v6h-5v-9H3z";
     public static final String CLIENTS = "M8 4a3 3 0 1 1 0 6 3 3 0 0 1 0-6z M2 19c0-3.2 2.7-5.5 6-5.5s6 2.3 6 5.5v1H2z"
             + " M16.5 6a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5z"
             + " M16 13c3 0 5.5 1.7 5.5 4.6V20h-6v-1c0-2-.8-3.8-2.1-5 .8-.6 1.7-1 2.6-1z";

@@ -110,13 +110,13 @@ public final class MainWindow implements Workspace {
         return scene;
     }
 
-    /** After the window is shown: the first-start screen on an empty database, else the client list. */
+    /** After the window is shown: the first-start screen on an empty database, else the home dashboard. */
     public void start() {
         executor.submit(p -> app.clients().count(ClientFilter.ALL.withArchived(true)), count -> {
             if (count == 0) {
                 showWelcome();
             } else {
-                openSection(NavItem.CLIENTS);
+                openSection(NavItem.HOME);
             }
         }, e -> statusBar.message(i18n.message(e)));
     }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 /** The sections of the navigation sidebar; each opens one tab ({@code nav:<code>}). */
 public enum NavItem {
+    HOME(Icons.HOME),
     CLIENTS(Icons.CLIENTS),
     DEALS(Icons.DEALS),
     CALLS(Icons.CALLS),

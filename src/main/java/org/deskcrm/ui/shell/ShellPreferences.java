@@ -52,6 +52,18 @@ public final class ShellPreferences {
         return node.getDouble(HEIGHT, fallback);
     }
 
+    /**
+     * The remembered window size fitted to a screen's visible area (a size remembered on a larger screen
+     * must not put the status bar or the menu off this one): {width, height}, each no larger than the
+     * screen's and no smaller than the window's minimum (unless the screen itself is smaller).
+     */
+    public double[] fittedSize(double fallbackWidth, double fallbackHeight, double screenWidth, double screenHeight,
+                               double minWidth, double minHeight) {
+        double w = Math.max(Math.min(width(fallbackWidth), screenWidth), Math.min(minWidth, screenWidth));
+        double h = Math.max(Math.min(height(fallbackHeight), screenHeight), Math.min(minHeight, screenHeight));
+        return new double[] {w, h};
+    }
+
     public boolean maximized() {
         return node.getBoolean(MAXIMIZED, false);
     }

@@ -20,41 +20,7 @@ import java.util.function.Supplier;
 /** A small data set for the report screens: two managers, three deals won in March 2026, one lost. */
 final class ReportUiFixture implements AutoCloseable {
     /** A workspace that remembers the tabs it was asked to open. */
-    static final class RecordingWorkspace implements Workspace {
-        final List<String> keys = new ArrayList<>();
-        final List<javafx.scene.Node> contents = new ArrayList<>();
-        final List<String> statuses = new ArrayList<>();
-
-        @Override
-        public void openTab(String key, String title, Supplier<javafx.scene.Node> content) {
-            keys.add(key);
-            contents.add(content.get());
-        }
-
-        @Override
-        public void retitleTab(String key, String title) {
-        }
-
-        @Override
-        public void closeTab(String key) {
-        }
-
-        @Override
-        public void rekeyTab(String oldKey, String newKey) {
-        }
-
-        @Override
-        public void status(String text) {
-            statuses.add(text);
-        }
-
-        @Override
-        public void openClient(long clientId) {
-        }
-
-        @Override
-        public void newClient() {
-        }
+    static final class RecordingWorkspace extends org.deskcrm.ui.common.RecordingWorkspace {
     }
 
     final AppContext ctx;

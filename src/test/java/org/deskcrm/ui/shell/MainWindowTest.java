@@ -134,7 +134,7 @@ class MainWindowTest {
         assertThat(selected()).hasValueSatisfying(k -> assertThat(k).startsWith("client:new:"));
         assertThat(fx(() -> window.tabs().tab(selected().orElseThrow()).map(Tab::getText).orElseThrow()))
                 .isEqualTo("New client");
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         assertThat(selected()).contains("nav:reports");
         robot.press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
@@ -261,10 +261,10 @@ class MainWindowTest {
     }
 
     @Test
-    void aDatabaseWithClientsOpensTheClientListInstead(FxRobot robot) throws Exception {
+    void aDatabaseWithClientsOpensTheHomeDashboardInstead(FxRobot robot) throws Exception {
         ctx.clients().save(new ClientCard(Client.draft(ClientKind.PERSON, "Иванов Иван"), List.of(), List.of()), null);
         robot.interact(window::start);
-        waitUntil(() -> window.tabs().keys().contains("nav:clients"));
+        waitUntil(() -> window.tabs().keys().contains("nav:home"));
         assertThat(keys()).doesNotContain(MainWindow.WELCOME_TAB);
     }
 }

@@ -1,0 +1,46 @@
+package org.deskcrm.ui.common;
+
+import org.deskcrm.model.report.ColumnType;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/**
+ * The one way figures are written on screen, per locale: whole counts with grouping, money with two
+ * decimals and grouping, other numbers with up to two decimals, ratios as percentages with one
+ * decimal (1 234 567,89 and 45,5 % in Russian; 1,234,567.89 and 45.5% in English). Reports, the home
+ * dashboard and summaries all go through it.
+ */
+public final class FigureFormat {
+    private final NumberFormat money;
+    private final NumberFormat count;
+    private final NumberFormat number;
+    private final NumberFormat percent;
+
+    public FigureFormat(Locale locale) {
+        money = NumberFormat.getNumberInstance(locale);
+        money.setMinimumFractionDigits(2);
+        money.setMaximumFractionDigits(2);
+        count = NumberFormat.getIntegerInstance(locale);
+        number = NumberFormat.getNumberInstance(locale);
+        number.setMaximumFractionDigits(2);
+        percent = NumberFormat.getPercentInstance(locale);
+        percent.setMinimumFractionDigits(1);
+        percent.setMaximumFractionDigits(1);
+    }
+
+    /** The text of a value of that type; empty for null. */
+    public String text(Object v, ColumnType type) {
+        if (v == null) {
+            return "";
+        }
+        return switch (type) {
+            case MONEY -> money.format(v instanceof BigDecimal b ? b : new BigDecimal(v.toString()));
+            case COUNT -> count.format(((Number) v).longValue());
+            case NUMBER -> number.format(v);
+            case RATIO -> percent.format(v);
+            default -> v.toString();
+        };
+    }
+}
