@@ -119,15 +119,18 @@ public final class ReminderNotifier {
         }
     }
 
+    /** The style class that gives a pop-up the window's theme (shell.css), readable in light and dark. */
+    static final String THEMED = "crm-notification";
+
     private void popup(List<ReminderPoller.Popup> popups) {
         for (int i = 0; i < popups.size() && i < MAX_POPUPS; i++) {
             ReminderPoller.Popup p = popups.get(i);
-            Notifications.create().title(p.title()).text(p.text()).hideAfter(Duration.seconds(15))
+            Notifications.create().styleClass(THEMED).title(p.title()).text(p.text()).hideAfter(Duration.seconds(15))
                     .position(Pos.TOP_RIGHT) // not over the status bar and its reminder count
                     .onAction(e -> onClick.accept(p.target())).showInformation();
         }
         if (popups.size() > MAX_POPUPS) {
-            Notifications.create().title(i18n.get("notify.more.title")).position(Pos.TOP_RIGHT)
+            Notifications.create().styleClass(THEMED).title(i18n.get("notify.more.title")).position(Pos.TOP_RIGHT)
                     .text(i18n.format("notify.more", popups.size() - MAX_POPUPS)).hideAfter(Duration.seconds(15))
                     .showInformation();
         }
