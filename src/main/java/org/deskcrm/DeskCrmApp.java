@@ -196,6 +196,25 @@ public class DeskCrmApp extends Application {
                 failure -> showSignIn(stage, ctx, false, login, i18n, logo, config));
     }
 
+    /**
+     * View → Language: the whole window is built again in that language for the same signed-in person
+     * (open tabs are closed first, asking about unsaved edits); false when a tab keeps the window open.
+     */
+    private boolean switchLanguage(Stage stage, AppContext ctx, Locale newLocale, Image logo, DatabaseConfig config) {
+        if (!window.tabs().allowClosingAll()) {
+            return true; // the person chose to stay: nothing to say
+        }
+        if (reminders != null) {
+            reminders.stop();
+            reminders = null;
+        }
+        Locale.setDefault(newLocale);
+        this.locale = newLocale;
+        prefs.setWindow(stage.getWidth(), stage.getHeight(), stage.isMaximized());
+        showMain(stage, ctx, features(ctx), new I18n(newLocale), logo, config);
+        return true;
+    }
+
     private void showMain(Stage stage, AppContext ctx, FeatureScreens features, I18n i18n, Image logo,
                           DatabaseConfig config) {
         MainWindow window = new MainWindow(ctx, ctx.globalSearch()::search, features.screens(), executor, i18n,
@@ -205,6 +224,7 @@ public class DeskCrmApp extends Application {
                 u.fullName())));
         window.menu().node().getMenus().add(new AccountMenu(ctx, window, executor, i18n,
                 () -> signOut(stage, ctx, i18n, logo, config)).node());
+        window.onLanguageChosen(l -> switchLanguage(stage, ctx, l, logo, config));
         features.installExports(window.services(), window.root());
         installConnectItem(stage, window, i18n, logo);
         window.statusBar().setDatabase(config.isH2() && config.url().startsWith("jdbc:h2:file:") && !config.url().contains("AUTO_SERVER")

@@ -64,6 +64,36 @@ class DeskCrmAppTest {
     }
 
     @Test
+    void theLanguageChangesAtOnceWithoutARestart() throws Exception {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            app = FxToolkit.setupApplication(DeskCrmApp.class, "--db", "jdbc:h2:mem:app" + UUID.randomUUID(),
+                    "--lang", "en");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#signInRepeat").tryQuery().isPresent());
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#signInPassword").write("new-admin-pw");
+            robot.clickOn("#signInRepeat").write("new-admin-pw");
+            robot.clickOn("#signInButton");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#welcome").tryQuery().isPresent());
+            assertThat(robot.lookup("#nav-clients").queryAs(javafx.scene.control.Labeled.class).getText()).isEqualTo("Clients");
+            javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+            javafx.scene.control.MenuItem russian = bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .flatMap(i -> i instanceof javafx.scene.control.Menu sub ? sub.getItems().stream() : java.util.stream.Stream.of(i))
+                    .filter(i -> "menu-language-ru".equals(i.getId())).findFirst().orElseThrow();
+            robot.interact(russian::fire);
+            // the same window, signed in as before, now reads Russian everywhere: sidebar, menus, the welcome tab
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "Клиенты".equals(
+                    robot.lookup("#nav-clients").queryAs(javafx.scene.control.Labeled.class).getText()));
+            javafx.scene.control.MenuBar ruBar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+            assertThat(ruBar.getMenus()).extracting(javafx.scene.control.Menu::getText).doesNotContain("File", "View");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#welcome").tryQuery().isPresent());
+            assertThat(robot.lookup("#mainWindow").query().getScene().getWindow().isShowing()).isTrue();
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void aMalformedDatabaseAddressIsReportedOnTheSplash() throws Exception {
         app = FxToolkit.setupApplication(DeskCrmApp.class, "--db=nonsense", "--lang=en");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#splashQuit").tryQuery()

@@ -51,6 +51,7 @@ public final class MainWindow implements Workspace {
     private final Sidebar sidebar;
     private final GlobalSearchView search;
     private final ShellMenu menu;
+    private java.util.function.Predicate<java.util.Locale> languageSwitch;
     private final FxDialogService dialogs;
     private final ShellServices services;
     private Theme theme;
@@ -181,6 +182,19 @@ public final class MainWindow implements Workspace {
     @Override
     public void closeTab(String key) {
         tabs.close(key);
+    }
+
+    /**
+     * What rebuilds the window in another language (set by the application); without it the choice
+     * applies at the next start.
+     */
+    public void onLanguageChosen(java.util.function.Predicate<java.util.Locale> rebuild) {
+        this.languageSwitch = rebuild;
+    }
+
+    /** Rebuilds the window in that language now; false when it cannot (the choice then applies at the next start). */
+    boolean switchLanguage(java.util.Locale locale) {
+        return languageSwitch != null && languageSwitch.test(locale);
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class ShellMenu {
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
     static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
-    /** Languages offered in View → Language (the window restarts in the chosen one). */
+    /** Languages offered in View → Language (the window is rebuilt in the chosen one at once). */
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"));
 
     private final MainWindow window;
@@ -145,7 +145,12 @@ public final class ShellMenu {
             item.setSelected(l.getLanguage().equals(i18n.locale().getLanguage()));
             item.setOnAction(e -> {
                 prefs.setLanguage(l.getLanguage());
-                window.status(i18n.get("shell.status.languageAfterRestart"));
+                if (l.getLanguage().equals(i18n.locale().getLanguage())) {
+                    return;
+                }
+                if (!window.switchLanguage(l)) {
+                    window.status(i18n.get("shell.status.languageAfterRestart"));
+                }
             });
             languages.getItems().add(item);
         }
