@@ -19,6 +19,8 @@ final class ClientNames {
             "ооо", "оао", "зао", "пао", "ао", "ип", "нко", "ано", "тоо", "чп", "гк",
             "llc", "inc", "incorporated", "ltd", "limited", "corp", "corporation", "co", "company", "gmbh", "ag",
             "plc", "sa", "sarl", "bv", "nv", "srl", "spa", "oy", "ab", "as", "pte", "pty", "lp", "llp");
+    /** Forms that are also words at the start of a name ("Co-op Bank", "AS Roma"): only ignored at its end. */
+    private static final Set<String> ONLY_AT_END = Set.of("co", "company", "as", "ab", "sa", "ag", "spa", "lp");
 
     /** The parts of a client that tell one company from another. */
     record Identity(String name, String inn, String region, String website, String externalId) {
@@ -34,7 +36,7 @@ final class ClientNames {
         List<String> words = new ArrayList<>(Arrays.asList(s.split("[^\\p{L}\\p{N}]+")));
         words.removeIf(String::isEmpty);
         List<String> all = List.copyOf(words);
-        while (!words.isEmpty() && LEGAL_FORMS.contains(words.get(0))) {
+        while (!words.isEmpty() && LEGAL_FORMS.contains(words.get(0)) && !ONLY_AT_END.contains(words.get(0))) {
             words.remove(0);
         }
         while (!words.isEmpty() && LEGAL_FORMS.contains(words.get(words.size() - 1))) {
