@@ -15,7 +15,6 @@ import org.deskcrm.model.user.User;
 import org.deskcrm.service.user.AuthService;
 import org.deskcrm.ui.common.I18n;
 
-import java.util.List;
 import java.util.function.Consumer;
 
 /** The sign-in form shown before the main window (and after signing out). */
@@ -64,14 +63,9 @@ public final class SignInView {
         if (vm.createAdmin()) {
             form.addRow(2, new Label(i18n.get("user.signIn.repeat")), repeat);
         } else { // a person without a password chooses one: the repeat row appears
-            Label repeatLabel = new Label(i18n.get("user.signIn.repeat"));
-            form.addRow(2, repeatLabel, repeat);
-            for (javafx.scene.Node n : List.of(repeatLabel, repeat)) {
-                n.visibleProperty().bind(vm.choosePassword());
-                n.managedProperty().bind(vm.choosePassword());
-            }
             vm.choosePassword().addListener((o, a, b) -> {
                 if (b) {
+                    form.addRow(2, new Label(i18n.get("user.signIn.repeat")), repeat);
                     title.setText(i18n.get("user.signIn.choose.title"));
                     hint.setText(i18n.format("user.signIn.choose.hint", AuthService.MIN_PASSWORD_LENGTH));
                     submit.setText(i18n.get("user.signIn.create"));
