@@ -6,6 +6,8 @@ import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.ImportLookupRepository;
 import org.deskcrm.persistence.ImportProfileRepository;
 import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.GoalRepository;
+import org.deskcrm.persistence.imports.ReferenceWriteRepository;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.service.client.PhoneNormalizer;
 import org.deskcrm.service.imports.ImportProfiles;
@@ -13,7 +15,7 @@ import org.deskcrm.service.imports.ImportService;
 
 import java.time.Clock;
 
-/** The import of files (clients, contacts, deals, calls, sales) and its saved profiles, wired by {@link AppContext}. */
+/** The import of files (clients, contacts, deals, calls, sales, people, products, goals) and its saved profiles, wired by {@link AppContext}. */
 public final class ImportFeature {
     private final ImportService service;
     private final ImportProfiles profiles;
@@ -21,7 +23,7 @@ public final class ImportFeature {
     public ImportFeature(Database db, AuditRepository audit, SettingsRepository settings, PhoneNormalizer phones,
                          DealFeature deals, Clock clock) {
         this.service = new ImportService(db, new ImportLookupRepository(db), new ImportWriteRepository(db),
-                new CallLogRepository(db), audit, phones, settings::businessZone,
+                new ReferenceWriteRepository(db), new GoalRepository(db), new CallLogRepository(db), audit, phones, settings::businessZone,
                 id -> deals.scoring().rescore(id), id -> deals.sales().recompute(id), clock);
         this.profiles = new ImportProfiles(new ImportProfileRepository(db), clock);
     }

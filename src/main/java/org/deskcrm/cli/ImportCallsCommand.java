@@ -12,20 +12,15 @@ import org.deskcrm.service.call.CallImportService;
 import org.deskcrm.service.call.ImportIssue;
 import org.deskcrm.service.common.Progress;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.ResourceBundle;
 
 /**
@@ -89,25 +84,7 @@ final class ImportCallsCommand implements Cli.Command {
         if (spec == null) {
             throw new IllegalArgumentException(texts.getString("importCalls.error.noMapping"));
         }
-        Map<String, String> pairs = new LinkedHashMap<>();
-        Path asFile = Path.of(spec);
-        if (spec.endsWith(".properties") && Files.isRegularFile(asFile)) {
-            Properties p = new Properties();
-            try (Reader in = Files.newBufferedReader(asFile, StandardCharsets.UTF_8)) {
-                p.load(in);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--mapping: cannot read " + spec, e);
-            }
-            p.stringPropertyNames().forEach(k -> pairs.put(k, p.getProperty(k)));
-        } else {
-            for (String part : spec.split(",")) {
-                int eq = part.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--mapping: field=Header expected: " + part);
-                }
-                pairs.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
-            }
-        }
+        Map<String, String> pairs = MappingOption.pairs(spec);
         String dir = o.value("direction", pairs.remove("direction.default"));
         CallCsvMapping m = new CallCsvMapping(Map.of(), dir == null ? null : direction(dir));
         for (Map.Entry<String, String> e : pairs.entrySet()) {

@@ -27,6 +27,7 @@ import static org.deskcrm.persistence.jooq.Tables.PIPELINE;
 import static org.deskcrm.persistence.jooq.Tables.PRODUCT;
 import static org.deskcrm.persistence.jooq.Tables.SALE;
 import static org.deskcrm.persistence.jooq.Tables.STAGE;
+import static org.deskcrm.persistence.jooq.Tables.TEAM;
 
 /**
  * What an import looks names up in and checks duplicates against. Names are keyed by
@@ -39,6 +40,10 @@ public class ImportLookupRepository {
 
     /** A stage of a pipeline by name. */
     public record StageRef(long id, long pipelineId, String name) {
+    }
+
+    /** What tells a client apart when it has no INN, phone or e-mail: its name, region, website and key. */
+    public record ClientIdentity(long id, String name, String inn, String region, String website, String externalId) {
     }
 
     /** The card a normalized phone belongs to. */
@@ -85,6 +90,18 @@ public class ImportLookupRepository {
         return m;
     }
 
+    public Map<String, Set<Long>> teams() {
+        Map<String, Set<Long>> m = new HashMap<>();
+        dsl.select(TEAM.ID, TEAM.NAME).from(TEAM).forEach(r -> add(m, r.value2(), r.value1()));
+        return m;
+    }
+
+    /** "Full name (login)" of each of these people, by id. */
+    public List<String> userLabels(Collection<Long> ids) {
+        return ids == null || ids.isEmpty() ? List.of() : dsl.select(APP_USER.FULL_NAME, APP_USER.LOGIN).from(APP_USER)
+                .where(APP_USER.ID.in(ids)).orderBy(APP_USER.ID).fetch(r -> r.value1() + " (" + r.value2() + ")");
+    }
+
     public List<StageRef> stages() {
         return dsl.select(STAGE.ID, STAGE.PIPELINE_ID, STAGE.NAME).from(STAGE)
                 .orderBy(STAGE.PIPELINE_ID, STAGE.SORT_ORDER)
@@ -101,6 +118,7 @@ public class ImportLookupRepository {
             case PIPELINE -> names.addAll(dsl.select(PIPELINE.NAME).from(PIPELINE).fetch(PIPELINE.NAME));
             case PRODUCT -> names.addAll(dsl.select(PRODUCT.NAME).from(PRODUCT).fetch(PRODUCT.NAME));
             case STAGE -> names.addAll(dsl.select(STAGE.NAME).from(STAGE).fetch(STAGE.NAME));
+            case TEAM -> names.addAll(dsl.select(TEAM.NAME).from(TEAM).fetch(TEAM.NAME));
             default -> {
                 // clients and fixed word lists are not stored names
             }
@@ -112,6 +130,19 @@ public class ImportLookupRepository {
     public Map<String, Set<Long>> clientsByNameKey(Collection<String> keys) {
         return grouped(keys, CLIENT.NAME_NORM, part -> dsl.select(CLIENT.NAME_NORM, CLIENT.ID).from(CLIENT)
                 .where(CLIENT.NAME_NORM.in(part)));
+    }
+
+    /** Every client's identity (duplicate detection by name; one row per card, a few columns). */
+    public List<ClientIdentity> clientIdentities() {
+        return dsl.select(CLIENT.ID, CLIENT.NAME, CLIENT.INN, CLIENT.REGION, CLIENT.WEBSITE, CLIENT.EXTERNAL_ID)
+                .from(CLIENT).orderBy(CLIENT.ID)
+                .fetch(r -> new ClientIdentity(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    /** Clients by their source system's key. */
+    public Map<String, Set<Long>> clientsByExternalId(Collection<String> keys) {
+        return grouped(keys, CLIENT.EXTERNAL_ID, part -> dsl.select(CLIENT.EXTERNAL_ID, CLIENT.ID).from(CLIENT)
+                .where(CLIENT.EXTERNAL_ID.in(part)));
     }
 
     /** Clients by INN. */

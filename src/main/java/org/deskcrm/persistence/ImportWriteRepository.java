@@ -40,8 +40,8 @@ import static org.deskcrm.persistence.jooq.Tables.STAGE;
 public class ImportWriteRepository {
     private static final int BATCH = 1_000;
     private static final String CLIENT_INSERT = "INSERT INTO client (kind, name, name_norm, legal_name, inn, kpp,"
-            + " address, region, industry, website, source_id, owner_id, notes, created_at, created_by, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " address, region, industry, website, source_id, owner_id, notes, created_at, created_by, updated_at,"
+            + " external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String CONTACT_INSERT = "INSERT INTO contact (client_id, full_name, job_title, notes,"
             + " is_primary, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String CHANNEL_INSERT = "INSERT INTO channel (client_id, contact_id, kind_code, value_raw,"
@@ -103,6 +103,7 @@ public class ImportWriteRepository {
         ps.setObject(14, at);
         Jdbc.setLong(ps, 15, userId);
         ps.setObject(16, at);
+        ps.setString(17, cl.externalId());
     }
 
     /**
@@ -121,6 +122,7 @@ public class ImportWriteRepository {
                 .set(CLIENT.SOURCE_ID, DSL.coalesce(CLIENT.SOURCE_ID, DSL.val(cl.sourceId())))
                 .set(CLIENT.OWNER_ID, DSL.coalesce(CLIENT.OWNER_ID, DSL.val(cl.ownerId())))
                 .set(CLIENT.NOTES, DSL.coalesce(CLIENT.NOTES, DSL.val(cl.notes())))
+                .set(CLIENT.EXTERNAL_ID, DSL.coalesce(CLIENT.EXTERNAL_ID, DSL.val(cl.externalId())))
                 .set(CLIENT.UPDATED_AT, odt(now))
                 .set(CLIENT.VERSION, CLIENT.VERSION.plus(1))
                 .where(CLIENT.ID.eq(id)).execute();

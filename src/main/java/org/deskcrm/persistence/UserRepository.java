@@ -73,6 +73,12 @@ public class UserRepository {
         dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(userId)).execute();
     }
 
+    /** Sets the password of a person who has none yet; false when the person has one (or is gone). */
+    public boolean setFirstPasswordHash(long userId, String hash) {
+        return dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash)
+                .where(APP_USER.ID.eq(userId).and(APP_USER.PASSWORD_HASH.isNull())).execute() == 1;
+    }
+
     /** Remembers the time of a successful sign-in. */
     public void touchSignIn(long userId, java.time.Instant at) {
         dsl.update(APP_USER).set(APP_USER.LAST_LOGIN_AT, Times.odt(at)).where(APP_USER.ID.eq(userId)).execute();

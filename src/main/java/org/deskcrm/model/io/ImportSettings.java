@@ -8,9 +8,13 @@ import java.util.TreeMap;
  * Everything a profile remembers: which column of the file feeds which field, how names that match
  * nothing are mapped (per kind: the file's name as {@link RefKind#key} → a known name), what a duplicate
  * does, and how the file is read (CSV encoding and separator, the sheet of a workbook, empty = first).
+ * {@code createMissing}: a name of a person, team, product or lead source that matches nothing is
+ * created instead of refused (never a stage). {@code pipeline}: the code of the pipeline a stage
+ * without a pipeline column is looked up in (empty: every pipeline).
  */
 public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<String, String>> values,
-                             DuplicateMode duplicates, CsvEncoding encoding, CsvDelimiter delimiter, String sheet) {
+                             DuplicateMode duplicates, CsvEncoding encoding, CsvDelimiter delimiter, String sheet,
+                             boolean createMissing, String pipeline) {
     public ImportSettings {
         columns = Map.copyOf(columns);
         Map<RefKind, Map<String, String>> copy = new TreeMap<>();
@@ -24,6 +28,12 @@ public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<Strin
         encoding = encoding == null ? CsvEncoding.AUTO : encoding;
         delimiter = delimiter == null ? CsvDelimiter.AUTO : delimiter;
         sheet = sheet == null ? "" : sheet.strip();
+        pipeline = pipeline == null ? "" : pipeline.strip();
+    }
+
+    public ImportSettings(Map<String, String> columns, Map<RefKind, Map<String, String>> values,
+                          DuplicateMode duplicates, CsvEncoding encoding, CsvDelimiter delimiter, String sheet) {
+        this(columns, values, duplicates, encoding, delimiter, sheet, false, "");
     }
 
     public static ImportSettings defaults() {
@@ -42,7 +52,7 @@ public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<Strin
     }
 
     public ImportSettings withColumns(Map<String, String> newColumns) {
-        return new ImportSettings(newColumns, values, duplicates, encoding, delimiter, sheet);
+        return new ImportSettings(newColumns, values, duplicates, encoding, delimiter, sheet, createMissing, pipeline);
     }
 
     /** These settings with one more value mapping (an empty target removes it). */
@@ -55,14 +65,24 @@ public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<Strin
             m.put(RefKind.key(fileName), knownName.strip());
         }
         all.put(kind, m);
-        return new ImportSettings(columns, all, duplicates, encoding, delimiter, sheet);
+        return new ImportSettings(columns, all, duplicates, encoding, delimiter, sheet, createMissing, pipeline);
     }
 
     public ImportSettings withDuplicates(DuplicateMode mode) {
-        return new ImportSettings(columns, values, mode, encoding, delimiter, sheet);
+        return new ImportSettings(columns, values, mode, encoding, delimiter, sheet, createMissing, pipeline);
     }
 
     public ImportSettings withReading(CsvEncoding newEncoding, CsvDelimiter newDelimiter, String newSheet) {
-        return new ImportSettings(columns, values, duplicates, newEncoding, newDelimiter, newSheet);
+        return new ImportSettings(columns, values, duplicates, newEncoding, newDelimiter, newSheet, createMissing,
+                pipeline);
+    }
+
+    public ImportSettings withCreateMissing(boolean create) {
+        return new ImportSettings(columns, values, duplicates, encoding, delimiter, sheet, create, pipeline);
+    }
+
+    /** These settings with stages looked up in the pipeline of this code (empty: every pipeline). */
+    public ImportSettings withPipeline(String code) {
+        return new ImportSettings(columns, values, duplicates, encoding, delimiter, sheet, createMissing, code);
     }
 }

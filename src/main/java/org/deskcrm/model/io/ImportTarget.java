@@ -34,7 +34,8 @@ public enum ImportTarget {
             ref("owner", RefKind.OWNER, false),
             optional("phone", PHONE, 320),
             optional("email", EMAIL, 320),
-            optional("notes", TEXT, 4000))),
+            optional("notes", TEXT, 4000),
+            optional("externalId", TEXT, 200))),
     CONTACTS(List.of(
             ref("client", RefKind.CLIENT, true),
             required("fullName", TEXT, 300),
@@ -70,7 +71,30 @@ public enum ImportTarget {
             optional("docNo", TEXT, 100),
             optional("dueDate", DATE, 30),
             optional("paidAmount", DECIMAL, 20),
-            ref("owner", RefKind.OWNER, false)));
+            ref("owner", RefKind.OWNER, false))),
+    USERS(List.of(
+            required("fullName", TEXT, 200),
+            optional("login", TEXT, 100),
+            ref("role", RefKind.ROLE, false),
+            ref("team", RefKind.TEAM, false),
+            optional("supervisor", TEXT, 200),
+            optional("email", EMAIL, 320),
+            optional("office", TEXT, 200),
+            optional("active", BOOLEAN, 5))),
+    PRODUCTS(List.of(
+            required("name", TEXT, 300),
+            optional("code", TEXT, 100),
+            optional("group", TEXT, 200),
+            optional("price", DECIMAL, 20),
+            optional("active", BOOLEAN, 5))),
+    GOALS(List.of(
+            ref("person", RefKind.OWNER, false),
+            ref("team", RefKind.TEAM, false),
+            ref("metric", RefKind.GOAL_METRIC, true),
+            ref("periodKind", RefKind.PERIOD_KIND, false),
+            optional("periodStart", DATE, 30),
+            optional("period", TEXT, 20),
+            required("target", DECIMAL, 20)));
 
     private final List<ImportField> fields;
 

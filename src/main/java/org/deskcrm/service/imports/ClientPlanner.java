@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Clients. A duplicate is a card (or an earlier row) with the same INN, the same normalized phone or
- * the same email. A repeat within the file is folded into its first row (merge: the first row's empty
+ * Clients. A duplicate is a card (or an earlier row) with the same source key ({@code externalId}),
+ * INN, normalized phone or email, or — for a company — the same name as {@link ClientNames} compares
+ * names (case, spaces, punctuation and legal form ignored) when INN, region, website and source key
+ * do not tell them apart. A repeat within the file is folded into its first row (merge: the first row's empty
  * fields take the repeat's values) or dropped (skip); a match with an existing card fills that card's
  * empty fields (merge) or is dropped (skip).
  */
@@ -28,6 +30,7 @@ final class ClientPlanner extends Planner {
     private final List<ImportedClient> rows = new ArrayList<>();
     private final Map<String, Integer> byKey = new HashMap<>();
     private final Map<Integer, Long> existingId = new HashMap<>();
+    private final Map<String, List<Integer>> byName = new HashMap<>();
 
     ClientPlanner(RowCells cells, DuplicateMode mode, ImportLookupRepository lookup, ImportWriteRepository writes) {
         super(cells, mode);
@@ -52,6 +55,7 @@ final class ClientPlanner extends Planner {
         String phone = cells.phone("phone");
         String email = cells.email("email");
         String notes = cells.text("notes");
+        String externalId = cells.text("externalId");
         ClientKind kind = kindCode != null ? ClientKind.ofCode(kindCode) : ClientKind.COMPANY;
         if (inn != null && kind == ClientKind.PERSON && inn.length() != 12) {
             cells.issue("inn", "imports.issue.innPerson", inn);
@@ -63,7 +67,8 @@ final class ClientPlanner extends Planner {
             return;
         }
         ImportedClient c = new ImportedClient(kind, name, legalName, inn, kpp, address, region, industry, website,
-                source, owner, notes, phone, cells.phoneNorm(phone), email, email == null ? null : Texts.lower(email));
+                source, owner, notes, phone, cells.phoneNorm(phone), email, email == null ? null : Texts.lower(email),
+                externalId);
         Integer first = firstMatch(c);
         if (first != null) {
             inFile++;
@@ -84,6 +89,13 @@ final class ClientPlanner extends Planner {
                 return i;
             }
         }
+        if (c.kind() == ClientKind.COMPANY) {
+            for (int i : byName.getOrDefault(ClientNames.key(c.name()), List.of())) {
+                if (ClientNames.sameCompany(identity(c), identity(rows.get(i)))) {
+                    return i;
+                }
+            }
+        }
         return null;
     }
 
@@ -91,10 +103,23 @@ final class ClientPlanner extends Planner {
         for (String k : keys(c)) {
             byKey.putIfAbsent(k, index);
         }
+        if (c.kind() == ClientKind.COMPANY) {
+            List<Integer> same = byName.computeIfAbsent(ClientNames.key(c.name()), k -> new ArrayList<>());
+            if (!same.contains(index)) {
+                same.add(index);
+            }
+        }
+    }
+
+    private static ClientNames.Identity identity(ImportedClient c) {
+        return new ClientNames.Identity(c.name(), c.inn(), c.region(), c.website(), c.externalId());
     }
 
     private static List<String> keys(ImportedClient c) {
-        List<String> keys = new ArrayList<>(3);
+        List<String> keys = new ArrayList<>(4);
+        if (c.externalId() != null) {
+            keys.add("ext:" + c.externalId());
+        }
         if (c.inn() != null) {
             keys.add("inn:" + c.inn());
         }
@@ -113,7 +138,8 @@ final class ClientPlanner extends Planner {
                 or(a.kpp(), b.kpp()), or(a.address(), b.address()), or(a.region(), b.region()),
                 or(a.industry(), b.industry()), or(a.website(), b.website()), or(a.sourceId(), b.sourceId()),
                 or(a.ownerId(), b.ownerId()), or(a.notes(), b.notes()), or(a.phoneRaw(), b.phoneRaw()),
-                or(a.phoneNorm(), b.phoneNorm()), or(a.emailRaw(), b.emailRaw()), or(a.emailNorm(), b.emailNorm()));
+                or(a.phoneNorm(), b.phoneNorm()), or(a.emailRaw(), b.emailRaw()), or(a.emailNorm(), b.emailNorm()),
+                or(a.externalId(), b.externalId()));
     }
 
     private static <T> T or(T a, T b) {
@@ -124,7 +150,11 @@ final class ClientPlanner extends Planner {
     void matchExisting() {
         List<String> inns = new ArrayList<>();
         List<String> channels = new ArrayList<>();
+        List<String> externalIds = new ArrayList<>();
         for (ImportedClient c : rows) {
+            if (c.externalId() != null) {
+                externalIds.add(c.externalId());
+            }
             if (c.inn() != null) {
                 inns.add(c.inn());
             }
@@ -137,19 +167,39 @@ final class ClientPlanner extends Planner {
         }
         Map<String, Set<Long>> byInn = inns.isEmpty() ? Map.of() : lookup.clientsByInn(inns);
         Map<String, Set<Long>> byChannel = channels.isEmpty() ? Map.of() : lookup.clientsByChannel(channels);
-        if (byInn.isEmpty() && byChannel.isEmpty()) {
-            return;
-        }
+        Map<String, Set<Long>> byExternal = externalIds.isEmpty() ? Map.of() : lookup.clientsByExternalId(externalIds);
+        Map<String, List<ImportLookupRepository.ClientIdentity>> named = rows.isEmpty() ? Map.of() : namesOfCards();
         for (int i = 0; i < rows.size(); i++) {
             ImportedClient c = rows.get(i);
-            Long id = first(byInn, c.inn());
+            Long id = first(byExternal, c.externalId());
+            id = id != null ? id : first(byInn, c.inn());
             id = id != null ? id : first(byChannel, c.phoneNorm());
             id = id != null ? id : first(byChannel, c.emailNorm());
+            id = id != null || c.kind() != ClientKind.COMPANY ? id : sameName(named, c);
             if (id != null) {
                 existingId.put(i, id);
             }
         }
         existing = existingId.size();
+    }
+
+    /** The cards by name key (companies are told apart by name when nothing else is known). */
+    private Map<String, List<ImportLookupRepository.ClientIdentity>> namesOfCards() {
+        Map<String, List<ImportLookupRepository.ClientIdentity>> m = new HashMap<>();
+        for (ImportLookupRepository.ClientIdentity c : lookup.clientIdentities()) {
+            m.computeIfAbsent(ClientNames.key(c.name()), k -> new ArrayList<>()).add(c);
+        }
+        return m;
+    }
+
+    private static Long sameName(Map<String, List<ImportLookupRepository.ClientIdentity>> named, ImportedClient c) {
+        for (ImportLookupRepository.ClientIdentity card : named.getOrDefault(ClientNames.key(c.name()), List.of())) {
+            if (ClientNames.sameCompany(identity(c), new ClientNames.Identity(card.name(), card.inn(), card.region(),
+                    card.website(), card.externalId()))) {
+                return card.id();
+            }
+        }
+        return null;
     }
 
     private static Long first(Map<String, Set<Long>> found, String key) {

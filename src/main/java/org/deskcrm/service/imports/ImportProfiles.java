@@ -5,6 +5,12 @@ import org.deskcrm.model.io.ImportProfile;
 import org.deskcrm.model.io.ImportTarget;
 import org.deskcrm.persistence.ImportProfileRepository;
 
+import org.deskcrm.model.io.ImportSettings;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +59,46 @@ public class ImportProfiles {
         if (p.id() != null) {
             repo.delete(p.id());
         }
+    }
+
+    /**
+     * A profile file (docs/import.md, "Profiles"): its settings as a profile named after the file, for
+     * the target the file names (or {@code fallback} when it names none); a file for another target is
+     * refused.
+     */
+    public ImportProfile readFile(Path file, ImportTarget fallback) {
+        String text;
+        try {
+            if (Files.size(file) > ProfileCodec.MAX_CHARS * 4L) {
+                throw new AppException("imports.error.profileTooBig", ProfileCodec.MAX_CHARS);
+            }
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new AppException("imports.error.read", e, String.valueOf(file.getFileName()));
+        }
+        String code = ProfileCodec.target(text);
+        ImportTarget target = code == null || code.isBlank() ? fallback : ImportTarget.ofCode(code);
+        if (target == null || fallback != null && target != fallback) {
+            throw new AppException("imports.error.profileTarget", String.valueOf(file.getFileName()), code);
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.properties$", "");
+        return new ImportProfile(null, name, target, ProfileCodec.decode(text), 0);
+    }
+
+    /** Writes the settings as a profile file for the target (UTF-8, sorted lines). */
+    public void writeFile(Path file, ImportTarget target, ImportSettings settings) {
+        try {
+            Files.writeString(file, "# DeskCRM import profile (docs/import.md, \"Profiles\")\n"
+                    + ProfileCodec.encode(settings, target.code()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AppException("imports.error.report", e, String.valueOf(file.getFileName()));
+        }
+    }
+
+    /** A saved profile by name, or a profile file when {@code nameOrFile} is the path of a .properties file. */
+    public ImportProfile resolve(ImportTarget target, String nameOrFile) {
+        Path path = nameOrFile.endsWith(".properties") ? Path.of(nameOrFile) : null;
+        return path != null && Files.isRegularFile(path) ? readFile(path, target) : require(target, nameOrFile);
     }
 
     private static ImportProfile profile(ImportTarget target, ImportProfileRepository.Stored s) {

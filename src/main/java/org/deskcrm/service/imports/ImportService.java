@@ -4,6 +4,7 @@ import org.deskcrm.model.audit.AuditAction;
 import org.deskcrm.model.audit.AuditEvent;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.io.CellIssue;
+import org.deskcrm.model.io.ImportCheck;
 import org.deskcrm.model.io.ImportField;
 import org.deskcrm.model.io.ImportPreview;
 import org.deskcrm.model.io.ImportRejectedException;
@@ -18,6 +19,8 @@ import org.deskcrm.persistence.CallLogRepository;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.ImportLookupRepository;
 import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.GoalRepository;
+import org.deskcrm.persistence.imports.ReferenceWriteRepository;
 import org.deskcrm.service.client.PhoneNormalizer;
 import org.deskcrm.service.common.Progress;
 
@@ -39,7 +42,7 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * The import of clients, contacts, deals, calls and sales from .xlsx and .csv files, the same for the
+ * The import of clients, contacts, deals, calls, sales, people, products and goals from .xlsx and .csv files, the same for the
  * window and the command line: read the file into a table, check every mapped cell and look names up
  * (the preview), then write everything in one transaction — the whole file lands or nothing does.
  * A file with any invalid cell is rejected with the full list ({@link ImportRejectedException});
@@ -57,23 +60,34 @@ public class ImportService {
     private final LongConsumer recomputeClient;
     private final Clock clock;
     private final SourceReader reader;
+    private final ReferenceWriteRepository references;
+    private final GoalRepository goals;
 
-    /** The plan of one file: its issues, the target's planner and the names that matched nothing. */
-    private record Plan(ImportTable table, List<CellIssue> issues, Planner planner, Map<RefKind, Set<String>> unmatched) {
+    /**
+     * The plan of one file: its issues, the target's planner, the names that matched nothing and the
+     * names it creates (or, checking, would create).
+     */
+    private record Plan(ImportTable table, List<CellIssue> issues, Planner planner, Map<RefKind, Set<String>> unmatched,
+                        Map<RefKind, Set<String>> toCreate) {
     }
 
     public ImportService(Database db, ImportLookupRepository lookup, ImportWriteRepository writes,
+                         ReferenceWriteRepository references, GoalRepository goals,
                          CallLogRepository callLog, AuditRepository audit, PhoneNormalizer phones,
                          Supplier<ZoneId> zone, LongConsumer rescoreDeal, LongConsumer recomputeClient, Clock clock) {
-        this(db, lookup, writes, callLog, audit, phones, zone, rescoreDeal, recomputeClient, clock, new SourceReader());
+        this(db, lookup, writes, references, goals, callLog, audit, phones, zone, rescoreDeal, recomputeClient, clock,
+                new SourceReader());
     }
 
-    ImportService(Database db, ImportLookupRepository lookup, ImportWriteRepository writes, CallLogRepository callLog,
+    ImportService(Database db, ImportLookupRepository lookup, ImportWriteRepository writes,
+                  ReferenceWriteRepository references, GoalRepository goals, CallLogRepository callLog,
                   AuditRepository audit, PhoneNormalizer phones, Supplier<ZoneId> zone, LongConsumer rescoreDeal,
                   LongConsumer recomputeClient, Clock clock, SourceReader reader) {
         this.db = db;
         this.lookup = lookup;
         this.writes = writes;
+        this.references = references;
+        this.goals = goals;
         this.callLog = callLog;
         this.audit = audit;
         this.phones = phones;
@@ -136,9 +150,31 @@ public class ImportService {
 
     /** Everything the import would do, without writing. */
     public ImportPreview preview(ImportTable table, ImportTarget target, ImportSettings settings, Progress progress) {
-        Plan p = plan(table, target, settings, progress);
-        return new ImportPreview(table, p.issues(), p.planner().newCount(), p.planner().existingDuplicates(),
-                p.planner().fileDuplicates(), p.unmatched());
+        return check(table, target, settings, progress).preview();
+    }
+
+    /**
+     * The preview with the ignored columns, the closest known names to each name that matched
+     * nothing ({@link Suggestions}) and the names the import would create — without writing.
+     */
+    public ImportCheck check(ImportTable table, ImportTarget target, ImportSettings settings, Progress progress) {
+        Plan p = plan(table, target, settings, progress, false);
+        ImportPreview preview = new ImportPreview(table, p.issues(), p.planner().newCount(),
+                p.planner().existingDuplicates(), p.planner().fileDuplicates(), p.unmatched());
+        Map<RefKind, Map<String, List<String>>> suggestions = new java.util.EnumMap<>(RefKind.class);
+        p.unmatched().forEach((kind, names) -> {
+            List<String> known = kind == RefKind.CLIENT ? List.of() : knownNames(kind);
+            Map<String, List<String>> m = new LinkedHashMap<>();
+            names.forEach(n -> m.put(n, Suggestions.closest(n, known)));
+            suggestions.put(kind, m);
+        });
+        return new ImportCheck(preview, ignoredColumns(table, target, settings), suggestions, p.toCreate());
+    }
+
+    /** The file's columns that no field of the target takes (as the mapping, given or guessed, says). */
+    public static List<String> ignoredColumns(ImportTable table, ImportTarget target, ImportSettings settings) {
+        Set<String> used = new HashSet<>(mapping(table, target, settings).values());
+        return table.headers().stream().filter(h -> !h.isBlank() && !used.contains(h)).toList();
     }
 
     /**
@@ -156,7 +192,7 @@ public class ImportService {
         }
         try {
             return db.inTransaction(() -> {
-                Plan p = plan(table, target, settings, progress);
+                Plan p = plan(table, target, settings, progress, !dryRun);
                 if (!p.issues().isEmpty()) {
                     throw new ImportRejectedException(p.issues());
                 }
@@ -198,10 +234,11 @@ public class ImportService {
         return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
     }
 
-    private Plan plan(ImportTable table, ImportTarget target, ImportSettings settings, Progress progress) {
+    private Plan plan(ImportTable table, ImportTarget target, ImportSettings settings, Progress progress,
+                      boolean writing) {
         Map<String, Integer> columns = columns(table, target, settings);
         List<CellIssue> issues = new ArrayList<>();
-        References refs = new References(lookup, settings);
+        References refs = new References(lookup, settings, writing ? new MissingNames(references) : null);
         Integer clientColumn = columns.get("client");
         if (clientColumn != null) {
             Set<String> names = new HashSet<>();
@@ -230,7 +267,7 @@ public class ImportService {
             }
         }
         planner.matchExisting();
-        return new Plan(table, issues, planner, refs.unmatched());
+        return new Plan(table, issues, planner, refs.unmatched(), refs.toCreate());
     }
 
     private Planner planner(ImportTarget target, RowCells cells, ImportSettings s, References refs) {
@@ -240,13 +277,19 @@ public class ImportService {
             case DEALS -> new DealPlanner(cells, s.duplicates(), lookup, writes, refs, zone.get(), rescoreDeal);
             case CALLS -> new CallPlanner(cells, s.duplicates(), lookup, callLog);
             case SALES -> new SalePlanner(cells, s.duplicates(), lookup, writes, recomputeClient);
+            case USERS -> new UserPlanner(cells, s.duplicates(), references);
+            case PRODUCTS -> new ProductPlanner(cells, s.duplicates(), references);
+            case GOALS -> new GoalPlanner(cells, s.duplicates(), goals);
         };
+    }
+
+    private static Map<String, String> mapping(ImportTable table, ImportTarget target, ImportSettings settings) {
+        return settings.columns().isEmpty() ? guessColumns(target, table.headers(), k -> List.of()) : settings.columns();
     }
 
     /** Field → column index; every mapped header must exist and every required field be mapped. */
     private static Map<String, Integer> columns(ImportTable table, ImportTarget target, ImportSettings settings) {
-        Map<String, String> mapping = settings.columns().isEmpty()
-                ? guessColumns(target, table.headers(), k -> List.of()) : settings.columns();
+        Map<String, String> mapping = mapping(table, target, settings);
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (ImportField f : target.fields()) {
             String header = mapping.get(f.key());

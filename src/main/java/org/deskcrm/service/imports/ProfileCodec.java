@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Profile settings as stored text: one {@code name=value} line per setting (Java properties syntax,
  * sorted, so two saves of the same settings give the same text): {@code column.FIELD=Header},
  * {@code value.KIND.file name=known name}, {@code duplicates}, {@code encoding}, {@code delimiter},
- * {@code sheet}. Unknown lines are ignored and bad enum values fall back to the defaults, so a
+ * {@code sheet}, {@code createMissing} (true/false), {@code pipeline} (a pipeline code). A profile file
+ * may also name its {@code target} (users, deals...); docs/import.md, "Profiles", describes the format. Unknown lines are ignored and bad enum values fall back to the defaults, so a
  * profile written by a newer version still opens.
  */
 final class ProfileCodec {
@@ -29,13 +30,25 @@ final class ProfileCodec {
     }
 
     static String encode(ImportSettings s) {
+        return encode(s, null);
+    }
+
+    /** The settings as text, with a {@code target} line when a target is given (a profile file). */
+    static String encode(ImportSettings s, String target) {
         Map<String, String> m = new TreeMap<>();
+        if (target != null) {
+            m.put("target", target);
+        }
         s.columns().forEach((field, header) -> m.put("column." + field, header));
         s.values().forEach((kind, map) -> map.forEach((from, to) -> m.put("value." + kind.name() + "." + from, to)));
         m.put("duplicates", s.duplicates().name());
         m.put("encoding", s.encoding().name());
         m.put("delimiter", s.delimiter().name());
         m.put("sheet", s.sheet());
+        m.put("createMissing", String.valueOf(s.createMissing()));
+        if (!s.pipeline().isEmpty()) {
+            m.put("pipeline", s.pipeline());
+        }
         StringBuilder sb = new StringBuilder();
         m.forEach((k, v) -> sb.append(escape(k, true)).append('=').append(escape(v, false)).append('\n'));
         if (sb.length() > MAX_CHARS) {
@@ -61,7 +74,7 @@ final class ProfileCodec {
                 int dot = key.indexOf('.', 6);
                 RefKind kind = dot < 0 ? null : parse(RefKind.class, key.substring(6, dot), null);
                 if (kind != null) {
-                    values.computeIfAbsent(kind, k -> new HashMap<>()).put(key.substring(dot + 1), v);
+                    values.computeIfAbsent(kind, k -> new HashMap<>()).put(RefKind.key(key.substring(dot + 1)), v);
                 }
             }
         }
@@ -69,7 +82,19 @@ final class ProfileCodec {
                 parse(DuplicateMode.class, p.getProperty("duplicates"), DuplicateMode.SKIP),
                 parse(CsvEncoding.class, p.getProperty("encoding"), CsvEncoding.AUTO),
                 parse(CsvDelimiter.class, p.getProperty("delimiter"), CsvDelimiter.AUTO),
-                p.getProperty("sheet", ""));
+                p.getProperty("sheet", ""),
+                Boolean.parseBoolean(p.getProperty("createMissing", "false").strip()), p.getProperty("pipeline", ""));
+    }
+
+    /** The {@code target} line of a profile file, or null. */
+    static String target(String text) {
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(text == null ? "" : text));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AppException("imports.error.profileDamaged", e);
+        }
+        return p.getProperty("target");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {

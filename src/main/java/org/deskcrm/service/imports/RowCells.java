@@ -240,7 +240,8 @@ final class RowCells {
         RefKind kind = target.field(field).ref();
         References.Found f = refs.find(kind, v, pipelineId);
         if (!f.ok()) {
-            issue(field, f.problem() + "." + kind.name().toLowerCase(java.util.Locale.ROOT), v);
+            issue(field, f.problem() + "." + kind.name().toLowerCase(java.util.Locale.ROOT), v,
+                    f.detail() == null ? "" : f.detail());
             return null;
         }
         return f;

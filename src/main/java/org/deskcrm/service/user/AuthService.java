@@ -91,6 +91,9 @@ public class AuthService {
             throw new AppException("auth.error.throttled", Math.max(1, (wait.toMillis() + 999) / 1000));
         }
         String stored = user.isEmpty() ? null : users.passwordHash(user.get().login()).orElse(null);
+        if (user.isPresent() && stored == null && choosesOwnPassword(user.get())) {
+            throw new PasswordNotSetException();
+        }
         boolean ok = hasher.verify(password, stored == null ? decoy : stored) && stored != null;
         if (!ok) {
             throttle.failed(name);
@@ -111,6 +114,32 @@ public class AuthService {
         audit.append(List.of(AuditEvent.of(now, u.id(), AuditAction.SIGN_IN, ENTITY, u.id()).withDetails("ok")));
         session.signIn(u);
         return u;
+    }
+
+    /**
+     * Whether a person without a password chooses it at the first sign-in: an active person other than
+     * an administrator (an administrator's password is set by another administrator or, for the first
+     * one, on a new installation).
+     */
+    private static boolean choosesOwnPassword(User u) {
+        return u.active() && u.role() != Role.ADMIN;
+    }
+
+    /**
+     * The first password of a person who has none (an imported person), chosen at the first sign-in;
+     * refused once the person has a password. Signs the person in.
+     */
+    public User setFirstPassword(String login, char[] password, char[] repeat) {
+        String name = login == null ? "" : login.strip();
+        User u = (name.isEmpty() ? Optional.<User>empty() : users.findByLogin(name))
+                .filter(AuthService::choosesOwnPassword)
+                .orElseThrow(() -> new AppException("auth.error.invalid"));
+        checkNewPassword(password, repeat);
+        if (!users.setFirstPasswordHash(u.id(), hasher.hash(password))) {
+            throw new AppException("auth.error.invalid");
+        }
+        record(u.id(), AuditAction.UPDATE, u.id(), "password", "first");
+        return signIn(name, password);
     }
 
     /** Ends the session (audited); the window then asks for a sign-in again. */

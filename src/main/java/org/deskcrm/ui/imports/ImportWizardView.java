@@ -165,6 +165,9 @@ public final class ImportWizardView extends BorderPane {
                 d -> i18n.get("imports.duplicates." + d.name().toLowerCase(Locale.ROOT)));
         dup.setId("import-duplicates");
         dup.valueProperty().bindBidirectional(vm.duplicatesProperty());
+        javafx.scene.control.CheckBox create = new javafx.scene.control.CheckBox(i18n.get("imports.wizard.createMissing"));
+        create.setId("import-create-missing");
+        create.selectedProperty().bindBidirectional(vm.createMissingProperty());
         ComboBox<CsvEncoding> enc = combo(List.of(CsvEncoding.values()),
                 x -> i18n.get("imports.encoding." + x.name().toLowerCase(Locale.ROOT)));
         enc.valueProperty().bindBidirectional(vm.encodingProperty());
@@ -179,6 +182,7 @@ public final class ImportWizardView extends BorderPane {
         g.addRow(r++, new Label(i18n.get("imports.wizard.target")), target);
         g.addRow(r++, new Label(i18n.get("imports.wizard.profile")), profile);
         g.addRow(r++, new Label(i18n.get("imports.wizard.duplicates")), dup);
+        g.add(create, 1, r++);
         g.addRow(r++, new Label(i18n.get("imports.wizard.encoding")), enc);
         g.addRow(r++, new Label(i18n.get("imports.wizard.delimiter")), del);
         g.addRow(r, new Label(i18n.get("imports.wizard.sheet")), sheet);
@@ -205,8 +209,28 @@ public final class ImportWizardView extends BorderPane {
         save.setId("import-save-profile");
         save.disableProperty().bind(name.textProperty().isEmpty().or(vm.busyProperty()));
         save.setOnAction(e -> vm.saveProfile());
-        g.addRow(r, new HBox(6, name, save));
+        Button toFile = new Button(i18n.get("imports.wizard.saveProfileFile"));
+        toFile.setId("import-save-profile-file");
+        toFile.disableProperty().bind(vm.busyProperty());
+        toFile.setOnAction(e -> profileFile(true));
+        Button fromFile = new Button(i18n.get("imports.wizard.openProfileFile"));
+        fromFile.setId("import-open-profile-file");
+        fromFile.disableProperty().bind(vm.busyProperty());
+        fromFile.setOnAction(e -> profileFile(false));
+        g.addRow(r, new HBox(6, name, save, toFile, fromFile));
         return new ScrollPane(g);
+    }
+
+    private void profileFile(boolean save) {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("DeskCRM profile", "*.properties"));
+        fc.setInitialFileName(vm.targetProperty().get().code() + ".properties");
+        File f = save ? fc.showSaveDialog(getScene().getWindow()) : fc.showOpenDialog(getScene().getWindow());
+        if (f != null && save) {
+            vm.saveProfileFile(f.toPath());
+        } else if (f != null) {
+            vm.openProfileFile(f.toPath());
+        }
     }
 
     private Node valuesPage() {
@@ -221,8 +245,14 @@ public final class ImportWizardView extends BorderPane {
             to.setEditable(true);
             to.setId("import-value-" + r);
             to.valueProperty().bindBidirectional(v.mappedProperty());
+            Label hint = new Label(v.suggested().isEmpty() ? ""
+                    : i18n.format("imports.wizard.suggested", String.join(", ", v.suggested())));
+            hint.setId("import-suggested-" + r);
+            if (!v.suggested().isEmpty()) {
+                to.setPromptText(v.suggested().get(0));
+            }
             g.addRow(r++, new Label(i18n.get("imports.kind." + v.kind().name().toLowerCase(Locale.ROOT))),
-                    new Label(v.fileValue()), new Label("→"), to);
+                    new Label(v.fileValue()), new Label("→"), to, hint);
         }
         return new ScrollPane(g);
     }
@@ -270,8 +300,12 @@ public final class ImportWizardView extends BorderPane {
         Label summary = new Label();
         summary.setId("import-summary");
         summary.textProperty().bind(vm.summaryProperty());
+        Label details = new Label();
+        details.setId("import-details");
+        details.setWrapText(true);
+        details.textProperty().bind(vm.detailsProperty());
         VBox.setVgrow(table, Priority.ALWAYS);
-        return new VBox(6, summary, table, issues, reportButton());
+        return new VBox(6, summary, details, table, issues, reportButton());
     }
 
     private Node runPage() {

@@ -20,6 +20,7 @@ import org.deskcrm.model.io.CellIssue;
 import org.deskcrm.model.io.CsvDelimiter;
 import org.deskcrm.model.io.CsvEncoding;
 import org.deskcrm.model.io.DuplicateMode;
+import org.deskcrm.model.io.ImportCheck;
 import org.deskcrm.model.io.ImportField;
 import org.deskcrm.model.io.ImportPreview;
 import org.deskcrm.model.io.ImportProfile;
@@ -72,6 +73,8 @@ public final class ImportWizardViewModel {
     private final ObservableList<String> profileNames = FXCollections.observableArrayList();
     private final StringProperty profileName = new SimpleStringProperty("");
     private final ObjectProperty<DuplicateMode> duplicates = new SimpleObjectProperty<>(DuplicateMode.SKIP);
+    private final BooleanProperty createMissing = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ObjectProperty<CsvEncoding> encoding = new SimpleObjectProperty<>(CsvEncoding.AUTO);
     private final ObjectProperty<CsvDelimiter> delimiter = new SimpleObjectProperty<>(CsvDelimiter.AUTO);
     private final StringProperty sheet = new SimpleStringProperty("");
@@ -137,6 +140,16 @@ public final class ImportWizardViewModel {
 
     public ObjectProperty<DuplicateMode> duplicatesProperty() {
         return duplicates;
+    }
+
+    /** Whether missing people, teams, products and lead sources are created rather than refused. */
+    public BooleanProperty createMissingProperty() {
+        return createMissing;
+    }
+
+    /** What the preview adds to the counts: the ignored columns and the names that will be created. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
     }
 
     public ObjectProperty<CsvEncoding> encodingProperty() {
@@ -271,13 +284,38 @@ public final class ImportWizardViewModel {
         submit(p -> profiles.find(t, name), found -> found.ifPresent(pr -> {
             profile = pr;
             profileName.set(pr.name());
-            duplicates.set(pr.settings().duplicates());
-            encoding.set(pr.settings().encoding());
-            delimiter.set(pr.settings().delimiter());
-            if (!pr.settings().sheet().isEmpty()) {
-                sheet.set(pr.settings().sheet());
-            }
+            applyReading(pr);
         }));
+    }
+
+    private void applyReading(ImportProfile pr) {
+        duplicates.set(pr.settings().duplicates());
+        createMissing.set(pr.settings().createMissing());
+        encoding.set(pr.settings().encoding());
+        delimiter.set(pr.settings().delimiter());
+        if (!pr.settings().sheet().isEmpty()) {
+            sheet.set(pr.settings().sheet());
+        }
+    }
+
+    /** Opens a profile file (docs/import.md, "Profiles") for the current target, as if it were chosen. */
+    public void openProfileFile(Path file) {
+        ImportTarget t = target.get();
+        submit(p -> profiles.readFile(file, t), pr -> {
+            profile = pr;
+            profileName.set(pr.name());
+            applyReading(pr);
+        });
+    }
+
+    /** Writes the current settings to a profile file the command line reads with --profile. */
+    public void saveProfileFile(Path file) {
+        ImportSettings s = settings();
+        ImportTarget t = target.get();
+        submit(p -> {
+            profiles.writeFile(file, t, s);
+            return file;
+        }, f -> result.set(i18n.format("imports.wizard.profileFileSaved", f.toString())));
     }
 
     /** The settings as the wizard's fields say now. */
@@ -290,7 +328,8 @@ public final class ImportWizardViewModel {
             }
         }
         ImportSettings s = new ImportSettings(map, profile == null ? Map.of() : profile.settings().values(),
-                duplicates.get(), encoding.get(), delimiter.get(), sheets.isEmpty() ? "" : sheet.get());
+                duplicates.get(), encoding.get(), delimiter.get(), sheets.isEmpty() ? "" : sheet.get(),
+                createMissing.get(), profile == null ? "" : profile.settings().pipeline());
         for (ValueChoice v : values) {
             s = s.withValue(v.kind(), v.fileValue(), v.mappedProperty().get());
         }
@@ -320,13 +359,14 @@ public final class ImportWizardViewModel {
     /** Mapping → value mapping: previews to find the names that match nothing. */
     public void toValues() {
         values.clear();
-        preview(p -> {
+        preview(c -> {
             List<ValueChoice> list = new ArrayList<>();
-            for (Map.Entry<RefKind, Set<String>> e : p.unmatched().entrySet()) {
+            for (Map.Entry<RefKind, Set<String>> e : c.preview().unmatched().entrySet()) {
                 List<String> known = service.knownNames(e.getKey());
+                Map<String, List<String>> closest = c.suggestions().getOrDefault(e.getKey(), Map.of());
                 for (String v : e.getValue()) {
                     String current = profile == null ? null : profile.settings().mapped(e.getKey(), v);
-                    list.add(new ValueChoice(e.getKey(), v, known, current));
+                    list.add(new ValueChoice(e.getKey(), v, known, closest.getOrDefault(v, List.of()), current));
                 }
             }
             return list;
@@ -338,20 +378,34 @@ public final class ImportWizardViewModel {
 
     /** Value mapping → preview with every invalid cell. */
     public void toPreview() {
-        preview(p -> p, p -> step.set(Step.PREVIEW));
+        preview(c -> c, c -> step.set(Step.PREVIEW));
     }
 
-    private <T> void preview(java.util.function.Function<ImportPreview, T> then, java.util.function.Consumer<T> show) {
+    private <T> void preview(java.util.function.Function<ImportCheck, T> then, java.util.function.Consumer<T> show) {
         ImportSettings s = settings();
         ImportTarget t = target.get();
         ImportTable tbl = table;
         submit(p -> {
-            ImportPreview pv = service.preview(tbl, t, s, p);
-            return Map.entry(pv, then.apply(pv));
+            ImportCheck c = service.check(tbl, t, s, p);
+            return Map.entry(c, then.apply(c));
         }, e -> {
-            showPreview(e.getKey());
+            showPreview(e.getKey().preview());
+            showDetails(e.getKey());
             show.accept(e.getValue());
         });
+    }
+
+    private void showDetails(ImportCheck c) {
+        List<String> lines = new ArrayList<>();
+        if (!c.ignoredColumns().isEmpty()) {
+            lines.add(i18n.format("imports.wizard.ignored", String.join(", ", c.ignoredColumns())));
+        }
+        if (!c.toCreate().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            c.toCreate().values().forEach(names::addAll);
+            lines.add(i18n.format("imports.wizard.toCreate", String.join(", ", names)));
+        }
+        details.set(String.join("\n", lines));
     }
 
     private void showPreview(ImportPreview p) {

@@ -54,6 +54,7 @@ public final class SignInView {
         repeat.setId("signInRepeat");
         repeat.textProperty().bindBidirectional(vm.repeat());
 
+        Button submit = new Button(i18n.get(vm.createAdmin() ? "user.signIn.create" : "user.signIn.submit"));
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
@@ -61,6 +62,17 @@ public final class SignInView {
         form.addRow(1, new Label(i18n.get("user.signIn.password")), password);
         if (vm.createAdmin()) {
             form.addRow(2, new Label(i18n.get("user.signIn.repeat")), repeat);
+        } else { // a person without a password chooses one: the repeat row appears
+            vm.choosePassword().addListener((o, a, b) -> {
+                if (b) {
+                    form.addRow(2, new Label(i18n.get("user.signIn.repeat")), repeat);
+                    title.setText(i18n.get("user.signIn.choose.title"));
+                    hint.setText(i18n.format("user.signIn.choose.hint", AuthService.MIN_PASSWORD_LENGTH));
+                    submit.setText(i18n.get("user.signIn.create"));
+                    login.setEditable(false);
+                    password.requestFocus();
+                }
+            });
         }
 
         Label error = new Label();
@@ -72,7 +84,6 @@ public final class SignInView {
         error.visibleProperty().bind(vm.error().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        Button submit = new Button(i18n.get(vm.createAdmin() ? "user.signIn.create" : "user.signIn.submit"));
         submit.setId("signInButton");
         submit.setDefaultButton(true);
         submit.getStyleClass().add("accent");

@@ -9,6 +9,7 @@ import javafx.beans.property.StringProperty;
 import org.deskcrm.model.common.ValidationException;
 import org.deskcrm.model.user.User;
 import org.deskcrm.service.user.AuthService;
+import org.deskcrm.service.user.PasswordNotSetException;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.TaskExecutor;
 
@@ -30,6 +31,7 @@ public class SignInViewModel {
     private final StringProperty repeat = new SimpleStringProperty("");
     private final SimpleStringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final BooleanProperty choosePassword = new SimpleBooleanProperty(false);
 
     public SignInViewModel(AuthService auth, TaskExecutor executor, I18n i18n, boolean createAdmin,
                            String lastLogin) {
@@ -66,6 +68,14 @@ public class SignInViewModel {
         return busy;
     }
 
+    /**
+     * True once the login named a person without a password (an imported person): the form then asks
+     * for a new password twice and sets it.
+     */
+    public ReadOnlyBooleanProperty choosePassword() {
+        return choosePassword;
+    }
+
     /** Checks the form; {@code onSignedIn} gets the user on the FX thread. */
     public void submit(Consumer<User> onSignedIn) {
         if (busy.get()) {
@@ -74,11 +84,13 @@ public class SignInViewModel {
         char[] pw = password.get().toCharArray();
         char[] rep = repeat.get().toCharArray();
         String name = login.get();
+        boolean first = choosePassword.get();
         busy.set(true);
         error.set("");
         executor.submit(p -> {
             try {
-                return createAdmin ? auth.createAdminPassword(pw, rep) : auth.signIn(name, pw);
+                return createAdmin ? auth.createAdminPassword(pw, rep)
+                        : first ? auth.setFirstPassword(name, pw, rep) : auth.signIn(name, pw);
             } finally {
                 Arrays.fill(pw, '\0');
                 Arrays.fill(rep, '\0');
@@ -92,6 +104,9 @@ public class SignInViewModel {
             busy.set(false);
             password.set("");
             repeat.set("");
+            if (failure instanceof PasswordNotSetException) {
+                choosePassword.set(true);
+            }
             error.set(message(failure));
         });
     }

@@ -1,0 +1,12 @@
+package org.deskcrm.service.imports;
+
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.TestDatabases;
+
+/** The import of people, products, goals and the re-import of clients on a real PostgreSQL. */
+class PostgresImportTargetsTest extends ImportTargetsContract {
+    @Override
+    Database openDatabase() {
+        return TestDatabases.postgres();
+    }
+}
