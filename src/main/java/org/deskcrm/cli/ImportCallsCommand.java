@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -168,7 +167,7 @@ final class ImportCallsCommand implements Cli.Command {
                 break;
             }
             String pattern = calls.containsKey(issue.messageKey()) ? calls.getString(issue.messageKey()) : issue.messageKey();
-            out.println("  " + new MessageFormat(pattern, Locale.getDefault()).format(issue.args().toArray()));
+            out.println("  " + org.deskcrm.model.common.Messages.format(pattern, Locale.getDefault(), issue.args().toArray()));
         }
     }
 }
