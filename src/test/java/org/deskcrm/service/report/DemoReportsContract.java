@@ -157,6 +157,18 @@ abstract class DemoReportsContract {
     }
 
     @Test
+    void aManagersClientAnalysisCountsOwnClientsOnly() {
+        ReportTable mine = catalog(() -> AccessScope.owner(manager.id(), team)).get(ClientAnalysisReport.NAME).run(quarter);
+        long statuses = mine.summary().entrySet().stream().filter(e -> e.getKey().startsWith("lifecycle."))
+                .mapToLong(e -> (Long) e.getValue()).sum();
+        int own = ctx.database().dsl().fetchCount(org.deskcrm.persistence.jooq.Tables.CLIENT,
+                org.deskcrm.persistence.jooq.Tables.CLIENT.OWNER_ID.eq(manager.id())
+                        .and(org.deskcrm.persistence.jooq.Tables.CLIENT.ARCHIVED.isFalse()));
+        assertThat(own).isPositive();
+        assertThat(statuses).isEqualTo(own);
+    }
+
+    @Test
     void planVsFactCountsEachGoalOnce() {
         ReportTable t = admin.get(PlanFactReport.NAME).run(quarter);
         // independently: the goals starting in the quarter, summed from the table by owner kind
