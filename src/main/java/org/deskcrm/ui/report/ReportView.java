@@ -296,9 +296,14 @@ public final class ReportView extends BorderPane {
         return i18n.has(key) ? i18n.get(key) : summaryKey;
     }
 
+    /** A summary figure in the locale's number format, as the table shows its cells. */
     private String text(Object v) {
-        if (v instanceof java.math.BigDecimal b && b.scale() == 4) {
-            return cells.text(b, org.deskcrm.model.report.ColumnType.RATIO);
+        if (v instanceof java.math.BigDecimal b) {
+            return cells.text(b, b.scale() == 4 ? org.deskcrm.model.report.ColumnType.RATIO
+                    : org.deskcrm.model.report.ColumnType.NUMBER);
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            return cells.text(v, org.deskcrm.model.report.ColumnType.COUNT);
         }
         return v.toString();
     }
