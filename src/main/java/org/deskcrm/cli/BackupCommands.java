@@ -7,7 +7,6 @@ import org.deskcrm.service.common.Progress;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -67,7 +66,7 @@ final class BackupCommands {
     }
 
     private String text(String key, Object... args) {
-        return new MessageFormat(texts.getString(key), Locale.getDefault()).format(args);
+        return org.deskcrm.model.common.Messages.format(texts.getString(key), Locale.getDefault(), args);
     }
 
     /** A line at every tenth of the rows. */

@@ -42,9 +42,8 @@ final class DemoCommand implements Cli.Command {
         out.println(String.format(texts.getString("demo.elapsed"), result.elapsed().toMillis() / 1000.0));
         if (ctx.auth().assignDemoPasswords() > 0) {
             String login = ctx.auth().demoLogin();
-            out.println(new java.text.MessageFormat(java.util.ResourceBundle.getBundle("org.deskcrm.i18n.ui.user",
-                    locale).getString("user.demo.passwords"), locale).format(new Object[]{
-                    org.deskcrm.service.user.AuthService.DEMO_PASSWORD, login}));
+            out.println(org.deskcrm.model.common.Messages.format(java.util.ResourceBundle.getBundle("org.deskcrm.i18n.ui.user",
+                    locale).getString("user.demo.passwords"), locale, org.deskcrm.service.user.AuthService.DEMO_PASSWORD, login));
         }
         return 0;
     }

@@ -18,7 +18,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -145,7 +144,7 @@ final class ImportCallsCommand implements Cli.Command {
                 break;
             }
             String pattern = calls.containsKey(issue.messageKey()) ? calls.getString(issue.messageKey()) : issue.messageKey();
-            out.println("  " + new MessageFormat(pattern, Locale.getDefault()).format(issue.args().toArray()));
+            out.println("  " + org.deskcrm.model.common.Messages.format(pattern, Locale.getDefault(), issue.args().toArray()));
         }
     }
 }

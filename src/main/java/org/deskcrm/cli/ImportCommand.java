@@ -19,7 +19,6 @@ import org.deskcrm.service.imports.ImportService;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -200,6 +199,6 @@ final class ImportCommand implements Cli.Command {
     }
 
     private static String format(ResourceBundle texts, String key, Object[] args) {
-        return texts.containsKey(key) ? new MessageFormat(texts.getString(key), texts.getLocale()).format(args) : key;
+        return texts.containsKey(key) ? org.deskcrm.model.common.Messages.format(texts.getString(key), texts.getLocale(), args) : key;
     }
 }

@@ -10,6 +10,7 @@ import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.time.Instant;
@@ -44,6 +45,22 @@ public class FunnelQueries {
                 .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
                 .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.LOST))
                 .groupBy(h.FROM_STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
+    }
+
+    /**
+     * Won leads: deals created in the period (leads) that are in a won stage now, grouped by a deal column; a
+     * part of the period's leads, so won leads / leads never exceeds 1 (conversion of lead sources and managers).
+     */
+    public List<Tally> wonLeads(DealFigures.By by, ReportScope s) {
+        Field<Long> key = DealFigures.column(by);
+        return dsl.select(key, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
+                .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.WON))
+                .groupBy(key).fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
+    }
+
+    public List<DrillItem> wonLeadsDrill(DealFigures.By by, Pick pick, ReportScope s) {
+        return deals(Scopes.createdIn(s).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.WON))
+                .and(Scopes.pick(DealFigures.column(by), pick, Long.class)));
     }
 
     public List<DrillItem> reachedDrill(ReportScope s, int minOrder) {

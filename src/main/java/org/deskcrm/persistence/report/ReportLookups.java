@@ -120,10 +120,11 @@ public class ReportLookups {
         return m;
     }
 
-    /** How many active clients have each lifecycle status. */
-    public Map<String, Long> lifecycleCounts() {
+    /** How many active clients of the filter's manager or team (by the card's owner) have each lifecycle status. */
+    public Map<String, Long> lifecycleCounts(org.deskcrm.model.report.ReportFilter f) {
         Map<String, Long> m = new LinkedHashMap<>();
         dsl.select(CLIENT.LIFECYCLE_CODE, org.jooq.impl.DSL.count()).from(CLIENT).where(CLIENT.ARCHIVED.isFalse())
+                .and(Scopes.people(CLIENT.OWNER_ID, f))
                 .groupBy(CLIENT.LIFECYCLE_CODE).orderBy(CLIENT.LIFECYCLE_CODE)
                 .forEach(r -> m.put(r.value1(), (long) r.value2()));
         return m;

@@ -1,6 +1,5 @@
 package org.deskcrm.service.export;
 
-import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +29,7 @@ public final class ExportTexts {
     }
 
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        return org.deskcrm.model.common.Messages.format(get(key), locale, args);
     }
 
     /** An enum constant's name ({@code export.enum.<Type>.<NAME>}), else the constant itself. */

@@ -88,7 +88,7 @@ public final class ClientAnalysisReport implements Report {
                     BigDecimal.valueOf(days(c.lastSale(), f.to())), "" + rs + fs + mo.get(c.clientId()), segment);
         }
         counts.forEach(t::summary);
-        support.lookups.lifecycleCounts().forEach((k, v) -> t.summary("lifecycle." + k, v));
+        support.lookups.lifecycleCounts(s.filter()).forEach((k, v) -> t.summary("lifecycle." + k, v));
         return t.build(java.util.Collections.singletonMap("share", Ratios.ratio(total, total)));
     }
 

@@ -26,8 +26,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Lead sources (the deal's source): leads = deals created in the period, won deals and revenue by
- * the revenue rule, conversion = won / leads, cost = the source's cost entries overlapping the
+ * Lead sources (the deal's source): leads = deals created in the period, won leads = those of them in a
+ * won stage now (a part of the leads), conversion = won leads / leads (never above 100 %), won deals and
+ * revenue by the revenue rule (deals won in the period, whenever created: repeat orders too), cost = the source's cost entries overlapping the
  * period, each prorated by its overlapping days, ROI = (revenue − cost) / cost. Deals without a
  * source are a row of their own, so the totals equal the revenue of every other report.
  */
@@ -52,6 +53,7 @@ public final class LeadSourcesReport implements Report {
         Map<Long, Tally> leads = ManagerRatingReport.index(
                 support.deals.grouped(DealFigures.Outcome.CREATED, DealFigures.By.SOURCE, s));
         Map<Long, Tally> won = ManagerRatingReport.index(revenue.bySource(s));
+        Map<Long, Tally> wonLeads = ManagerRatingReport.index(support.funnel.wonLeads(DealFigures.By.SOURCE, s));
         Map<Long, BigDecimal> cost = new HashMap<>();
         for (CostEntry e : costEntries(f, Pick.all())) {
             cost.merge(e.sourceId(), prorated(e, f.from(), f.to()), BigDecimal::add);
@@ -64,17 +66,18 @@ public final class LeadSourcesReport implements Report {
         List<Long> order = new ArrayList<>(keys);
         order.sort(Comparator.comparing((Long k) -> k == null ? "\uffff" : names.getOrDefault(k, ""))
                 .thenComparing(k -> k == null ? Long.MAX_VALUE : k));
-        TableBuilder t = new TableBuilder(NAME, f, Column.text("source"), Column.count("leads"), Column.count("won_deals"),
-                Column.ratio("conversion"), Column.money("revenue"), Column.money("cost"), Column.ratio("roi"));
+        TableBuilder t = new TableBuilder(NAME, f, Column.text("source"), Column.count("leads"), Column.count("won_leads"),
+                Column.ratio("conversion"), Column.count("won_deals"), Column.money("revenue"), Column.money("cost"), Column.ratio("roi"));
         for (Long k : order) {
             long l = ManagerRatingReport.count(leads, k);
             long w = ManagerRatingReport.count(won, k);
+            long wl = ManagerRatingReport.count(wonLeads, k);
             BigDecimal rev = ManagerRatingReport.amount(won, k);
             BigDecimal c = cost.getOrDefault(k, BigDecimal.ZERO);
-            t.row(Pick.keyOf(k), k == null ? null : names.get(k), l, w, Ratios.ratio(w, l), rev, c, roi(rev, c));
+            t.row(Pick.keyOf(k), k == null ? null : names.get(k), l, wl, Ratios.ratio(wl, l), w, rev, c, roi(rev, c));
         }
         Map<String, Object> derived = new HashMap<>();
-        derived.put("conversion", Ratios.ratio(t.count("won_deals"), t.count("leads")));
+        derived.put("conversion", Ratios.ratio(t.count("won_leads"), t.count("leads")));
         derived.put("roi", roi(t.amount("revenue"), t.amount("cost")));
         return t.build(derived);
     }
@@ -121,6 +124,7 @@ public final class LeadSourcesReport implements Report {
         Pick p = Pick.parse(rowKey);
         List<DrillItem> items = switch (column) {
             case "leads" -> support.deals.drill(DealFigures.Outcome.CREATED, DealFigures.By.SOURCE, p, s);
+            case "won_leads" -> support.funnel.wonLeadsDrill(DealFigures.By.SOURCE, p, s);
             case "won_deals", "revenue" -> revenue.sourceDrill(p, s);
             case "cost" -> costItems(f, p);
             default -> throw ReportSupport.unknownFigure(NAME, column);

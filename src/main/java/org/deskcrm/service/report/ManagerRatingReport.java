@@ -23,7 +23,8 @@ import java.util.Set;
 
 /**
  * Manager rating, best revenue first: won deals and revenue (the revenue rule), average check =
- * revenue / won deals, leads = deals created in the period, productivity = won deals / leads,
+ * revenue / won deals, leads = deals created in the period, won leads = those of them in a won stage now,
+ * productivity = won leads / leads (a part over its whole, never above 100 %),
  * outgoing calls, revenue per call and per lead. Calls know no pipeline, source or band.
  */
 public final class ManagerRatingReport implements Report {
@@ -46,6 +47,7 @@ public final class ManagerRatingReport implements Report {
         ReportScope s = support.scope(f);
         Map<Long, Tally> won = index(revenue.byOwner(s));
         Map<Long, Tally> leads = index(support.deals.grouped(DealFigures.Outcome.CREATED, DealFigures.By.OWNER, s));
+        Map<Long, Tally> wonLeads = index(support.funnel.wonLeads(DealFigures.By.OWNER, s));
         Map<Long, Tally> calls = index(support.activity.byUser(ActivityFigures.Kind.OUTGOING_CALLS, s));
         Set<Long> keys = new LinkedHashSet<>();
         keys.addAll(won.keySet());
@@ -57,15 +59,16 @@ public final class ManagerRatingReport implements Report {
         Map<Long, String> names = support.lookups.userNames();
         TableBuilder t = new TableBuilder(NAME, f, Column.text("manager"), Column.count("won_deals"),
                 Column.money("revenue"), Column.money("avg_check").notSummable().plain(), Column.count("leads"),
-                Column.ratio("productivity"), Column.count("calls"), Column.money("revenue_per_call").notSummable().plain(),
-                Column.money("revenue_per_lead").notSummable().plain());
+                Column.count("won_leads"), Column.ratio("productivity"), Column.count("calls"),
+                Column.money("revenue_per_call").notSummable().plain(), Column.money("revenue_per_lead").notSummable().plain());
         for (Long k : order) {
             long w = count(won, k);
             BigDecimal rev = amount(won, k);
             long l = count(leads, k);
+            long wl = count(wonLeads, k);
             long c = count(calls, k);
             t.row(Pick.keyOf(k), k == null ? null : names.get(k), w, rev, Ratios.money(rev, w), l,
-                    Ratios.ratio(w, l), c, Ratios.money(rev, c), Ratios.money(rev, l));
+                    wl, Ratios.ratio(wl, l), c, Ratios.money(rev, c), Ratios.money(rev, l));
         }
         long w = t.count("won_deals");
         BigDecimal rev = t.amount("revenue");
@@ -73,7 +76,7 @@ public final class ManagerRatingReport implements Report {
         long c = t.count("calls");
         Map<String, Object> derived = new HashMap<>();
         derived.put("avg_check", Ratios.money(rev, w));
-        derived.put("productivity", Ratios.ratio(w, l));
+        derived.put("productivity", Ratios.ratio(t.count("won_leads"), l));
         derived.put("revenue_per_call", Ratios.money(rev, c));
         derived.put("revenue_per_lead", Ratios.money(rev, l));
         return t.build(derived);
@@ -105,6 +108,7 @@ public final class ManagerRatingReport implements Report {
         List<DrillItem> items = switch (column) {
             case "won_deals", "revenue" -> revenue.ownerDrill(p, s);
             case "leads" -> support.deals.drill(DealFigures.Outcome.CREATED, DealFigures.By.OWNER, p, s);
+            case "won_leads" -> support.funnel.wonLeadsDrill(DealFigures.By.OWNER, p, s);
             case "calls" -> support.activity.drill(ActivityFigures.Kind.OUTGOING_CALLS, p, s);
             default -> throw ReportSupport.unknownFigure(NAME, column);
         };

@@ -30,11 +30,15 @@ import java.util.Map;
  * fact + Σ(open amount × stage probability) over open deals expected to close in the period, for
  * won deals fact + Σ probability, for activities the fact extrapolated at the current pace.
  * A team goal's fact is its members' (as the team filter sees them). Summary: target and fact per
- * metric, each the sum of that metric's rows.
+ * metric over the managers' goals, and beside them (never added) target and fact over the team goals, so
+ * each goal counts once (docs/decisions/0008-plan-fact-totals-visibility.md). Rows are the goals the
+ * signed-in user may see; each row's fact is the same as the administrator's for that goal.
  */
 public final class PlanFactReport implements Report {
     public static final String NAME = "plan-fact";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** Summary groups of team goals end with it: they are shown beside their managers' goals, not added to them. */
+    private static final String TEAM_SUFFIX = "_team";
     private final ReportSupport support;
     private final Revenue revenue;
 
@@ -50,7 +54,7 @@ public final class PlanFactReport implements Report {
 
     @Override
     public ReportTable run(ReportFilter f) {
-        List<Goal> goals = support.plans.goals(f);
+        List<Goal> goals = visibleGoals(f);
         Map<Long, String> users = support.lookups.userNames();
         Map<Long, String> teams = support.lookups.teamNames();
         LocalDate today = support.today();
@@ -75,12 +79,34 @@ public final class PlanFactReport implements Report {
             t.row(Long.toString(g.id()), owner, g.userId() != null ? "manager" : "team", g.metric().code(),
                     g.periodStart(), g.periodEnd(), g.target(), fact, Ratios.ratio(fact, g.target()),
                     Ratios.ratio(elapsed, total), forecast(g, goalFacts, fact, elapsed, total, stages));
-            targets.merge(g.metric().code(), g.target(), BigDecimal::add);
-            facts.merge(g.metric().code(), fact, BigDecimal::add);
+            String group = g.metric().code() + (g.userId() != null ? "" : TEAM_SUFFIX);
+            targets.merge(group, g.target(), BigDecimal::add);
+            facts.merge(group, fact, BigDecimal::add);
         }
-        targets.forEach((m, v) -> t.summary(m + ".target", v));
-        facts.forEach((m, v) -> t.summary(m + ".fact", v));
+        targets.forEach((group, v) -> {
+            t.summary(group + "_target", v);
+            t.summary(group + "_fact", facts.get(group));
+        });
         return t.build();
+    }
+
+    /**
+     * The goals of the filter the signed-in user may see as rows: an administrator every goal, a supervisor
+     * the team's goal and its members' goals, a manager only own goals (a team goal's fact is the whole
+     * team's, which a manager does not see; docs/decisions/0008-plan-fact-totals-visibility.md).
+     */
+    private List<Goal> visibleGoals(ReportFilter f) {
+        List<Goal> all = support.plans.goals(f);
+        org.deskcrm.model.user.AccessScope a = support.access();
+        return switch (a.kind()) {
+            case ALL -> all;
+            case OWNER -> all.stream().filter(g -> a.userId().equals(g.userId())).toList();
+            case TEAM -> {
+                Map<Long, Long> teamOf = support.lookups.teamOfUser();
+                yield all.stream().filter(g -> a.teamId() != null && (a.teamId().equals(g.teamId())
+                        || g.userId() != null && a.teamId().equals(teamOf.get(g.userId())))).toList();
+            }
+        };
     }
 
     /** The goal's owner and period over the filter's pipeline, source and band. */
@@ -125,7 +151,7 @@ public final class PlanFactReport implements Report {
             throw ReportSupport.unknownFigure(NAME, column);
         }
         Pick pick = Pick.parse(rowKey);
-        Goal g = support.plans.goals(f).stream().filter(x -> pick.key() != null && x.id() == pick.key()).findFirst()
+        Goal g = visibleGoals(f).stream().filter(x -> pick.key() != null && x.id() == pick.key()).findFirst()
                 .orElseThrow(() -> ReportSupport.unknownFigure(NAME, rowKey));
         ReportScope s = goalScope(f, g);
         List<DrillItem> items = switch (g.metric()) {

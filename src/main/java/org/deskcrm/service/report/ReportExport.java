@@ -32,7 +32,8 @@ import java.util.Map;
 /**
  * Writes a computed report to CSV (UTF-8 with BOM, RFC 4180 quoting, plain numbers and ISO dates)
  * or to .xlsx: the filters above the table, a bold frozen header with an autofilter, real numeric
- * and date cells with formats, totals as live SUM formulas, the summary below.
+ * and date cells with formats, totals as live SUM formulas carrying their computed value, the summary below
+ * (labelled as the window labels it).
  */
 public final class ReportExport {
     private final ReportTexts texts;
@@ -145,6 +146,9 @@ public final class ReportExport {
                 if (col.summable() && lastData > header) {
                     String letter = CellReference.convertNumToColString(c);
                     cell.setCellFormula("SUM(" + letter + (header + 2) + ":" + letter + (lastData + 1) + ")");
+                    if (t.totals().values().get(c) instanceof Number sum) {
+                        cell.setCellValue(sum.doubleValue()); // the formula's cached value, for readers that do not recalculate
+                    }
                     cell.setCellStyle(st.total(col.type()));
                 } else if (c == 0 && col.type() == ColumnType.TEXT) {
                     cell.setCellValue(texts.get("report.total"));
@@ -158,7 +162,7 @@ public final class ReportExport {
                 sheet.createRow(r++).createCell(0).setCellValue(texts.get("report.summary"));
                 for (Map.Entry<String, Object> e : t.summary().entrySet()) {
                     org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(e.getKey());
+                    row.createCell(0).setCellValue(texts.summary(e.getKey()));
                     Object v = e.getValue();
                     put(row.createCell(1), v, v instanceof LocalDate ? ColumnType.DATE
                             : v instanceof Long ? ColumnType.COUNT : v instanceof BigDecimal ? ColumnType.NUMBER : ColumnType.TEXT, st);

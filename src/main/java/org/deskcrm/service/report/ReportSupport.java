@@ -101,15 +101,31 @@ public final class ReportSupport {
         return this;
     }
 
-    /** The filter narrowed to what the current scope may see. */
+    /**
+     * The filter narrowed to what the current scope may see: the intersection of the filter's people with the
+     * scope's, never a replacement. A manager asking for a colleague (or another team), or a supervisor for
+     * another team, gets nothing, not the asker's own figures under the colleague's name
+     * (docs/decisions/0008-plan-fact-totals-visibility.md).
+     */
     ReportFilter visible(ReportFilter f) {
         org.deskcrm.model.user.AccessScope a = access.get();
         return switch (a.kind()) {
             case ALL -> f;
-            case OWNER -> f.withManager(a.userId()).withTeam(null);
-            case TEAM -> f.withTeam(a.teamId() == null ? -1L : a.teamId());
+            case OWNER -> (f.managerId() != null && !f.managerId().equals(a.userId()))
+                    || (f.teamId() != null && !f.teamId().equals(a.teamId()))
+                    ? f.withManager(NOBODY) : f.withManager(a.userId());
+            case TEAM -> a.teamId() == null || (f.teamId() != null && !f.teamId().equals(a.teamId()))
+                    ? f.withTeam(NOBODY) : f.withTeam(a.teamId());
         };
     }
+
+    /** The signed-in user's access scope (which rows a report may show). */
+    org.deskcrm.model.user.AccessScope access() {
+        return access.get();
+    }
+
+    /** A user and team id no record has: a filter naming it selects nothing. */
+    static final long NOBODY = -1L;
 
     public java.time.Instant now() {
         return clock.instant();

@@ -4,7 +4,6 @@ import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.persistence.report.ReportLookups;
 
-import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,7 @@ public final class ReportTexts {
     }
 
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        return org.deskcrm.model.common.Messages.format(get(key), locale, args);
     }
 
     /** A code in a text column in the user's language ({@code report.value.COLUMN.CODE}), else the value as it is. */
@@ -41,6 +40,11 @@ public final class ReportTexts {
 
     public String column(String key) {
         return get("report.col." + key);
+    }
+
+    /** The label of a summary figure ({@code report.sum.KEY}), the same the window shows. */
+    public String summary(String key) {
+        return get("report.sum." + key);
     }
 
     /** The filter as "label: value" lines, names looked up (written above an exported table). */

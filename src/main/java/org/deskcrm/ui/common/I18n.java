@@ -54,7 +54,7 @@ public final class I18n {
 
     /** The text with {@link MessageFormat} arguments ({0}, {1,number}...). */
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), locale).format(args);
+        return org.deskcrm.model.common.Messages.format(get(key), locale, args);
     }
 
     /** The localized sentence for an exception: AppException keys, anything else as a generic error. */

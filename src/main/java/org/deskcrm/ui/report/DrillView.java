@@ -23,7 +23,14 @@ final class DrillView extends BorderPane {
         return i18n.has(key) ? i18n.get(key) : entity;
     }
 
-    DrillView(Drill drill, I18n i18n, ReportCells cells) {
+    private final Drill drill;
+    private final String rowLabel;
+    private final I18n i18n;
+
+    DrillView(Drill drill, String rowLabel, I18n i18n, ReportCells cells) {
+        this.drill = drill;
+        this.rowLabel = rowLabel;
+        this.i18n = i18n;
         getStyleClass().add("report-drill");
         TableView<DrillItem> table = new TableView<>(FXCollections.observableArrayList(drill.items()));
         table.setId("drillTable");
@@ -53,14 +60,22 @@ final class DrillView extends BorderPane {
         javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(8, total, spring,
-                org.deskcrm.ui.export.ExportButton.create(i18n, () -> exportTarget(drill, i18n)));
+                org.deskcrm.ui.export.ExportButton.create(i18n, () -> exportTarget()));
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bottom.setPadding(new javafx.geometry.Insets(0, 8, 4, 0));
         setBottom(bottom);
     }
 
-    /** The records behind the figure, with the report and the figure written above them and the amounts summed. */
-    static org.deskcrm.service.export.ExportTarget exportTarget(Drill drill, I18n i18n) {
+    /** What the export button writes: these records, under the report, figure and row they are behind. */
+    org.deskcrm.service.export.ExportTarget exportTarget() {
+        return exportTarget(drill, rowLabel, i18n);
+    }
+
+    /**
+     * The records behind the figure, with the report and the figure written above them as the user sees them
+     * (the column's header and the row's shown cells, never its internal key) and the amounts summed.
+     */
+    static org.deskcrm.service.export.ExportTarget exportTarget(Drill drill, String rowLabel, I18n i18n) {
         List<org.deskcrm.service.export.ExportColumn<List<Object>>> cols = List.of(
                 org.deskcrm.service.export.ExportColumn.text(i18n.get("report.drill.entity"), r -> r.get(0)),
                 org.deskcrm.service.export.ExportColumn.of(i18n.get("report.drill.id"),
@@ -75,7 +90,7 @@ final class DrillView extends BorderPane {
         List<String[]> filters = new java.util.ArrayList<>();
         filters.add(new String[] {i18n.get("export.filter.report"), report});
         filters.add(new String[] {i18n.get("export.filter.figure"),
-                drill.rowKey() == null ? figure : figure + " / " + drill.rowKey()});
+                rowLabel == null || rowLabel.isEmpty() ? figure : figure + " / " + rowLabel});
         return new org.deskcrm.service.export.ExportTarget.Table("drill", report, filters, cols, rows);
     }
 }

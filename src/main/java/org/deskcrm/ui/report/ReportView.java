@@ -312,9 +312,14 @@ public final class ReportView extends BorderPane {
         return i18n.has(key) ? i18n.get(key) : summaryKey;
     }
 
+    /** A summary figure in the locale's number format, as the table shows its cells. */
     private String text(Object v) {
-        if (v instanceof java.math.BigDecimal b && b.scale() == 4) {
-            return cells.text(b, org.deskcrm.model.report.ColumnType.RATIO);
+        if (v instanceof java.math.BigDecimal b) {
+            return cells.text(b, b.scale() == 4 ? org.deskcrm.model.report.ColumnType.RATIO
+                    : org.deskcrm.model.report.ColumnType.NUMBER);
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            return cells.text(v, org.deskcrm.model.report.ColumnType.COUNT);
         }
         return v.toString();
     }
@@ -385,8 +390,29 @@ public final class ReportView extends BorderPane {
 
     /** Opens the records behind a figure in a tab ({@code drill:report:column:row}). */
     void openDrill(ReportTable t, Column c, String rowKey) {
+        String row = rowLabel(t, rowKey);
         vm.drill(c.key(), rowKey, d -> workspace.openTab("drill:" + t.report() + ":" + c.key() + ":" + rowKey,
                 i18n.format("report.drill.title", i18n.get("report.title." + t.report()), i18n.get("report.col." + c.key())),
-                () -> new DrillView(d, i18n, cells)));
+                () -> new DrillView(d, row, i18n, cells)));
+    }
+
+    /** The row as the table shows it (its text and date cells), never its internal key; "Total" for the totals. */
+    String rowLabel(ReportTable t, String rowKey) {
+        if (rowKey == null || ReportTable.TOTALS.equals(rowKey)) {
+            return i18n.get("report.total");
+        }
+        Row row = t.rows().stream().filter(r -> r.key().equals(rowKey)).findFirst().orElse(null);
+        if (row == null) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < t.columns().size(); i++) {
+            Column c = t.columns().get(i);
+            Object v = row.values().get(i);
+            if (c.type() == org.deskcrm.model.report.ColumnType.TEXT || c.type() == org.deskcrm.model.report.ColumnType.DATE) {
+                parts.add(v == null ? (i == 0 ? i18n.get("report.none") : "") : value(c, v));
+            }
+        }
+        return parts.stream().filter(x -> !x.isEmpty()).collect(Collectors.joining(" · "));
     }
 }

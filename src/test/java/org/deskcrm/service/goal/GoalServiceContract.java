@@ -163,11 +163,11 @@ abstract class GoalServiceContract {
         GoalEntry g = goals.save(draft(null, teamA, GoalMetric.NEW_CLIENTS, PeriodKind.MONTH, "2026-08-15", "42"));
         PlanFactReport report = (PlanFactReport) ctx.reports().get(PlanFactReport.NAME);
         ReportTable t = report.run(ReportFilter.period(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31)));
-        assertThat(t.summary()).containsKey("new_clients.target");
-        assertThat(new BigDecimal(t.summary().get("new_clients.target").toString())).isEqualByComparingTo("42");
+        assertThat(t.summary()).containsKey("new_clients_team_target");
+        assertThat(new BigDecimal(t.summary().get("new_clients_team_target").toString())).isEqualByComparingTo("42");
         goals.save(withTarget(g, "50"));
         t = report.run(ReportFilter.period(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31)));
-        assertThat(new BigDecimal(t.summary().get("new_clients.target").toString())).isEqualByComparingTo("50");
+        assertThat(new BigDecimal(t.summary().get("new_clients_team_target").toString())).isEqualByComparingTo("50");
     }
 
     private static GoalEntry withTarget(GoalEntry g, String target) {

@@ -200,9 +200,12 @@ abstract class PlanFactSpanContract {
     }
 
     @Test
-    void summaryIsTheSumOfTheRowsPerMetric() {
+    void summaryIsTheSumOfTheRowsPerMetricWithTeamGoalsBeside() {
         ReportTable t = reports.get("plan-fact").run(quarter());
-        assertThat((BigDecimal) t.summary().get("revenue.fact")).isEqualByComparingTo("1200"); // 200+100+0+300+600
-        assertThat((BigDecimal) t.summary().get("revenue.target")).isEqualByComparingTo("3800");
+        // Anna's goals: facts 200 + 100 + 0 + 300, targets 300 × 3 + 900; the team's Q1 goal beside, not added
+        assertThat((BigDecimal) t.summary().get("revenue_fact")).isEqualByComparingTo("600");
+        assertThat((BigDecimal) t.summary().get("revenue_target")).isEqualByComparingTo("1800");
+        assertThat((BigDecimal) t.summary().get("revenue_team_fact")).isEqualByComparingTo("600");
+        assertThat((BigDecimal) t.summary().get("revenue_team_target")).isEqualByComparingTo("2000");
     }
 }

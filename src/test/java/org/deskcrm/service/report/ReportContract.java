@@ -304,7 +304,10 @@ abstract class ReportContract {
         assertThat(t.value(k(boris), "calls")).isEqualTo(2L);
         assertThat(t.value(k(boris), "revenue_per_call")).isEqualTo(d("200.00"));
         assertThat(t.value(k(boris), "revenue_per_lead")).isEqualTo(d("100.00"));
+        assertThat(t.value(k(boris), "won_leads")).isEqualTo(1L); // d4
         assertThat(t.value(k(boris), "productivity")).isEqualTo(d("0.2500"));
+        assertThat(t.value(k(anna), "won_leads")).isEqualTo(3L); // d1, d10 and d9 (a March lead won in April)
+        assertThat(t.value(k(anna), "productivity")).isEqualTo(d("0.7500"));
         assertThat(t.value(k(anna), "won_deals")).isEqualTo(2L); // d1 and the leadgen d10; d9 is April's
         assertThat(t.value(k(anna), "revenue")).isEqualTo(d("150.00"));
         assertThat(t.value(k(anna), "avg_check")).isEqualTo(d("75.00"));
@@ -326,7 +329,10 @@ abstract class ReportContract {
         assertThat(t.rows()).extracting(r -> r.values().get(0)).containsExactly("Referral", "Website", null);
         assertThat(t.value(k(website), "leads")).isEqualTo(5L);
         assertThat(t.value(k(website), "won_deals")).isEqualTo(2L);
-        assertThat(t.value(k(website), "conversion")).isEqualTo(d("0.4000"));
+        assertThat(t.value(k(website), "won_leads")).isEqualTo(3L); // d1, d9, d10 of its leads d1, d3, d5, d9, d10
+        assertThat(t.value(k(website), "conversion")).isEqualTo(d("0.6000"));
+        assertThat(t.value(k(referral), "conversion")).isEqualTo(d("0.0000")); // d2 lost, d8 open; d6 is February's lead
+        assertThat(ids(drill("lead-sources", march(), "won_leads", k(website)))).containsExactly(d1, d9, d10);
         assertThat(t.value(k(website), "revenue")).isEqualTo(d("150.00"));
         assertThat(t.value(k(website), "cost")).isEqualTo(d("3000.00"));
         assertThat(t.value(k(website), "roi")).isEqualTo(d("-0.9500"));
@@ -339,6 +345,51 @@ abstract class ReportContract {
         assertThat(t.value(ReportTable.TOTALS, "roi")).isEqualTo(d("-0.6695"));
         assertThat(t.value(ReportTable.TOTALS, "conversion")).isEqualTo(d("0.5000"));
         assertThat(drill("lead-sources", march(), "cost", k(referral)).sum()).isEqualByComparingTo("480.00");
+    }
+
+    @Test
+    void planVsFactShowsAManagerOwnGoalsAndASupervisorTheTeamsWithTheirOwnFacts() {
+        ReportTable asAnna = scoped(org.deskcrm.model.user.AccessScope.owner(anna, teamA)).get("plan-fact").run(march());
+        assertThat(asAnna.rows()).extracting(r -> r.key()).containsExactlyInAnyOrder(k(g1), k(g4), k(g6));
+        assertThat(asAnna.value(k(g1), "fact")).isEqualTo(d("150.00"));
+        assertThat(asAnna.value(k(g4), "fact")).isEqualTo(d("3"));
+        assertThat(asAnna.value(k(g6), "fact")).isEqualTo(d("1"));
+        assertThat(asAnna.summary()).containsEntry("revenue_target", d("1000.00")).doesNotContainKey("revenue_team_target");
+        ReportTable asBoss = scoped(org.deskcrm.model.user.AccessScope.team(teamA)).get("plan-fact").run(march());
+        assertThat(asBoss.rows()).extracting(r -> r.key())
+                .containsExactlyInAnyOrder(k(g1), k(g2), k(g3), k(g4), k(g5), k(g6)); // not Carl's g7: no team
+        assertThat(asBoss.value(k(g5), "fact")).isEqualTo(d("400.00"));
+        assertThat(asBoss.value(k(g2), "fact")).isEqualTo(d("550.00"));
+        // a manager asking for a colleague gets nothing, not own figures under the colleague's name
+        ReportTable borisAsAnna = scoped(org.deskcrm.model.user.AccessScope.owner(anna, teamA)).get("manager-rating")
+                .run(march().withManager(boris));
+        assertThat(borisAsAnna.rows()).isEmpty();
+    }
+
+    @Test
+    void theRatingKeepsADeactivatedSellerAndListsNobodyWithoutData() {
+        org.deskcrm.model.user.User b = ctx.users().findById(boris).orElseThrow();
+        ctx.users().update(new org.deskcrm.model.user.User(b.id(), b.login(), b.fullName(), b.email(), b.role(), b.teamId(),
+                b.canExport(), false, b.version()));
+        try {
+            ReportTable t = reports.get("manager-rating").run(march());
+            // Boris left but sold in March: his row and figures stay, so the totals still add up
+            assertThat(t.value(k(boris), "manager")).isEqualTo("Boris");
+            assertThat(t.value(k(boris), "won_deals")).isEqualTo(1L);
+            assertThat(t.value(k(boris), "leads")).isEqualTo(4L);
+            long admin = ctx.users().findByLogin("admin").orElseThrow().id();
+            // the administrator (no deals, no calls) and anyone else without data is not a row
+            assertThat(t.rows()).extracting(r -> r.key()).containsExactlyInAnyOrder(k(carl), k(boris), k(anna), "none")
+                    .doesNotContain(k(admin));
+        } finally {
+            org.deskcrm.model.user.User now = ctx.users().findById(boris).orElseThrow();
+            ctx.users().update(new org.deskcrm.model.user.User(now.id(), now.login(), now.fullName(), now.email(), now.role(),
+                    now.teamId(), now.canExport(), true, now.version()));
+        }
+    }
+
+    ReportCatalog scoped(org.deskcrm.model.user.AccessScope scope) {
+        return new ReportCatalog(new ReportSupport(ctx.database(), ctx.settings(), ctx.clock()).restrictedTo(() -> scope));
     }
 
     @Test
@@ -362,7 +413,9 @@ abstract class ReportContract {
         assertThat(t.value(k(g4), "forecast")).isEqualTo(d("6.30"));
         assertThat(t.value(k(g6), "fact")).isEqualTo(d("1"));
         assertThat(t.value(k(g7), "fact")).isEqualTo(d("1"));
-        assertThat(t.summary()).containsEntry("revenue.target", d("3500.00")).containsEntry("revenue.fact", d("1100.00"));
+        // each goal once: the managers' goals g1 + g5, and beside them (not added) the team goal g2
+        assertThat(t.summary()).containsEntry("revenue_target", d("1500.00")).containsEntry("revenue_fact", d("550.00"))
+                .containsEntry("revenue_team_target", d("2000.00")).containsEntry("revenue_team_fact", d("550.00"));
         assertThat(ids(drill("plan-fact", march(), "fact", k(g2)))).containsExactly(d1, d4, d10);
         assertThat(drill("plan-fact", march(), "fact", k(g4)).count()).isEqualTo(3);
     }

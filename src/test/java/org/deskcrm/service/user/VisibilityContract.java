@@ -257,14 +257,20 @@ abstract class VisibilityContract {
         assertThat(feed.run(period).rows()).extracting(r -> r.values().get(user)).contains(anna.fullName(),
                 boris.fullName());
         ctx.session().signIn(anna);
-        // whatever manager or team the filter names, a manager gets own figures only
-        for (var f : List.of(period, period.withManager(boris.id()), period.withTeam(team2))) {
+        // a manager gets own figures only: the own ones for the own name or team, nothing for a colleague or
+        // another team (never the manager's own figures under the colleague's name; ADR 0008)
+        for (var f : List.of(period, period.withManager(anna.id()), period.withTeam(team1))) {
             assertThat(feed.run(f).rows()).isNotEmpty().extracting(r -> r.values().get(user))
                     .containsOnly(anna.fullName());
+        }
+        for (var f : List.of(period.withManager(boris.id()), period.withTeam(team2), period.withManager(olga.id()))) {
+            assertThat(feed.run(f).rows()).isEmpty();
         }
         ctx.session().signIn(sveta);
         assertThat(feed.run(period).rows()).extracting(r -> r.values().get(user))
                 .contains(anna.fullName(), olga.fullName()).doesNotContain(boris.fullName());
+        assertThat(feed.run(period.withTeam(team2)).rows()).isEmpty();
+        assertThat(feed.run(period.withManager(boris.id())).rows()).isEmpty();
     }
 
     @Test

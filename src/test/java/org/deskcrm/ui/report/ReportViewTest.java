@@ -134,6 +134,9 @@ class ReportViewTest {
         assertThat(items.getItems()).extracting(DrillItem::id).contains(fx.d1).hasSize(2);
         assertThat(items.getColumns().get(0).getCellData(0)).isEqualTo("Deal");
         assertThat(robot.from(drill).lookup("#drillTotal").queryLabeled().getText()).isEqualTo("2 records, sum 1,250.00");
+        // the export names the figure and the row as the user sees them, not the row's internal key
+        var target = (org.deskcrm.service.export.ExportTarget.Table) drill.exportTarget();
+        assertThat(target.filters()).anySatisfy(f -> assertThat(f).containsExactly("Figure", "Revenue / Anna"));
         assertThat(robot.lookup(".table-cell").<TableCell<?, ?>>queryAll().stream()
                 .anyMatch(c -> "Total".equals(c.getText()))).isTrue();
     }
