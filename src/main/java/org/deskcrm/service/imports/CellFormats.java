@@ -208,6 +208,9 @@ final class CellFormats {
         String s = raw.strip();
         String datePart = datePart(s);
         String rest = s.substring(datePart.length()).strip();
+        if (rest.startsWith("T")) {
+            rest = rest.substring(1);
+        }
         LocalTime time = null;
         if (!rest.isEmpty()) {
             Matcher tm = TIME.matcher(rest);

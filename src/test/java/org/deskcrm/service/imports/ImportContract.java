@@ -176,7 +176,7 @@ abstract class ImportContract {
 
         ImportResult sales = run(csv("client;saleDate;amount;docNo;dueDate;paidAmount\n"
                         + client + ";01.02.2026;1 000,50;INV-1;15.02.2026;500\n"
-                        + client + ";2026-03-01;2000.00;INV-2;;\n"),
+                        + client + ";2026-03-01;2000,00;INV-2;;\n"), // one number format per file (ADR 0005)
                 "sales.csv", ImportTarget.SALES, ImportSettings.defaults());
         assertThat(sales.created()).isEqualTo(2);
         assertThat(ctx.sales().byClient(clientId)).extracting(s -> s.amount().toPlainString())
