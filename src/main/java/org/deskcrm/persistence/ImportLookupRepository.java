@@ -214,6 +214,23 @@ public class ImportLookupRepository {
         return m;
     }
 
+    /** A deal found by its external id, with what a history file is checked against. */
+    public record KeyedDeal(long id, long pipelineId, long stageId, java.time.Instant closedAt,
+                            java.math.BigDecimal amount) {
+    }
+
+    /** Deals by the source system's key, for a history file: external id → deal. */
+    public Map<String, KeyedDeal> keyedDeals(Collection<String> keys) {
+        Map<String, KeyedDeal> m = new HashMap<>();
+        for (List<String> part : chunks(keys)) {
+            dsl.select(DEAL.EXTERNAL_ID, DEAL.ID, DEAL.PIPELINE_ID, DEAL.STAGE_ID, DEAL.CLOSED_AT, DEAL.AMOUNT).from(DEAL)
+                    .where(DEAL.EXTERNAL_ID.in(part))
+                    .forEach(r -> m.put(r.value1(), new KeyedDeal(r.value2(), r.value3(), r.value4(),
+                            r.value5() == null ? null : r.value5().toInstant(), r.value6())));
+        }
+        return m;
+    }
+
     /** Rows of a table, for checks that an import left the database as it was. */
     public long count(String table) {
         return dsl.fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table)));

@@ -75,7 +75,12 @@ public enum ImportTarget {
             optional("docNo", TEXT, 100),
             optional("dueDate", DATE, 30),
             optional("paidAmount", DECIMAL, 20),
-            ref("owner", RefKind.OWNER, false)));
+            ref("owner", RefKind.OWNER, false))),
+    DEAL_HISTORY(List.of(
+            required("deal", TEXT, 200),
+            ref("stage", RefKind.STAGE, true),
+            required("enteredAt", DATETIME, 40),
+            ref("by", RefKind.OWNER, false)));
 
     private final List<ImportField> fields;
 
@@ -93,7 +98,7 @@ public enum ImportTarget {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The target for a command-line or stored code ("clients", "deals"...), or null. */

@@ -263,6 +263,7 @@ public class ImportService {
             case DEALS -> new DealPlanner(cells, s.duplicates(), lookup, writes, refs, s.createMissing(), rescoreDeal);
             case CALLS -> new CallPlanner(cells, s.duplicates(), lookup, callLog);
             case SALES -> new SalePlanner(cells, s.duplicates(), lookup, writes, recomputeClient);
+            case DEAL_HISTORY -> new HistoryPlanner(cells, lookup, writes, refs);
         };
     }
 

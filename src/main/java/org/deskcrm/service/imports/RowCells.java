@@ -162,6 +162,11 @@ final class RowCells {
         return s == null ? null : s.at().atZone(zone).toInstant();
     }
 
+    /** An instant as the file would write it: date and time in the business time zone. */
+    String formatted(Instant at) {
+        return at.atZone(zone).toLocalDateTime().toString().replace('T', ' ');
+    }
+
     ZoneId zone() {
         return zone;
     }

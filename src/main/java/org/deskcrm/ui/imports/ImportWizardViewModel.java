@@ -365,8 +365,13 @@ public final class ImportWizardViewModel {
         for (CellIssue i : p.issues()) {
             issueAt.merge(i.row() + "|" + i.column(), reason(i), (a, b) -> a + "\n" + b);
         }
+        StringBuilder more = new StringBuilder("\n").append(i18n.format("imports.preview.formats",
+                i18n.get("imports.format.number." + p.numberStyle().code()),
+                p.dateStyle() == org.deskcrm.model.io.DateStyle.AUTO ? i18n.get("imports.format.date.auto")
+                        : p.dateStyle().pattern()));
+        p.warnings().forEach(w -> more.append('\n').append(reason(w)));
         summary.set(i18n.format("imports.wizard.summary", p.table().rows().size(), p.issues().size(), p.newRows(),
-                p.existingDuplicates(), p.fileDuplicates()));
+                p.existingDuplicates(), p.fileDuplicates()) + more);
     }
 
     /** Saves the current settings under the profile name. */

@@ -257,4 +257,46 @@ abstract class DealHistoryImportContract {
                                 tuple(6, "lostReason", "imports.issue.unknown.lost_reason")));
         assertThat(lookup.count("deal")).isEqualTo(deals);
     }
+
+    @Test
+    void aHistoryFileReplacesTheSyntheticHistory() {
+        String file = "deal;stage;enteredAt;by\n"
+                + "W2;Needs identified;2025-01-10;anna\n"
+                + "W2;Proposal sent;2025-01-12 10:00;\n"
+                + "W2;Negotiation;2025-01-15;\n"
+                + "W2;Invoice issued;2025-01-18;\n"
+                + "W2;Won;2025-01-20;anna\n";
+        ImportResult r = run(csv(file), ImportTarget.DEAL_HISTORY, ImportSettings.defaults());
+        assertThat(r.merged()).isEqualTo(1);
+        Deal w2 = deal("Won two");
+        assertThat(ctx.deals().history(w2.id())).extracting(StageChange::toStageId, StageChange::changedAt,
+                StageChange::changedBy).containsExactly(
+                tuple(stage.get("Needs identified"), day("2025-01-10"), anna),
+                tuple(stage.get("Proposal sent"), day("2025-01-12").plusSeconds(10 * 3600), admin),
+                tuple(stage.get("Negotiation"), day("2025-01-15"), admin),
+                tuple(stage.get("Invoice issued"), day("2025-01-18"), admin),
+                tuple(stage.get("Won"), day("2025-01-20"), anna));
+        assertThat(ctx.deals().history(w2.id()).get(1).leftAt()).isEqualTo(day("2025-01-15"));
+
+        String bad = "deal;stage;enteredAt\n"
+                + "W1;Needs identified;2025-01-10\n"
+                + "W1;Proposal sent;2025-01-08\n"
+                + "Z9;Won;2025-01-01\n"
+                + "W3;Offer made;2025-02-01\n"
+                + "L1;Needs identified;2025-01-15\n"
+                + "L1;Lost;2025-03-02\n";
+        long rows = lookup.count("deal_stage_history");
+        assertThatThrownBy(() -> run(csv(bad), ImportTarget.DEAL_HISTORY, ImportSettings.defaults()))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.issues())
+                        .extracting(CellIssue::row, CellIssue::column, CellIssue::messageKey)
+                        .containsExactlyInAnyOrder(
+                                tuple(3, "enteredAt", "imports.issue.historyOrder"),
+                                tuple(4, "deal", "imports.issue.unknownDealKey"),
+                                tuple(5, "stage", "imports.issue.historyStage"),
+                                tuple(3, "stage", "imports.issue.historyLastStage"),
+                                tuple(7, "enteredAt", "imports.issue.historyClosedAt")));
+        assertThat(lookup.count("deal_stage_history")).isEqualTo(rows);
+        run(csv(FILE), ImportTarget.DEALS, ImportSettings.defaults().withCreateMissing(true)); // back to the synthetic one
+        assertThat(ctx.deals().history(w2.id())).hasSize(5).allSatisfy(h -> assertThat(h.changedBy()).isEqualTo(admin));
+    }
 }
