@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Property: whatever format a file writes its numbers and dates in, the import either stores exactly
  * the intended values or refuses the file for a value that reads two ways — never a wrong value.
- * Each of {@value #FILES} files holds {@value #ROWS} sales (random amounts with 0–2 decimals and
+ * Each of {@value #FILES} files holds {@value #ROWS} sales (every fourth one 1–3) (random amounts with 0–2 decimals and
  * random dates of 1900–2100) written in one random number style (random thousands separator) and
  * one random date style; half the files give their formats, the other half leave them to detection
  * (a given format must always import). The stored sales are read back and compared value by value.
@@ -61,7 +61,8 @@ class FormatFuzzTest {
                 boolean given = n % 2 == 0;
                 StringBuilder csv = new StringBuilder("client;saleDate;amount;docNo\n");
                 Map<String, Intended> intended = new HashMap<>();
-                for (int i = 0; i < ROWS; i++) {
+                int rows = n % 4 == 1 ? 1 + rnd.nextInt(3) : ROWS; // a few values may decide nothing
+                for (int i = 0; i < rows; i++) {
                     int decimals = rnd.nextInt(3);
                     BigDecimal amount = BigDecimal.valueOf(rnd.nextLong(100_000_000_000L), 2)
                             .setScale(decimals, java.math.RoundingMode.DOWN);
@@ -89,7 +90,7 @@ class FormatFuzzTest {
                 Map<String, Sale> stored = ctx.sales().byClient(client).stream()
                         .filter(x -> x.docNo() != null && x.docNo().startsWith(prefix))
                         .collect(Collectors.toMap(Sale::docNo, x -> x));
-                assertThat(stored).hasSize(ROWS);
+                assertThat(stored).hasSize(rows);
                 intended.forEach((doc, v) -> {
                     assertThat(stored.get(doc).amount()).as(doc).isEqualByComparingTo(v.amount());
                     assertThat(stored.get(doc).saleDate()).as(doc).isEqualTo(v.date());
