@@ -3,6 +3,7 @@ package org.deskcrm.cli;
 import org.deskcrm.AppContext;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.io.CellIssue;
+import org.deskcrm.model.io.DateStyle;
 import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportCheck;
 import org.deskcrm.model.io.ImportField;
@@ -13,6 +14,7 @@ import org.deskcrm.model.io.ImportSettings;
 import org.deskcrm.model.io.ImportTable;
 import org.deskcrm.model.io.ImportTarget;
 import org.deskcrm.model.io.RefKind;
+import org.deskcrm.model.io.NumberStyle;
 import org.deskcrm.service.common.Progress;
 import org.deskcrm.service.imports.ErrorReport;
 import org.deskcrm.service.imports.ImportService;
@@ -62,7 +64,7 @@ final class ImportCommand implements Cli.Command {
         Path file = Path.of(args.get(1));
         boolean dry = o.values().containsKey("dry-run");
         try {
-            ImportSettings settings = settings(ctx, o, target);
+            ImportSettings settings = formats(o, settings(ctx, o, target));
             long user = ctx.ensureReferenceData(Locale.getDefault()); // like the window at start: the admin acts
             byte[] bytes = ImportService.readFile(file);
             String name = file.getFileName().toString();
@@ -192,6 +194,22 @@ final class ImportCommand implements Cli.Command {
             out.println(String.format(cliTexts.getString("import.issue"), i.row(), i.column(), reason(texts, i)));
         }
         return report;
+    }
+
+    /** {@code --number-format point|comma|auto} and {@code --date-format dd.MM.yyyy|MM/dd/yyyy|...|auto}. */
+    private ImportSettings formats(Cli.Options o, ImportSettings settings) {
+        NumberStyle numbers = settings.numberStyle();
+        DateStyle dates = settings.dateStyle();
+        if (o.values().containsKey("number-format")) {
+            numbers = NumberStyle.ofCode(o.value("number-format", ""));
+        }
+        if (o.values().containsKey("date-format")) {
+            dates = DateStyle.ofCode(o.value("date-format", ""));
+        }
+        if (numbers == null || dates == null) {
+            throw new IllegalArgumentException(cliTexts.getString("help.import"));
+        }
+        return settings.withFormats(numbers, dates);
     }
 
     static String reason(ResourceBundle texts, CellIssue i) {

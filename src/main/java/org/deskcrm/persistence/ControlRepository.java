@@ -41,7 +41,7 @@ import static org.deskcrm.persistence.jooq.Tables.TASK;
  */
 public class ControlRepository {
     /** A deal behind an indicator, with what the list shows. */
-    public record DealFlag(long id, String title, long clientId, String ownerName, String stageName,
+    public record DealFlag(long id, String title, Long clientId, String ownerName, String stageName,
                            Instant stageChangedAt, Integer maxDays) {
     }
 

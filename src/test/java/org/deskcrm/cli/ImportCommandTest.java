@@ -103,7 +103,7 @@ class ImportCommandTest {
         assertThat(run("import", "clients", file.toString(), "--profile", "nope", "--db", url())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no import profile \"nope\"");
         assertThat(run("import", "planets", file.toString(), "--db", url())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("import clients|contacts|deals|calls|sales");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("import clients|contacts|deals|deal-history|calls|sales");
     }
 
     @Test

@@ -7,14 +7,15 @@ import java.util.TreeMap;
 /**
  * Everything a profile remembers: which column of the file feeds which field, how names that match
  * nothing are mapped (per kind: the file's name as {@link RefKind#key} → a known name), what a duplicate
- * does, and how the file is read (CSV encoding and separator, the sheet of a workbook, empty = first).
- * {@code createMissing}: a name of a person, team, product or lead source that matches nothing is
- * created instead of refused (never a stage). {@code pipeline}: the code of the pipeline a stage
- * without a pipeline column is looked up in (empty: every pipeline).
+ * does, and how the file is read (CSV encoding and separator, the sheet of a workbook, empty = first);
+ * the number and date formats of the file (AUTO: detected from all its values).
+ * {@code createMissing}: a name of a person, team, product, lead source or lost reason that matches
+ * nothing is created instead of refused (never a stage). {@code pipeline}: the code of the pipeline a
+ * stage without a pipeline column is looked up in (empty: every pipeline).
  */
 public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<String, String>> values,
                              DuplicateMode duplicates, CsvEncoding encoding, CsvDelimiter delimiter, String sheet,
-                             boolean createMissing, String pipeline) {
+                             NumberStyle numberStyle, DateStyle dateStyle, boolean createMissing, String pipeline) {
     public ImportSettings {
         columns = Map.copyOf(columns);
         Map<RefKind, Map<String, String>> copy = new TreeMap<>();
@@ -28,12 +29,14 @@ public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<Strin
         encoding = encoding == null ? CsvEncoding.AUTO : encoding;
         delimiter = delimiter == null ? CsvDelimiter.AUTO : delimiter;
         sheet = sheet == null ? "" : sheet.strip();
+        numberStyle = numberStyle == null ? NumberStyle.AUTO : numberStyle;
+        dateStyle = dateStyle == null ? DateStyle.AUTO : dateStyle;
         pipeline = pipeline == null ? "" : pipeline.strip();
     }
 
     public ImportSettings(Map<String, String> columns, Map<RefKind, Map<String, String>> values,
                           DuplicateMode duplicates, CsvEncoding encoding, CsvDelimiter delimiter, String sheet) {
-        this(columns, values, duplicates, encoding, delimiter, sheet, false, "");
+        this(columns, values, duplicates, encoding, delimiter, sheet, NumberStyle.AUTO, DateStyle.AUTO, false, "");
     }
 
     public static ImportSettings defaults() {
@@ -52,7 +55,8 @@ public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<Strin
     }
 
     public ImportSettings withColumns(Map<String, String> newColumns) {
-        return new ImportSettings(newColumns, values, duplicates, encoding, delimiter, sheet, createMissing, pipeline);
+        return new ImportSettings(newColumns, values, duplicates, encoding, delimiter, sheet, numberStyle, dateStyle,
+                createMissing, pipeline);
     }
 
     /** These settings with one more value mapping (an empty target removes it). */
@@ -65,24 +69,35 @@ public record ImportSettings(Map<String, String> columns, Map<RefKind, Map<Strin
             m.put(RefKind.key(fileName), knownName.strip());
         }
         all.put(kind, m);
-        return new ImportSettings(columns, all, duplicates, encoding, delimiter, sheet, createMissing, pipeline);
+        return new ImportSettings(columns, all, duplicates, encoding, delimiter, sheet, numberStyle, dateStyle,
+                createMissing, pipeline);
     }
 
     public ImportSettings withDuplicates(DuplicateMode mode) {
-        return new ImportSettings(columns, values, mode, encoding, delimiter, sheet, createMissing, pipeline);
+        return new ImportSettings(columns, values, mode, encoding, delimiter, sheet, numberStyle, dateStyle,
+                createMissing, pipeline);
     }
 
     public ImportSettings withReading(CsvEncoding newEncoding, CsvDelimiter newDelimiter, String newSheet) {
-        return new ImportSettings(columns, values, duplicates, newEncoding, newDelimiter, newSheet, createMissing,
-                pipeline);
+        return new ImportSettings(columns, values, duplicates, newEncoding, newDelimiter, newSheet, numberStyle,
+                dateStyle, createMissing, pipeline);
     }
 
+    /** These settings with the file's number and date formats given (AUTO: detected). */
+    public ImportSettings withFormats(NumberStyle numbers, DateStyle dates) {
+        return new ImportSettings(columns, values, duplicates, encoding, delimiter, sheet, numbers, dates,
+                createMissing, pipeline);
+    }
+
+    /** These settings creating (or not) the records that names matching nothing stand for. */
     public ImportSettings withCreateMissing(boolean create) {
-        return new ImportSettings(columns, values, duplicates, encoding, delimiter, sheet, create, pipeline);
+        return new ImportSettings(columns, values, duplicates, encoding, delimiter, sheet, numberStyle, dateStyle,
+                create, pipeline);
     }
 
     /** These settings with stages looked up in the pipeline of this code (empty: every pipeline). */
     public ImportSettings withPipeline(String code) {
-        return new ImportSettings(columns, values, duplicates, encoding, delimiter, sheet, createMissing, code);
+        return new ImportSettings(columns, values, duplicates, encoding, delimiter, sheet, numberStyle, dateStyle,
+                createMissing, code);
     }
 }

@@ -46,7 +46,7 @@ public enum ImportTarget {
             optional("notes", TEXT, 4000))),
     DEALS(List.of(
             required("title", TEXT, 300),
-            ref("client", RefKind.CLIENT, true),
+            ref("client", RefKind.CLIENT, false),
             ref("owner", RefKind.OWNER, true),
             ref("pipeline", RefKind.PIPELINE, false),
             ref("stage", RefKind.STAGE, true),
@@ -54,7 +54,12 @@ public enum ImportTarget {
             optional("expectedClose", DATE, 30),
             ref("source", RefKind.SOURCE, false),
             ref("product", RefKind.PRODUCT, false),
-            optional("createdOn", DATE, 30))),
+            optional("createdOn", DATE, 30),
+            optional("closedOn", DATETIME, 40),
+            ref("lostReason", RefKind.LOST_REASON, false),
+            ref("lostAtStage", RefKind.STAGE, false),
+            optional("externalId", TEXT, 200),
+            optional("contact", TEXT, 300))),
     CALLS(List.of(
             required("startedAt", DATETIME, 40),
             ref("direction", RefKind.CALL_DIRECTION, true),
@@ -94,7 +99,12 @@ public enum ImportTarget {
             ref("periodKind", RefKind.PERIOD_KIND, false),
             optional("periodStart", DATE, 30),
             optional("period", TEXT, 20),
-            required("target", DECIMAL, 20)));
+            required("target", DECIMAL, 20))),
+    DEAL_HISTORY(List.of(
+            required("deal", TEXT, 200),
+            ref("stage", RefKind.STAGE, true),
+            required("enteredAt", DATETIME, 40),
+            ref("by", RefKind.OWNER, false)));
 
     private final List<ImportField> fields;
 
@@ -112,7 +122,7 @@ public enum ImportTarget {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The target for a command-line or stored code ("clients", "deals"...), or null. */

@@ -6,7 +6,7 @@ package org.deskcrm.model.io;
  * that matches nothing is mapped to a known one in the value-mapping step.
  */
 public enum RefKind {
-    OWNER, CLIENT, PRODUCT, STAGE, PIPELINE, SOURCE, CLIENT_KIND, CALL_DIRECTION, CALL_STATUS,
+    OWNER, CLIENT, PRODUCT, STAGE, PIPELINE, SOURCE, CLIENT_KIND, CALL_DIRECTION, CALL_STATUS, LOST_REASON,
     /** A team by name; a person's role, a goal's metric and its period kind are fixed words. */
     TEAM, ROLE, GOAL_METRIC, PERIOD_KIND;
 

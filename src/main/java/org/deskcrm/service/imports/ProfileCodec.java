@@ -3,8 +3,10 @@ package org.deskcrm.service.imports;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.io.CsvDelimiter;
 import org.deskcrm.model.io.CsvEncoding;
+import org.deskcrm.model.io.DateStyle;
 import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportSettings;
+import org.deskcrm.model.io.NumberStyle;
 import org.deskcrm.model.io.RefKind;
 
 import java.io.IOException;
@@ -19,7 +21,8 @@ import java.util.TreeMap;
  * Profile settings as stored text: one {@code name=value} line per setting (Java properties syntax,
  * sorted, so two saves of the same settings give the same text): {@code column.FIELD=Header},
  * {@code value.KIND.file name=known name}, {@code duplicates}, {@code encoding}, {@code delimiter},
- * {@code sheet}, {@code createMissing} (true/false), {@code pipeline} (a pipeline code). A profile file
+ * {@code sheet}, {@code numberFormat} (auto, point, comma), {@code dateFormat} (auto or a pattern such as
+ * dd.MM.yyyy), {@code createMissing} (true/false), {@code pipeline} (a pipeline code). A profile file
  * may also name its {@code target} (users, deals...); docs/import.md, "Profiles", describes the format. Unknown lines are ignored and bad enum values fall back to the defaults, so a
  * profile written by a newer version still opens.
  */
@@ -45,6 +48,8 @@ final class ProfileCodec {
         m.put("encoding", s.encoding().name());
         m.put("delimiter", s.delimiter().name());
         m.put("sheet", s.sheet());
+        m.put("numberFormat", s.numberStyle().code());
+        m.put("dateFormat", s.dateStyle().pattern());
         m.put("createMissing", String.valueOf(s.createMissing()));
         if (!s.pipeline().isEmpty()) {
             m.put("pipeline", s.pipeline());
@@ -83,6 +88,8 @@ final class ProfileCodec {
                 parse(CsvEncoding.class, p.getProperty("encoding"), CsvEncoding.AUTO),
                 parse(CsvDelimiter.class, p.getProperty("delimiter"), CsvDelimiter.AUTO),
                 p.getProperty("sheet", ""),
+                NumberStyle.ofCode(p.getProperty("numberFormat", "auto")),
+                DateStyle.ofCode(p.getProperty("dateFormat", "auto")),
                 Boolean.parseBoolean(p.getProperty("createMissing", "false").strip()), p.getProperty("pipeline", ""));
     }
 

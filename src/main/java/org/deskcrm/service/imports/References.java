@@ -175,17 +175,8 @@ final class References {
     Found find(RefKind kind, String raw, Long pipelineId) {
         String mapped = settings.mapped(kind, raw);
         boolean create = CREATE.equals(mapped) || settings.createMissing();
-        String name = mapped != null && !CREATE.equals(mapped) ? mapped : raw.strip();
-        Found f = switch (kind) {
-            case CLIENT_KIND, CALL_DIRECTION, CALL_STATUS, ROLE, GOAL_METRIC, PERIOD_KIND -> {
-                String code = WORDS.get(kind).get(RefKind.key(name));
-                yield code == null ? Found.problem("imports.issue.unknown") : Found.code(code);
-            }
-            case CLIENT -> unique(name.strip().matches("\\d{10}|\\d{12}")
-                    ? clientsByInn.get(name.strip()) : clientsByKey.get(Texts.searchKey(name)));
-            case STAGE -> stage(name, pipelineId != null ? pipelineId : defaultPipeline);
-            default -> unique(names(kind).get(RefKind.key(name)));
-        };
+        String name = effective(kind, raw);
+        Found f = lookup(kind, name, pipelineId);
         if (!f.ok() && f.problem().equals("imports.issue.unknown") && create && creatable(kind)) {
             return created(kind, name);
         }
@@ -196,6 +187,24 @@ final class References {
                     names(kind).get(RefKind.key(name)))));
         }
         return f;
+    }
+
+    /** Like {@link #find} without remembering a name that matches nothing (and without creating it). */
+    Found peek(RefKind kind, String raw, Long pipelineId) {
+        return lookup(kind, effective(kind, raw), pipelineId);
+    }
+
+    private Found lookup(RefKind kind, String name, Long pipelineId) {
+        return switch (kind) {
+            case CLIENT_KIND, CALL_DIRECTION, CALL_STATUS, ROLE, GOAL_METRIC, PERIOD_KIND -> {
+                String code = WORDS.get(kind).get(RefKind.key(name));
+                yield code == null ? Found.problem("imports.issue.unknown") : Found.code(code);
+            }
+            case CLIENT -> unique(name.strip().matches("\\d{10}|\\d{12}")
+                    ? clientsByInn.get(name.strip()) : clientsByKey.get(Texts.searchKey(name)));
+            case STAGE -> stage(name, pipelineId != null ? pipelineId : defaultPipeline);
+            default -> unique(names(kind).get(RefKind.key(name)));
+        };
     }
 
     /** Creates the name now (writing) or gives it a stand-in id (a check); later rows find it by name. */
@@ -225,7 +234,8 @@ final class References {
         return unmatched;
     }
 
-    private String effective(RefKind kind, String raw) {
+    /** The name a file's value stands for: its value mapping, else itself (trimmed). */
+    String effective(RefKind kind, String raw) {
         String mapped = settings.mapped(kind, raw);
         return mapped != null && !CREATE.equals(mapped) ? mapped : raw.strip();
     }
@@ -255,6 +265,7 @@ final class References {
             case PIPELINE -> repo.pipelines();
             case PRODUCT -> repo.products();
             case TEAM -> repo.teams();
+            case LOST_REASON -> repo.lostReasons();
             default -> Map.of();
         }));
     }

@@ -328,8 +328,12 @@ public final class ImportWizardViewModel {
             }
         }
         ImportSettings s = new ImportSettings(map, profile == null ? Map.of() : profile.settings().values(),
-                duplicates.get(), encoding.get(), delimiter.get(), sheets.isEmpty() ? "" : sheet.get(),
-                createMissing.get(), profile == null ? "" : profile.settings().pipeline());
+                duplicates.get(), encoding.get(), delimiter.get(), sheets.isEmpty() ? "" : sheet.get())
+                .withCreateMissing(createMissing.get())
+                .withPipeline(profile == null ? "" : profile.settings().pipeline());
+        if (profile != null) {
+            s = s.withFormats(profile.settings().numberStyle(), profile.settings().dateStyle());
+        }
         for (ValueChoice v : values) {
             s = s.withValue(v.kind(), v.fileValue(), v.mappedProperty().get());
         }
@@ -415,8 +419,13 @@ public final class ImportWizardViewModel {
         for (CellIssue i : p.issues()) {
             issueAt.merge(i.row() + "|" + i.column(), reason(i), (a, b) -> a + "\n" + b);
         }
+        StringBuilder more = new StringBuilder("\n").append(i18n.format("imports.preview.formats",
+                i18n.get("imports.format.number." + p.numberStyle().code()),
+                p.dateStyle() == org.deskcrm.model.io.DateStyle.AUTO ? i18n.get("imports.format.date.auto")
+                        : p.dateStyle().pattern()));
+        p.warnings().forEach(w -> more.append('\n').append(reason(w)));
         summary.set(i18n.format("imports.wizard.summary", p.table().rows().size(), p.issues().size(), p.newRows(),
-                p.existingDuplicates(), p.fileDuplicates()));
+                p.existingDuplicates(), p.fileDuplicates()) + more);
     }
 
     /** Saves the current settings under the profile name. */

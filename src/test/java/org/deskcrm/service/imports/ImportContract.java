@@ -159,7 +159,9 @@ abstract class ImportContract {
         assertThat(deal.amount()).isEqualByComparingTo("12500.50");
         assertThat(deal.expectedClose()).isEqualTo(LocalDate.of(2026, 4, 30));
         assertThat(deal.ownerId()).isEqualTo(anna);
-        assertThat(ctx.deals().history(deal.id())).hasSize(1);
+        // ADR 0005: an open deal enters every open stage before its own at its creation
+        assertThat(ctx.deals().history(deal.id())).hasSize(2).allSatisfy(h -> assertThat(h.changedAt())
+                .isEqualTo(LocalDate.of(2026, 3, 1).atStartOfDay(ctx.businessZone()).toInstant()));
 
         byte[] calls = Workbooks.xlsx("Calls", List.of("startedAt", "direction", "status", "phone", "durationSec", "owner"),
                 List.of(List.of(LocalDateTime.of(2026, 3, 2, 10, 15), "incoming", "answered", "84951112233", 95, "anna"),
@@ -174,7 +176,7 @@ abstract class ImportContract {
 
         ImportResult sales = run(csv("client;saleDate;amount;docNo;dueDate;paidAmount\n"
                         + client + ";01.02.2026;1 000,50;INV-1;15.02.2026;500\n"
-                        + client + ";2026-03-01;2000.00;INV-2;;\n"),
+                        + client + ";2026-03-01;2000,00;INV-2;;\n"), // one number format per file (ADR 0005)
                 "sales.csv", ImportTarget.SALES, ImportSettings.defaults());
         assertThat(sales.created()).isEqualTo(2);
         assertThat(ctx.sales().byClient(clientId)).extracting(s -> s.amount().toPlainString())
