@@ -95,7 +95,9 @@ public final class ReportExport {
             if (i > 0) {
                 line.append(',');
             }
-            append(line, v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString());
+            append(line, v == null ? "" : v instanceof BigDecimal b ? b.toPlainString()
+                    : v instanceof Number || v instanceof java.time.temporal.Temporal ? v.toString()
+                    : org.deskcrm.service.export.CsvFormulaGuard.text(v.toString()));
         }
         return line.append("\r\n").toString();
     }
