@@ -154,7 +154,10 @@ final class FeatureScreens {
     }
 
     private ReportScreens reports(ShellServices s) {
-        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals());
+        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals())
+                .exportingThrough((table, file) -> s.app().exports().export(new org.deskcrm.service.export.ExportTarget.Report(table),
+                        file, java.util.Objects.requireNonNull(s.app().session().userId(), "signed in"), s.i18n().locale(),
+                        org.deskcrm.service.common.Progress.NONE));
     }
 
 }

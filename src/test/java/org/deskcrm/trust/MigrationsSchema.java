@@ -21,7 +21,7 @@ import java.util.UUID;
  * fresh in-memory H2), never from the database under test: its index and constraint statements as H2
  * writes them ({@code SCRIPT NODATA}), with the names H2 makes up for unnamed constraints blanked.
  * {@link #problems} lists what a database lacks or has different, and identities not ahead of their
- * table's highest id.
+ * table's highest id. (Written independently of the application's INFORMATION_SCHEMA reading.)
  */
 final class MigrationsSchema {
     private static Set<String> expected;

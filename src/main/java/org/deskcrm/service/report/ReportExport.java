@@ -43,6 +43,11 @@ public final class ReportExport {
         this.lookups = lookups;
     }
 
+    /** The report's filter as (label, value) lines, as written above an .xlsx table and into the export's audit event. */
+    public List<String[]> filterLines(ReportTable t) {
+        return texts.filterLines(t, lookups);
+    }
+
     /** Writes by the file's extension (.csv or .xlsx). */
     public void write(ReportTable t, Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
