@@ -139,13 +139,13 @@ public final class AppContext implements AutoCloseable {
         taskService.restrictedTo(session::scope);
         dealFeature.deals().restrictedTo(session::scope);
         control.restrictedTo(session::scope);
-        this.auth = new AuthService(users, audit, new PasswordHasher(), new LoginThrottle(clock), session, clock);
+        this.auth = new AuthService(users, audit, new PasswordHasher(), new LoginThrottle(clock, new org.deskcrm.persistence.user.SignInFailureRepository(database)), session, clock);
         this.userAdmin = new UserAdminService(database, users, audit, auth, clock);
         this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
                 callLog, new TaskListRepository(database), taskService, users, pipelines, businessZone), users, audit,
                 reports.support()::exporter, clock);
         this.backup = new BackupService(new BackupRepository(database, clock), new RestoreRepository(database))
-                .audited(audit, users, clock, session::userId);
+                .audited(audit, users, clock, session::userId).restrictedTo(session::isAdmin);
     }
 
     /** Opens (and upgrades) the database and wires everything on top of it. */

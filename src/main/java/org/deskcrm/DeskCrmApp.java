@@ -276,8 +276,8 @@ public class DeskCrmApp extends Application {
             }
 
             @Override
-            public boolean switchTo(AppContext opened, ConnectionSpec spec, boolean rememberPassword) {
-                boolean switched = switchDatabase(stage, opened, spec, rememberPassword, i18n, logo);
+            public boolean switchTo(AppContext opened, ConnectionSpec spec) {
+                boolean switched = switchDatabase(stage, opened, spec, i18n, logo);
                 if (switched) {
                     onSwitched.run();
                 }
@@ -297,8 +297,7 @@ public class DeskCrmApp extends Application {
      * Moves the window to another database, as signing out does: the tabs close, the old database is
      * signed out of and closed in the background, and the sign-in asks for a user of the new one.
      */
-    private boolean switchDatabase(Stage stage, AppContext opened, ConnectionSpec spec, boolean rememberPassword,
-                                   I18n i18n, Image logo) {
+    private boolean switchDatabase(Stage stage, AppContext opened, ConnectionSpec spec, I18n i18n, Image logo) {
         if (window != null && !window.tabs().allowClosingAll()) {
             return false;
         }
@@ -309,7 +308,7 @@ public class DeskCrmApp extends Application {
         AppContext old = context;
         context = opened;
         currentSpec = spec;
-        connectionPrefs.remember(spec, rememberPassword);
+        connectionPrefs.remember(spec);
         DatabaseConfig config = opened.database().config();
         stage.hide();
         executor.submit(p -> {

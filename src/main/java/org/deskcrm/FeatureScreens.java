@@ -166,7 +166,10 @@ final class FeatureScreens {
     private ReportScreens reports(ShellServices s) {
         String login = s.app().session().user().map(org.deskcrm.model.user.User::login).orElse("");
         return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals())
-                .withPeriods(org.deskcrm.ui.report.ReportPeriods.forLogin(login));
+                .withPeriods(org.deskcrm.ui.report.ReportPeriods.forLogin(login))
+                .exportingThrough((table, file) -> s.app().exports().export(new org.deskcrm.service.export.ExportTarget.Report(table),
+                        file, java.util.Objects.requireNonNull(s.app().session().userId(), "signed in"), s.i18n().locale(),
+                        org.deskcrm.service.common.Progress.NONE));
     }
 
 }

@@ -126,7 +126,7 @@ class ConnectDialogFxTest {
     }
 
     @Test
-    void connectsToPostgresqlAndRemembersThePasswordOnlyWhenTicked() throws Exception {
+    void connectsToPostgresqlAndNeverRemembersThePassword() throws Exception {
         DatabaseConfig pg = org.deskcrm.persistence.TestDatabases.postgresConfig();
         java.net.URI uri = java.net.URI.create(pg.url().substring("jdbc:".length()));
         app = (DeskCrmApp) FxToolkit.setupApplication(DeskCrmApp.class, "--lang", "en");
@@ -141,7 +141,6 @@ class ConnectDialogFxTest {
         robot.clickOn("#connectDatabase").write(uri.getPath().substring(1));
         robot.clickOn("#connectUser").write(pg.user());
         robot.clickOn("#connectPassword").write(pg.password());
-        robot.clickOn("#connectRemember");
         robot.clickOn("#connectTest");
         waitUntil(() -> resultText().startsWith(en.format("connect.result.ok", "PostgreSQL")));
         robot.clickOn("#connectButton");
@@ -151,13 +150,17 @@ class ConnectDialogFxTest {
         ConnectionSpec remembered = new ConnectionPreferences(Preferences.userRoot().node(prefsNode)).remembered()
                 .orElseThrow();
         assertThat(remembered.kind()).isEqualTo(ConnectionKind.POSTGRES);
-        assertThat(remembered.password()).as("ticked: kept").isEqualTo(pg.password());
+        assertThat(remembered.password()).as("never kept").isEmpty();
+        assertThat(robot.lookup("#connectRemember").tryQuery()).as("no remember-password box").isEmpty();
+        java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+        Preferences.userRoot().node(prefsNode).exportSubtree(xml);
+        assertThat(xml.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("connection.password");
     }
 
     @Test
     void whenTheRememberedDatabaseCannotBeReachedTheDialogOffersAnotherAtStart() throws Exception {
         new ConnectionPreferences(Preferences.userRoot().node(prefsNode)).remember(
-                new ConnectionSpec(ConnectionKind.H2_SERVER, "localhost", freePort(), "crm", "sa", ""), false);
+                new ConnectionSpec(ConnectionKind.H2_SERVER, "localhost", freePort(), "crm", "sa", ""));
         app = (DeskCrmApp) FxToolkit.setupApplication(DeskCrmApp.class, "--lang", "en");
         waitUntil(() -> robot.lookup("#connectDialog").tryQuery().isPresent());
         assertThat(robot.lookup(".label").queryAllAs(Label.class).stream()
@@ -180,7 +183,7 @@ class ConnectDialogFxTest {
                     + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (900, '900',"
                     + " 'future', 'SQL', 'V900__future.sql', 0, 'newer', 1, true)");
         }
-        new ConnectionPreferences(Preferences.userRoot().node(prefsNode)).remember(spec, false);
+        new ConnectionPreferences(Preferences.userRoot().node(prefsNode)).remember(spec);
         app = (DeskCrmApp) FxToolkit.setupApplication(DeskCrmApp.class, "--lang", "en");
         String sentence = en.format("connect.error.newerSchema", "900");
         waitUntil(() -> robot.lookup(".label").queryAllAs(Label.class).stream()

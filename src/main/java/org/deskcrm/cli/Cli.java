@@ -25,6 +25,9 @@ public final class Cli {
 
     private final PrintStream out;
     private final PrintStream err;
+    /** Where {@code --as} reads the person's password from. */
+    static final String PASSWORD_VARIABLE = "DESKCRM_PASSWORD";
+    private java.util.function.Function<String, String> environment = System::getenv;
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final ResourceBundle texts;
 
@@ -82,6 +85,10 @@ public final class Cli {
         }
         DatabaseConfig config = options.databaseConfig();
         try (AppContext ctx = AppContext.open(config)) {
+            String as = options.values().get("as");
+            if (as != null && !signIn(ctx, as)) {
+                return 1;
+            }
             return command.run(ctx, options, out);
         } catch (AppException e) {
             String message = texts.containsKey(e.messageKey())
@@ -97,6 +104,37 @@ public final class Cli {
         }
     }
 
+    /**
+     * {@code --as LOGIN} signs that person in with their password (ADR 0011), read from the environment
+     * variable {@code DESKCRM_PASSWORD} or asked for on the terminal without echo; never from an option,
+     * which would show in the process list and the shell history. Goes through the same sign-in as the
+     * window (throttled, written to the event feed).
+     */
+    private boolean signIn(AppContext ctx, String login) {
+        String fromEnvironment = environment.apply(PASSWORD_VARIABLE);
+        char[] password = fromEnvironment != null ? fromEnvironment.toCharArray()
+                : System.console() != null ? System.console().readPassword("%s: ", login) : null;
+        if (password == null) {
+            err.println(String.format(texts.getString("error.asPassword"), login));
+            return false;
+        }
+        try {
+            ctx.auth().signIn(login, password);
+            return true;
+        } catch (RuntimeException e) {
+            err.println(String.format(texts.getString("error.asRefused"), login));
+            return false;
+        } finally {
+            java.util.Arrays.fill(password, ' ');
+        }
+    }
+
+    /** Reads environment variables from the given map instead of the process's (tests). */
+    Cli withEnvironment(Map<String, String> variables) {
+        this.environment = variables::get;
+        return this;
+    }
+
     void printHelp() {
         out.println(texts.getString("help.usage"));
         out.println();
@@ -109,6 +147,7 @@ public final class Cli {
         out.println("  --db URL        " + texts.getString("help.db"));
         out.println("  --user NAME     " + texts.getString("help.user"));
         out.println("  --password PW   " + texts.getString("help.password"));
+        out.println("  --as LOGIN      " + texts.getString("help.as"));
         out.println("  --help          " + texts.getString("help.help"));
         out.println();
         out.println(String.format(texts.getString("help.dataDir"), AppPaths.dataDir()));

@@ -8,7 +8,8 @@ import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.persistence.report.ReportLookups;
 import org.deskcrm.service.report.Report;
 import org.deskcrm.service.report.ReportCatalog;
-import org.deskcrm.service.report.ReportExport;
+import org.deskcrm.service.common.Progress;
+import org.deskcrm.service.export.ExportTarget;
 import org.deskcrm.service.report.ReportTexts;
 
 import java.io.PrintStream;
@@ -23,7 +24,9 @@ import java.util.ResourceBundle;
 /**
  * {@code report NAME --from YYYY-MM-DD --to YYYY-MM-DD [--pipeline CODE|ID] [--manager LOGIN|ID]
  * [--team NAME|ID] [--source NAME|ID] [--band hot|warm|cold] [--by period|day|week] --out FILE.csv|FILE.xlsx}: the same
- * report code as the window, written to a file (e.g. a scheduled export for the accountant).
+ * report code as the window, written to a file (e.g. a scheduled export for the accountant), through the
+ * same export service: the acting user ({@code --as}, else the administrator) needs the export right and
+ * the export is written to the event feed.
  * Without a name it lists the reports.
  */
 final class ReportCommand implements Cli.Command {
@@ -54,7 +57,9 @@ final class ReportCommand implements Cli.Command {
             }
             ReportTable table = report.run(filter);
             Path path = Path.of(outFile);
-            new ReportExport(texts, lookups).write(table, path);
+            // the export right is checked and the export written to the event feed, with the filter and row count
+            ctx.exports().export(new ExportTarget.Report(table), path, ExportCommand.actingUser(ctx, o), Locale.getDefault(),
+                    Progress.NONE);
             out.println(texts.format("report.cli.written", report.name(), table.rows().size(), path.toAbsolutePath()));
             return 0;
         } catch (AppException e) {

@@ -26,6 +26,8 @@ public final class BulkWriter implements AutoCloseable {
     private static final int MAX_ROWS_PER_STATEMENT = Integer.getInteger("deskcrm.bulk.rows", 100);
 
     private final Connection connection;
+    private final boolean postgres;
+    private long journal;
     private final List<Table> tables = new ArrayList<>();
     private final int flushRows;
     private final int commitRows;
@@ -130,6 +132,7 @@ public final class BulkWriter implements AutoCloseable {
         }
         this.flushRows = flushRows;
         this.commitRows = commitRows;
+        this.postgres = db.isPostgres();
         try {
             this.connection = db.dataSource().getConnection();
             this.connection.setAutoCommit(false);
@@ -181,6 +184,37 @@ public final class BulkWriter implements AutoCloseable {
         try {
             connection.commit();
             sinceCommit = 0;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Records this load in the {@code bulk_load} journal with its undo plan ({table, key column, first
+     * value} in delete order) and commits it together with what is buffered: from here on, a process
+     * killed before {@link #endJournal()} has its rows deleted at the next start (ADR 0010).
+     */
+    public void beginJournal(String kind, List<String[]> undoPlan) {
+        flush();
+        try {
+            journal = BulkLoadJournal.begin(connection, postgres, kind, undoPlan, Instant.now());
+            connection.commit();
+            sinceCommit = 0;
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Removes this load's journal row and commits: call it once the load is complete (committed) or undone. */
+    public void endJournal() {
+        if (journal == 0) {
+            return;
+        }
+        try {
+            BulkLoadJournal.end(connection, journal);
+            connection.commit();
+            BulkLoadJournal.unlock(connection, postgres, journal);
+            journal = 0;
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -20,7 +20,8 @@ import javax.sql.DataSource;
 
 /**
  * The one pooled DataSource and the one DSLContext of the application.
- * Opening it upgrades the schema with Flyway, so any database the app connects to is current.
+ * Opening it upgrades the schema with Flyway, so any database the app connects to is current, then
+ * checks the schema against the migrations' definition and repairs it ({@link SchemaIntegrity}).
  */
 public final class Database implements AutoCloseable {
 
@@ -31,8 +32,9 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final SQLDialect dialect;
     private final int migrationsApplied;
+    private final SchemaReport schemaReport;
 
-    private Database(DatabaseConfig config, int poolSize) {
+    private Database(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress) {
         this.config = config;
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.effectiveUrl());
@@ -51,6 +53,7 @@ public final class Database implements AutoCloseable {
         try {
             this.dialect = config.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.H2;
             this.migrationsApplied = migrate(dataSource, dialect);
+            this.schemaReport = SchemaIntegrity.checkAndRepair(dataSource, dialect == SQLDialect.POSTGRES, repairProgress);
             Settings settings = new Settings()
                     .withExecuteWithOptimisticLocking(true)
                     .withReturnIdentityOnUpdatableRecord(true);
@@ -69,11 +72,16 @@ public final class Database implements AutoCloseable {
 
     /** Connects, upgrades the schema, and returns a ready database. */
     public static Database open(DatabaseConfig config) {
-        return new Database(config, config.isH2() ? 4 : 8);
+        return new Database(config, config.isH2() ? 4 : 8, SchemaIntegrity.Listener.LOG_ONLY);
     }
 
     public static Database open(DatabaseConfig config, int poolSize) {
-        return new Database(config, poolSize);
+        return new Database(config, poolSize, SchemaIntegrity.Listener.LOG_ONLY);
+    }
+
+    /** Opens the database, reporting the progress of a schema repair (if the start needs one) to the listener. */
+    public static Database open(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress) {
+        return new Database(config, poolSize, repairProgress);
     }
 
     /**
@@ -129,6 +137,11 @@ public final class Database implements AutoCloseable {
     /** How many migrations this open applied (0 when the schema was already current). */
     public int migrationsApplied() {
         return migrationsApplied;
+    }
+
+    /** What the schema check of this open found and repaired. */
+    public SchemaReport schemaReport() {
+        return schemaReport;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.deskcrm.persistence;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import javax.sql.DataSource;
 import java.util.Arrays;
@@ -17,11 +18,14 @@ final class Migrations {
      * that must differ per database live in db/vendor/h2 and db/vendor/postgresql under the same versions.
      */
     static Flyway flyway(DataSource ds, boolean postgres) {
+        return configure(ds, postgres).load();
+    }
+
+    static FluentConfiguration configure(DataSource ds, boolean postgres) {
         return Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"))
-                .failOnMissingLocations(true)
-                .load();
+                .failOnMissingLocations(true);
     }
 
     /**

@@ -36,7 +36,7 @@ class ExportCommandTest {
         out.reset();
         err.reset();
         Cli cli = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return cli.run(args);
+        return cli.withEnvironment(java.util.Map.of("DESKCRM_PASSWORD", "nox-secret-pw")).run(args); // for --as nox
     }
 
     @Test
@@ -45,7 +45,8 @@ class ExportCommandTest {
         assertThat(run("demo", "--db", db, "--clients", "60", "--deals", "200", "--calls", "300", "--years", "1"))
                 .as(err.toString()).isZero();
         try (AppContext ctx = AppContext.open(new DatabaseConfig(db, null, null))) {
-            ctx.users().insert(new User(null, "nox", "Nora Noexport", null, Role.MANAGER, null, false, true, 0), null);
+            ctx.users().insert(new User(null, "nox", "Nora Noexport", null, Role.MANAGER, null, false, true, 0),
+                    new org.deskcrm.service.user.PasswordHasher().hash("nox-secret-pw".toCharArray()));
         }
 
         Path deals = dir.resolve("deals.xlsx");

@@ -83,6 +83,7 @@ class CrashHarnessTest {
             }
             try (Database db = reopen(config)) {
                 assertThat(IntegrityCheck.problems(db, clientId)).as("after cycle %d (%s)", cycle, workload).isEmpty();
+                assertThat(MigrationsSchema.problems(db)).as("schema after cycle %d (%s)", cycle, workload).isEmpty();
                 Map<String, Long> files;
                 try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
                     files = IntegrityCheck.importedFiles(s);
@@ -105,14 +106,14 @@ class CrashHarnessTest {
         }
     }
 
-    private int slowReopens;
+    int slowReopens;
 
     /**
      * Opens the database after a kill. H2 first waits to be sure the killed process's lock file is
      * stale; on a machine this busy that can outlast the pool's 15 s connection timeout, so a timed-out
      * open is retried (and counted).
      */
-    private Database reopen(DatabaseConfig config) {
+    Database reopen(DatabaseConfig config) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Database.open(config, 2);
@@ -129,7 +130,7 @@ class CrashHarnessTest {
      * Starts the workload in a child JVM, waits until it has reported {@code writes} commits (or demo
      * progress steps), then {@code delayMs} more, and kills it: always while it is writing.
      */
-    private static List<String> runAndKill(String workload, String url, int cycle, List<String> extra, int writes,
+    static List<String> runAndKill(String workload, String url, int cycle, List<String> extra, int writes,
                                            int delayMs)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

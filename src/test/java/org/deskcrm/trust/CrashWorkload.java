@@ -40,7 +40,9 @@ public final class CrashWorkload {
     static final Map<String, Workload> WORKLOADS = Map.of(
             "import", CrashWorkload::importCalls,
             "edit", CrashWorkload::edit,
-            "demo", CrashWorkload::demo);
+            "demo", CrashWorkload::demo,
+            "demo-empty", CrashWorkload::demoIntoEmpty,
+            "restore", CrashWorkload::restore);
 
     private CrashWorkload() {
     }
@@ -107,5 +109,28 @@ public final class CrashWorkload {
         ctx.demoData().generate(DemoSize.SMALL, Locale.ENGLISH, cycle, true,
                 (step, done, total) -> out.println("PROGRESS demo " + step + " " + done));
         out.println("COMMITTED demo " + cycle);
+    }
+
+    /** The SMALL demo data into an empty database: the real first-start path (indexes dropped and rebuilt). */
+    static void demoIntoEmpty(AppContext ctx, int cycle, List<String> args, PrintStream out) {
+        ctx.demoData().generate(DemoSize.SMALL, Locale.ENGLISH, cycle, false,
+                (step, done, total) -> out.println("PROGRESS demo " + step + " " + done));
+        out.println("COMMITTED demo " + cycle);
+    }
+
+    /** Restores the backup file given as the first argument over whatever the database holds. */
+    static void restore(AppContext ctx, int cycle, List<String> args, PrintStream out) {
+        ctx.backup().restore(java.nio.file.Path.of(args.get(0)), true, new Progress() {
+            @Override
+            public void update(String step, long done, long total) {
+                out.println("PROGRESS restore " + done);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        out.println("COMMITTED restore " + cycle);
     }
 }

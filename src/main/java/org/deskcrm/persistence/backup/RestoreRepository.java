@@ -30,7 +30,8 @@ import java.util.zip.ZipFile;
  * whichever wrote it. Everything happens in one transaction: the old rows are deleted and the backup's
  * rows inserted, so a failure or a cancel leaves the database exactly as it was. A backup of a newer
  * schema than this database's is refused; an older one restores column by column (columns added since
- * keep their defaults).
+ * keep their defaults). The audit trail of the replaced database is not lost: its events are appended
+ * after the restored ones in the same transaction (ADR 0011).
  */
 public final class RestoreRepository {
     /** Tables whose rows mean somebody has worked in the database (reference data alone does not count). */
@@ -164,6 +165,7 @@ public final class RestoreRepository {
         try {
             Map<String, BackupManifest.Table> inBackup = new HashMap<>();
             manifest.tables().forEach(t -> inBackup.put(t.name(), t));
+            List<Object[]> trail = AuditTrail.read(c);
             wipe(c, shapes, inBackup);
             long total = manifest.totalRows();
             long done = 0;
@@ -176,6 +178,7 @@ public final class RestoreRepository {
                 }
             }
             fillDeferred(c, deferred);
+            AuditTrail.append(c, trail);
             c.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();

@@ -9,6 +9,7 @@ import org.deskcrm.service.common.Progress;
 
 import org.deskcrm.model.audit.AuditAction;
 import org.deskcrm.model.audit.AuditEvent;
+import org.deskcrm.model.common.AppException;
 import org.deskcrm.persistence.AuditRepository;
 import org.deskcrm.persistence.UserRepository;
 
@@ -34,6 +35,7 @@ public final class BackupService {
     private UserRepository users;
     private Clock clock;
     private Supplier<Long> actor = () -> null;
+    private java.util.function.BooleanSupplier administrator = () -> true;
 
     public BackupService(BackupRepository backups, RestoreRepository restores) {
         this.backups = backups;
@@ -54,10 +56,27 @@ public final class BackupService {
     }
 
     /**
+     * Backing up and restoring are administrator rights (ADR 0011): a backup holds every client of every
+     * manager and every password hash, a restore replaces everything. {@code isAdmin} says whether the
+     * acting user is an administrator (the command line without {@code --as} is the system: yes).
+     */
+    public BackupService restrictedTo(java.util.function.BooleanSupplier isAdmin) {
+        this.administrator = isAdmin;
+        return this;
+    }
+
+    private void requireAdministrator() {
+        if (!administrator.getAsBoolean()) {
+            throw new AppException("backup.error.forbidden");
+        }
+    }
+
+    /**
      * Writes a consistent backup of the whole database to {@code file}. The BACKUP event is written
      * after the file, so it is not in the backup itself.
      */
     public BackupInfo backup(Path file, Progress progress) {
+        requireAdministrator();
         BackupInfo info = info(backups.backup(file, listener(STEP_BACKUP, progress)));
         record(AuditAction.BACKUP, file, info);
         return info;
@@ -73,12 +92,13 @@ public final class BackupService {
         return restores.hasWork();
     }
 
-    /** Replaces the database's contents with the backup's, in one transaction. */
     /**
-     * The RESTORE event is appended to the restored data afterwards (by the acting user when that user
+     * Replaces the database's contents with the backup's, in one transaction; the replaced database's
+     * events are kept, appended after the restored ones. The RESTORE event is appended to the restored data afterwards (by the acting user when that user
      * exists in the restored data, otherwise anonymously).
      */
     public BackupInfo restore(Path file, boolean force, Progress progress) {
+        requireAdministrator();
         BackupInfo info = info(restores.restore(file, force, listener(STEP_RESTORE, progress)));
         record(AuditAction.RESTORE, file, info);
         return info;

@@ -28,7 +28,9 @@ import java.util.SplittableRandom;
  * goals and lead-source costs. Rows go through {@link BulkWriter} in batches, so the 100 000-client
  * benchmark set takes minutes, not hours (into an empty database the secondary indexes are dropped for
  * the load and built once at its end). Refuses a database that already holds working data unless
- * forced; a cancelled or failed run removes what it had written.
+ * forced; a cancelled or failed run removes what it had written, and a killed one is removed at the
+ * next start (its undo plan is in the {@code bulk_load} journal; the start-up schema check rebuilds
+ * the dropped indexes and keys and moves the identities: ADR 0010).
  */
 public class DemoDataService {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataService.class);
@@ -89,7 +91,8 @@ public class DemoDataService {
             try {
                 progress.update("demo.step.reference", 0, 1);
                 DemoWorld world = builder.build(t, size, main, other, now, zone, config, rnd);
-                writer.commit();
+                // the undo plan is committed with the first rows: a killed run is undone at the next start
+                writer.beginJournal("demo", t.undoSteps(builder.firstManagerId == 0 ? Long.MAX_VALUE : builder.firstManagerId));
                 if (!force) {
                     dropped = repo.dropSecondaryIndexes(LOADED_TABLES);
                 }
@@ -129,6 +132,7 @@ public class DemoDataService {
                 dropped = List.of();
                 progress.update("demo.step.finish", 0, 1);
                 t.nextIds().forEach(repo::restartIdentity);
+                writer.endJournal();
             } catch (RuntimeException e) {
                 undo(writer, t, builder.firstManagerId, dropped, e);
                 throw e;
@@ -156,6 +160,7 @@ public class DemoDataService {
             for (String[] step : t.undoSteps(firstManagerId == 0 ? Long.MAX_VALUE : firstManagerId)) {
                 repo.deleteFrom(step[0], step[1], Long.parseLong(step[2]));
             }
+            writer.endJournal();
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
             LOG.error("Could not remove partly generated demo data", e);

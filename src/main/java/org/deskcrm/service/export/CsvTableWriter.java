@@ -17,7 +17,8 @@ import java.util.Locale;
  * (so Excel does not read it as the ANSI code page) and RFC 4180 quoting. For Russian the separator is
  * a semicolon and the decimal separator a comma, dates dd.MM.yyyy (what Russian Excel expects); otherwise
  * a comma, a dot and ISO dates. Only the header and the rows are written: no title, filters or totals,
- * so the file stays a plain table other programs (and the import) can read back.
+ * so the file stays a plain table other programs (and the import) can read back. Text that a spreadsheet
+ * would run as a formula is escaped ({@link CsvFormulaGuard}).
  */
 final class CsvTableWriter implements TableWriter {
     private final Writer out;
@@ -54,7 +55,7 @@ final class CsvTableWriter implements TableWriter {
             if (c > 0) {
                 line.append(separator);
             }
-            quoted(header[c].toString());
+            quoted(CsvFormulaGuard.text(header[c].toString()));
         }
         out.write(line.append("\r\n").toString());
     }
@@ -87,7 +88,7 @@ final class CsvTableWriter implements TableWriter {
         if (v instanceof LocalDateTime d) {
             return dateTime.format(d);
         }
-        return v.toString();
+        return v instanceof Number ? v.toString() : CsvFormulaGuard.text(v.toString());
     }
 
     private void quoted(String value) {

@@ -73,8 +73,10 @@ public class ExportService {
                 return null;
             });
             long rows = r.table().rows().size();
-            record(userId, "report", format, file, rows,
-                    List.<String[]>of(new String[] {texts.get("export.filter.report"), r.table().report()}), texts);
+            List<String[]> filters = new java.util.ArrayList<>();
+            filters.add(new String[] {texts.get("export.filter.report"), r.table().report()});
+            filters.addAll(writer.filterLines(r.table()));
+            record(userId, "report", format, file, rows, filters, texts);
             return new ExportResult(file, rows, Duration.between(start, clock.instant()));
         }
         AccessScope scope = users.findById(userId).map(AccessScope::of).orElseThrow(

@@ -44,6 +44,11 @@ public final class ReportExport {
         this.lookups = lookups;
     }
 
+    /** The report's filter as (label, value) lines, as written above an .xlsx table and into the export's audit event. */
+    public List<String[]> filterLines(ReportTable t) {
+        return texts.filterLines(t, lookups);
+    }
+
     /** Writes by the file's extension (.csv or .xlsx). */
     public void write(ReportTable t, Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -96,7 +101,9 @@ public final class ReportExport {
             if (i > 0) {
                 line.append(',');
             }
-            append(line, v == null ? "" : v instanceof BigDecimal b ? b.toPlainString() : v.toString());
+            append(line, v == null ? "" : v instanceof BigDecimal b ? b.toPlainString()
+                    : v instanceof Number || v instanceof java.time.temporal.Temporal ? v.toString()
+                    : org.deskcrm.service.export.CsvFormulaGuard.text(v.toString()));
         }
         return line.append("\r\n").toString();
     }

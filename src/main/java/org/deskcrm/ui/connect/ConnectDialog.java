@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -84,14 +83,6 @@ public final class ConnectDialog {
         PasswordField password = new PasswordField();
         password.setId("connectPassword");
         password.textProperty().bindBidirectional(vm.passwordProperty());
-        CheckBox remember = new CheckBox(i18n.get("connect.field.rememberPassword"));
-        remember.setId("connectRemember");
-        remember.selectedProperty().bindBidirectional(vm.rememberPasswordProperty());
-        Label rememberNote = new Label(i18n.get("connect.field.rememberPassword.note"));
-        rememberNote.setWrapText(true);
-        rememberNote.getStyleClass().add("hint");
-        rememberNote.visibleProperty().bind(remember.selectedProperty());
-        rememberNote.managedProperty().bind(remember.selectedProperty());
 
         form.setHgap(8);
         form.setVgap(8);
@@ -108,8 +99,6 @@ public final class ConnectDialog {
         form.addRow(3, databaseLabel, databaseRow);
         form.addRow(4, new Label(i18n.get("connect.field.user")), user);
         form.addRow(5, new Label(i18n.get("connect.field.password")), password);
-        form.add(remember, 1, 6);
-        form.add(rememberNote, 1, 7);
 
         Runnable layout = () -> {
             ConnectionKind k = vm.kindProperty().get();

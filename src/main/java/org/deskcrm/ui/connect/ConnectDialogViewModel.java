@@ -38,7 +38,6 @@ public final class ConnectDialogViewModel {
     private final StringProperty database = new SimpleStringProperty("");
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
-    private final BooleanProperty rememberPassword = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper resultOk = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -68,7 +67,6 @@ public final class ConnectDialogViewModel {
         database.set(spec.database());
         user.set(spec.user());
         password.set(spec.password());
-        rememberPassword.set(!spec.password().isEmpty());
     }
 
     private static String defaultPort(ConnectionKind k) {
@@ -127,7 +125,7 @@ public final class ConnectDialogViewModel {
             busy.set(false);
             if (opening.ctx() == null) {
                 showCheck(opening.check());
-            } else if (databaseSwitch.switchTo(opening.ctx(), spec, rememberPassword.get())) {
+            } else if (databaseSwitch.switchTo(opening.ctx(), spec)) {
                 done.set(true);
             } else {
                 opening.ctx().close();
@@ -206,9 +204,6 @@ public final class ConnectDialogViewModel {
         return password;
     }
 
-    public BooleanProperty rememberPasswordProperty() {
-        return rememberPassword;
-    }
 
     public ReadOnlyStringProperty resultProperty() {
         return result.getReadOnlyProperty();

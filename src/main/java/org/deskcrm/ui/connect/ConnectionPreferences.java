@@ -9,8 +9,10 @@ import java.util.prefs.Preferences;
 
 /**
  * The database chosen in File → Connect to database…, remembered per user and machine so the next start
- * opens it (unless {@code --db} is given). The password is kept only when the user ticks "remember
- * password", and then in clear text in the user's preferences (the dialog says so).
+ * opens it (unless {@code --db} is given). The password is never remembered (ADR 0011): the preferences
+ * file is plain text, and no operating-system key store could be used and tested here, so the dialog asks
+ * for it on every connect. A password an older version left in the preferences is removed when the
+ * preferences are opened.
  */
 public final class ConnectionPreferences {
     private static final String KIND = "connection.kind";
@@ -24,6 +26,10 @@ public final class ConnectionPreferences {
 
     public ConnectionPreferences(Preferences node) {
         this.node = node;
+        if (node.get(PASSWORD, null) != null) { // a clear-text password remembered by an older version
+            node.remove(PASSWORD);
+            flush();
+        }
     }
 
     /** The same node as the window's other settings ({@code -Ddeskcrm.prefsNode} moves it, for tests). */
@@ -34,20 +40,21 @@ public final class ConnectionPreferences {
     /** The remembered connection; empty when none was chosen (the embedded database is used). */
     public Optional<ConnectionSpec> remembered() {
         return ConnectionKind.ofCode(node.get(KIND, null)).map(kind -> new ConnectionSpec(kind, node.get(HOST, ""),
-                node.getInt(PORT, 0), node.get(DATABASE, ""), node.get(USER, ""), node.get(PASSWORD, "")));
+                node.getInt(PORT, 0), node.get(DATABASE, ""), node.get(USER, ""), ""));
     }
 
-    public void remember(ConnectionSpec spec, boolean withPassword) {
+    /** Remembers where to connect and as whom; never the password. */
+    public void remember(ConnectionSpec spec) {
         node.put(KIND, spec.kind().code());
         node.put(HOST, spec.host());
         node.putInt(PORT, spec.port());
         node.put(DATABASE, spec.database());
         node.put(USER, spec.user());
-        if (withPassword && !spec.password().isEmpty()) {
-            node.put(PASSWORD, spec.password());
-        } else {
-            node.remove(PASSWORD);
-        }
+        node.remove(PASSWORD);
+        flush();
+    }
+
+    private void flush() {
         try {
             node.flush();
         } catch (BackingStoreException | SecurityException e) {

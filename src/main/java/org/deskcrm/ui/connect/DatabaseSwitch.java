@@ -9,8 +9,8 @@ public interface DatabaseSwitch {
     AppContext open(ConnectionSpec spec) throws Exception;
 
     /**
-     * On the FX thread: closes the current database, remembers the choice and asks for a sign-in to the
-     * opened one; returns false (and keeps the current one) when open tabs refuse to close.
+     * On the FX thread: closes the current database, remembers the choice (never the password) and asks
+     * for a sign-in to the opened one; returns false (and keeps the current one) when open tabs refuse to close.
      */
-    boolean switchTo(AppContext opened, ConnectionSpec spec, boolean rememberPassword);
+    boolean switchTo(AppContext opened, ConnectionSpec spec);
 }

@@ -41,6 +41,14 @@ public final class ReportScreens {
         this.workspace = workspace;
     }
 
+    private org.deskcrm.service.report.ReportFileWriter exporter;
+
+    /** Exports through this writer (the export service: right checked, audited) instead of writing plainly. */
+    public ReportScreens exportingThrough(org.deskcrm.service.report.ReportFileWriter writer) {
+        this.exporter = writer;
+        return this;
+    }
+
     /** Offers the goals editor from the plan vs fact report. */
     public ReportScreens withGoals(org.deskcrm.service.goal.GoalService service) {
         this.goals = service;
@@ -76,6 +84,9 @@ public final class ReportScreens {
         ReportViewModel vm = new ReportViewModel(report, executor, i18n, catalog.support().exporter(i18n.locale()),
                 catalog.support()::choices, new FxDebouncer(javafx.util.Duration.millis(DEBOUNCE_MILLIS)))
                 .withPeriods(periods);
+        if (exporter != null) {
+            vm.exportingThrough(exporter);
+        }
         ReportView view = new ReportView(vm, i18n, workspace);
         if (goals != null && org.deskcrm.service.report.PlanFactReport.NAME.equals(name)) {
             view.addTool(goalsButton(vm));

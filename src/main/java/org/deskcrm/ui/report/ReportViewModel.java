@@ -39,6 +39,7 @@ public final class ReportViewModel {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final ReportExport export;
+    private org.deskcrm.service.report.ReportFileWriter writer;
     private final Supplier<FilterChoices> lookups;
     private final Debouncer debounce;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -71,6 +72,7 @@ public final class ReportViewModel {
         this.executor = executor;
         this.i18n = i18n;
         this.export = export;
+        this.writer = export::write;
         this.lookups = lookups;
         this.debounce = debounce;
         grain.set(report.grains().isEmpty() ? null : report.grains().get(0));
@@ -250,6 +252,12 @@ public final class ReportViewModel {
         executor.submit(p -> report.drill(t.filter(), column, rowKey), onResult, this::failed);
     }
 
+    /** Exports through the given writer (the export service: right checked, written to the event feed). */
+    public ReportViewModel exportingThrough(org.deskcrm.service.report.ReportFileWriter exporter) {
+        this.writer = exporter;
+        return this;
+    }
+
     /** Writes the shown table to a .csv or .xlsx file. */
     public void export(Path file, Runnable onDone) {
         ReportTable t = table.get();
@@ -258,7 +266,7 @@ public final class ReportViewModel {
         }
         busy.set(true);
         executor.submit(p -> {
-            export.write(t, file);
+            writer.write(t, file);
             return file;
         }, f -> {
             busy.set(false);

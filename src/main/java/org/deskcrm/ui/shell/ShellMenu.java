@@ -95,6 +95,9 @@ public final class ShellMenu {
                 item("trust.menu.restore", null, () -> backupActions().restore()),
                 new SeparatorMenuItem(),
                 item("shell.menu.file.exit", QUIT, this::exit));
+        // backup and restore are administrator rights (ADR 0011); the signed-in user can change
+        m.setOnShowing(e -> m.getItems().stream().filter(i -> i.getId() != null && i.getId().startsWith("menu-trust-menu-"))
+                .forEach(i -> i.setDisable(!window.services().app().session().isAdmin())));
         return m;
     }
 

@@ -79,8 +79,63 @@ abstract class BackupAuditContract {
             AppContext window = new AppContext(target, BackupContract.CLOCK);
             window.session().signIn(admin);
             window.backup().restore(file, true, Progress.NONE);
-            assertThat(events(window, AuditAction.RESTORE)).singleElement()
-                    .satisfies(e -> assertThat(e.userId()).isEqualTo(admin.id()));
+            // the replaced database's events stay (the first restore, by nobody), then the new one
+            assertThat(events(window, AuditAction.RESTORE)).extracting(AuditEvent::userId)
+                    .containsExactlyInAnyOrder(null, admin.id());
         }
+    }
+
+    @Test
+    void aRestoreKeepsTheReplacedTrailAndOnlyAnAdministratorBacksUpOrRestores() {
+        try (Database source = BackupContract.fill(openDatabase()); Database target = BackupContract.fill(openDatabase())) {
+            AppContext app = new AppContext(source, BackupContract.CLOCK);
+            Path file = dir.resolve("crm.zip");
+            List<AuditEvent> backedUp = all(app);
+            app.backup().backup(file, Progress.NONE);
+            AppContext other = new AppContext(target, BackupContract.CLOCK);
+            User admin = other.users().findAll().get(0);
+            other.audit().append(List.of(AuditEvent.of(Instant.parse("2026-03-09T10:00:00Z"), admin.id(), AuditAction.UPDATE,
+                    "client", 1L).withDetails("made before the restore"),
+                    AuditEvent.of(Instant.parse("2026-03-09T11:00:00Z"), null, AuditAction.DELETE, "deal", 2L)
+                            .withDetails("also before")));
+            List<AuditEvent> before = all(other);
+
+            other.backup().restore(file, true, Progress.NONE);
+
+            List<AuditEvent> after = all(other);
+            // the backup's events, then the replaced database's that the backup did not hold, then the restore
+            List<String> restored = backedUp.stream().map(BackupAuditContract::what).toList();
+            List<String> kept = before.stream().map(BackupAuditContract::what).filter(w -> !restored.contains(w)).toList();
+            assertThat(kept).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(after).hasSize(backedUp.size() + kept.size() + 1);
+            assertThat(after.subList(0, backedUp.size()).stream().map(BackupAuditContract::what).toList())
+                    .isEqualTo(restored);
+            assertThat(after.subList(backedUp.size(), after.size() - 1).stream().map(BackupAuditContract::what).toList())
+                    .isEqualTo(kept);
+            assertThat(after.get(after.size() - 1).action()).isEqualTo(AuditAction.RESTORE);
+
+            User manager = other.users().findAll().stream().filter(u -> u.role() == org.deskcrm.model.user.Role.MANAGER)
+                    .findFirst().orElseThrow();
+            other.session().signIn(manager);
+            Path refused = dir.resolve("refused.zip");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.backup().backup(refused, Progress.NONE))
+                    .isInstanceOfSatisfying(org.deskcrm.model.common.AppException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("backup.error.forbidden"));
+            assertThat(refused).doesNotExist();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.backup().restore(file, true, Progress.NONE))
+                    .isInstanceOfSatisfying(org.deskcrm.model.common.AppException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("backup.error.forbidden"));
+            assertThat(all(other)).hasSize(after.size());
+        }
+    }
+
+    /** An event without its id and author (the author may map to another id after the restore). */
+    private static String what(AuditEvent e) {
+        return e.occurredAt() + " " + e.action() + " " + e.entity() + " " + e.entityId() + " " + e.details();
+    }
+
+    private static List<AuditEvent> all(AppContext ctx) {
+        return ctx.audit().between(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 100_000).stream()
+                .sorted(java.util.Comparator.comparing(AuditEvent::id)).toList();
     }
 }

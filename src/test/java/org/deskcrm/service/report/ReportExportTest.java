@@ -123,4 +123,16 @@ class ReportExportTest extends ReportContract {
         assertThat(lines.get(3)).isEqualTo("(none),1,1,1.0000,1,400.00,0,");
         assertThat(lines.get(4)).isEqualTo("Total,8,4,0.5000,4,1150.00,3480.00,-0.6695");
     }
+
+    @Test
+    void csvEscapesTextThatWouldRunAsAFormulaButNotNegativeNumbers() throws Exception {
+        String formula = "=HYPERLINK(\"http://x\",\"y\")";
+        ctx.database().dsl().execute("UPDATE lead_source SET name = ? WHERE name = 'Referral'", formula);
+        ReportTable t = reports.get("lead-sources").run(march());
+        Path file = dir.resolve("sources-injection.csv");
+        export(Locale.ENGLISH).write(t, file);
+        List<List<String>> rows = org.deskcrm.service.export.CsvCells.read(file, ',');
+        assertThat(rows.get(1)).containsExactly("'" + formula, "2", "1", "0.5000", "600.00", "480.00", "0.2500");
+        assertThat(rows.get(4)).containsExactly("Total", "8", "4", "0.5000", "1150.00", "3480.00", "-0.6695");
+    }
 }

@@ -22,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectDialogViewModelTest {
     private final I18n en = new I18n(Locale.ENGLISH);
     private final List<ConnectionSpec> switched = new ArrayList<>();
-    private final List<Boolean> remembered = new ArrayList<>();
     @TempDir
     Path dir;
 
@@ -35,12 +34,11 @@ class ConnectDialogViewModelTest {
             }
 
             @Override
-            public boolean switchTo(AppContext opened, ConnectionSpec spec, boolean rememberPassword) {
+            public boolean switchTo(AppContext opened, ConnectionSpec spec) {
                 if (!tabsAllowClosing) {
                     return false;
                 }
                 switched.add(spec);
-                remembered.add(rememberPassword);
                 opened.close();
                 return true;
             }
@@ -85,7 +83,6 @@ class ConnectDialogViewModelTest {
         vm.connect();
         assertThat(vm.doneProperty().get()).isTrue();
         assertThat(switched).singleElement().extracting(ConnectionSpec::kind).isEqualTo(ConnectionKind.H2_SHARED_FILE);
-        assertThat(remembered).containsExactly(false);
     }
 
     @Test
@@ -113,7 +110,7 @@ class ConnectDialogViewModelTest {
             }
 
             @Override
-            public boolean switchTo(AppContext opened, ConnectionSpec spec, boolean rememberPassword) {
+            public boolean switchTo(AppContext opened, ConnectionSpec spec) {
                 throw new AssertionError("nothing was opened");
             }
         };
@@ -125,18 +122,37 @@ class ConnectDialogViewModelTest {
     }
 
     @Test
-    void thePasswordIsRememberedOnlyWhenAsked() throws Exception {
+    void thePasswordIsNeverRememberedAndAnOldClearTextOneIsRemoved() throws Exception {
         Preferences node = Preferences.userRoot().node("org/deskcrm/test/" + java.util.UUID.randomUUID());
         try {
             ConnectionPreferences prefs = new ConnectionPreferences(node);
             assertThat(prefs.remembered()).isEmpty();
             ConnectionSpec pg = new ConnectionSpec(ConnectionKind.POSTGRES, "db.local", 5433, "crm", "anna", "secret");
-            prefs.remember(pg, false);
+            prefs.remember(pg);
             assertThat(prefs.remembered()).contains(pg.withoutPassword());
-            prefs.remember(pg, true);
-            assertThat(prefs.remembered()).contains(pg);
-            prefs.remember(pg, false);
             assertThat(node.get("connection.password", null)).isNull();
+            node.put("connection.password", "left by an older version");
+            node.flush();
+            assertThat(new ConnectionPreferences(node).remembered()).contains(pg.withoutPassword());
+            assertThat(node.get("connection.password", null)).as("removed on the first start").isNull();
+            // after a connect remembered with a distinctive password: no preferences file holds it
+            String secret = "pw-" + java.util.UUID.randomUUID();
+            prefs.remember(new ConnectionSpec(ConnectionKind.POSTGRES, "db.local", 5433, "crm", "anna", secret));
+            java.io.ByteArrayOutputStream xml = new java.io.ByteArrayOutputStream();
+            node.exportSubtree(xml);
+            assertThat(xml.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain(secret);
+            Path store = Path.of(System.getProperty("user.home"), ".java", ".userPrefs");
+            if (java.nio.file.Files.isDirectory(store)) {
+                try (var files = java.nio.file.Files.walk(store)) {
+                    assertThat(files.filter(java.nio.file.Files::isRegularFile).filter(f -> {
+                        try {
+                            return java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret);
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    }).toList()).as("preference files holding the password").isEmpty();
+                }
+            }
         } finally {
             node.removeNode();
         }
