@@ -188,12 +188,24 @@ public class DeskCrmApp extends Application {
             reminders.stop();
             reminders = null;
         }
-        stage.hide();
+        stage.getScene().getRoot().setDisable(true);
         executor.submit(p -> {
             ctx.auth().signOut();
             return Boolean.TRUE;
-        }, done -> showSignIn(stage, ctx, false, login, i18n, logo, config),
-                failure -> showSignIn(stage, ctx, false, login, i18n, logo, config));
+        }, done -> handOverToSignIn(stage, () -> showSignIn(stage, ctx, false, login, i18n, logo, config)),
+                failure -> handOverToSignIn(stage, () -> showSignIn(stage, ctx, false, login, i18n, logo, config)));
+    }
+
+    /**
+     * Shows the sign-in window and only then hides the main one: JavaFX ends the application when its last
+     * window is hidden, so the main window stays up (disabled) until the sign-in window is showing.
+     */
+    private static void handOverToSignIn(Stage main, Runnable showSignIn) {
+        showSignIn.run();
+        main.hide();
+        if (main.getScene() != null) {
+            main.getScene().getRoot().setDisable(false);
+        }
     }
 
     private void showMain(Stage stage, AppContext ctx, FeatureScreens features, I18n i18n, Image logo,
@@ -287,7 +299,9 @@ public class DeskCrmApp extends Application {
         currentSpec = spec;
         connectionPrefs.remember(spec, rememberPassword);
         DatabaseConfig config = opened.database().config();
-        stage.hide();
+        if (stage.getScene() != null) {
+            stage.getScene().getRoot().setDisable(true);
+        }
         executor.submit(p -> {
             if (old != null) {
                 try {
@@ -297,10 +311,11 @@ public class DeskCrmApp extends Application {
                 }
             }
             return opened.auth().needsAdminPassword();
-        }, firstStart -> showSignIn(stage, opened, firstStart, null, i18n, logo, config), failure -> {
-            LOG.warn("closing the previous database failed", failure);
-            showSignIn(stage, opened, false, null, i18n, logo, config);
-        });
+        }, firstStart -> handOverToSignIn(stage, () -> showSignIn(stage, opened, firstStart, null, i18n, logo, config)),
+                failure -> {
+                    LOG.warn("closing the previous database failed", failure);
+                    handOverToSignIn(stage, () -> showSignIn(stage, opened, false, null, i18n, logo, config));
+                });
         return true;
     }
 

@@ -114,7 +114,8 @@ final class FeatureScreens {
     private CallScreens calls(ShellServices s) {
         AppContext app = s.app();
         return new CallScreens(app.callService(), app.callImport(), app.missedCalls(), app.clients(), s.executor(),
-                s.i18n(), s.workspace(), s.dialogs(), app.businessZone(), currentUser);
+                s.i18n(), s.workspace(), s.dialogs(), java.time.ZoneId.systemDefault(), currentUser)
+                .withDialer(opener::open);
     }
 
     /** One per window, so that the reminder count's click can switch an open task list to today. */

@@ -45,7 +45,7 @@ public class ImportWriteRepository {
     private static final String CONTACT_INSERT = "INSERT INTO contact (client_id, full_name, job_title, notes,"
             + " is_primary, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String CHANNEL_INSERT = "INSERT INTO channel (client_id, contact_id, kind_code, value_raw,"
-            + " value_norm, is_primary) VALUES (?, ?, ?, ?, ?, ?)";
+            + " value_norm, is_primary, digits_rev) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private final DSLContext dsl;
 
@@ -289,6 +289,7 @@ public class ImportWriteRepository {
                     .set(CHANNEL.KIND_CODE, kind)
                     .set(CHANNEL.VALUE_RAW, raw)
                     .set(CHANNEL.VALUE_NORM, norm)
+                    .set(CHANNEL.DIGITS_REV, org.deskcrm.model.client.PhoneDigits.reversed(norm))
                     .execute();
         }
     }
@@ -304,6 +305,7 @@ public class ImportWriteRepository {
         ch.setString(4, raw);
         ch.setString(5, norm);
         ch.setBoolean(6, primary);
+        ch.setString(7, org.deskcrm.model.client.PhoneDigits.reversed(norm));
         ch.addBatch();
         return 1;
     }
