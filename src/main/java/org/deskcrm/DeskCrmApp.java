@@ -38,6 +38,8 @@ import java.util.Locale;
 public class DeskCrmApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DeskCrmApp.class);
     static final String ICON = "/org/deskcrm/ui/shell/icon.png";
+    /** The computer's country as the JVM started (before --lang changes the default locale). */
+    private static final String SYSTEM_COUNTRY = System.getProperty("user.country", "");
 
     private final ShellPreferences prefs = ShellPreferences.forCurrentUser();
     private FxTaskExecutor executor;
@@ -105,7 +107,11 @@ public class DeskCrmApp extends Application {
             AppContext ctx = AppContext.open(config);
             try {
                 ctx.ensureReferenceData(locale);
-                return new Opened(ctx, ctx.auth().needsAdminPassword());
+                boolean firstStart = ctx.auth().needsAdminPassword();
+                if (firstStart) {
+                    ctx.businessRegion().chooseAtFirstStart(SYSTEM_COUNTRY); // numbers are read as this country's
+                }
+                return new Opened(ctx, firstStart);
             } catch (RuntimeException e) {
                 ctx.close();
                 throw e;

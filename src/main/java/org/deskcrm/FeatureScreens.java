@@ -132,7 +132,7 @@ final class FeatureScreens {
 
     private ControlScreens control(ShellServices s) {
         return new ControlScreens(s.app().control(), s.executor(), s.i18n(), s.workspace(),
-                s.app().businessZone(), () -> managerOnly(s.app()));
+                java.time.ZoneId.systemDefault(), () -> managerOnly(s.app())); // "since" in the computer's zone
     }
 
     /** A manager's control lists show only own records; a supervisor's and an administrator's everybody's. */
@@ -151,7 +151,8 @@ final class FeatureScreens {
         return screens.withDealPages(f.pipelines(), f.scoring(), f.sales(), f.settings())
                 .withPage(new org.deskcrm.ui.settings.SettingsPage("users", s.i18n().get("users.tab"), people::usersPage))
                 .withPage(new org.deskcrm.ui.settings.SettingsPage("teams", s.i18n().get("users.teams.tab"),
-                        people::teamsPage));
+                        people::teamsPage))
+                .withRegionPage(s.app().businessRegion());
     }
 
     private ReportScreens reports(ShellServices s) {

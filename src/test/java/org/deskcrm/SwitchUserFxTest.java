@@ -67,10 +67,18 @@ class SwitchUserFxTest {
                     "anna-secret".toCharArray(), "anna-secret".toCharArray());
             long boris = ctx.userAdmin().create(User.draft("boris", "Boris Ivanov", Role.MANAGER, team),
                     "boris-secret".toCharArray(), "boris-secret".toCharArray());
+            ctx.businessRegion().change("US");
+            saveWithPhone(ctx, "Lakeside Dental", anna, "+1 312 311-2424");
             save(ctx, "Anna's Bakery", anna);
             save(ctx, "Boris Timber", boris);
             save(ctx, "Boris Glass", boris);
         }
+    }
+
+    private static void saveWithPhone(AppContext ctx, String name, long owner, String phone) {
+        ctx.clients().save(new ClientCard(Client.draft(ClientKind.COMPANY, name).withOwner(owner), List.of(),
+                List.of(org.deskcrm.model.client.Channel.ofClient(org.deskcrm.model.client.ChannelKind.PHONE, phone))),
+                owner);
     }
 
     private static void save(AppContext ctx, String name, long owner) {
@@ -97,7 +105,7 @@ class SwitchUserFxTest {
         app = (DeskCrmApp) FxToolkit.setupApplication(DeskCrmApp.class, "--lang", lang);
         signIn("anna", "anna-secret");
         assertThat(userLabel()).isEqualTo(i18n.format("user.status.signedIn", "Anna Petrova"));
-        waitUntil(() -> clientNames().equals(List.of("Anna's Bakery")));
+        waitUntil(() -> clientNames().equals(List.of("Anna's Bakery", "Lakeside Dental")));
 
         for (String[] next : List.of(new String[]{"admin", "admin-secret"}, new String[]{"boris", "boris-secret"})) {
             AtomicInteger fewestShowing = new AtomicInteger(Integer.MAX_VALUE);
@@ -117,6 +125,74 @@ class SwitchUserFxTest {
         }
         assertThat(userLabel()).isEqualTo(i18n.format("user.status.signedIn", "Boris Ivanov"));
         waitUntil(() -> clientNames().equals(List.of("Boris Glass", "Boris Timber")));
+    }
+
+    /**
+     * The search field of the window: the last digits as a caller ID shows them open the card; Enter on a
+     * number nobody has offers a new client with it, which opens as a card with that phone.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"en,anna,anna-secret", "ru,admin,admin-secret"})
+    void aPhoneIsFoundByItsLastDigitsAndAnUnknownOneBecomesANewClient(String lang, String login, String password)
+            throws Exception {
+        app = (DeskCrmApp) FxToolkit.setupApplication(DeskCrmApp.class, "--lang", lang);
+        signIn(login, password);
+        AppContext ctx = app.context();
+        long lakeside = ctx.clients().search("Lakeside", 5).get(0).id();
+        for (String typed : List.of("311-2424", "312.311.24.24")) {
+            robot.clickOn("#globalSearch").write(typed);
+            robot.push(javafx.scene.input.KeyCode.ENTER);
+            try {
+                waitUntil(() -> "client:".concat(Long.toString(lakeside)).equals(selectedTabKey()));
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("searching " + typed + " (region " + ctx.phones().defaultRegion()
+                        + ", service finds " + ctx.clients().search(typed, 8).stream().map(r -> r.name()).toList()
+                        + "): field \"" + robot.lookup("#globalSearch").queryAs(javafx.scene.control.TextField.class)
+                        .getText() + "\", selected tab " + selectedTabKey(), e);
+            }
+            robot.interact(() -> tabs().getTabs().remove(tabs().getSelectionModel().getSelectedItem()));
+        }
+
+        robot.clickOn("#globalSearch").write("(206) 555-0142");
+        waitUntil(() -> robot.lookup(".text-input-dialog").tryQuery().isPresent() || pushedEnterFindsNothing());
+        waitUntil(() -> robot.lookup(".text-input-dialog").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup(".text-input-dialog .text-field").queryAs(javafx.scene.control.TextField.class)
+                .setText("Seattle Roasters"));
+        robot.interact(() -> {
+            javafx.scene.control.DialogPane pane = robot.lookup(".text-input-dialog")
+                    .queryAs(javafx.scene.control.DialogPane.class);
+            javafx.scene.control.ButtonType ok = pane.getButtonTypes().stream()
+                    .filter(b -> b.getButtonData() == javafx.scene.control.ButtonBar.ButtonData.OK_DONE)
+                    .findFirst().orElseThrow();
+            ((javafx.scene.control.Button) pane.lookupButton(ok)).fire();
+        });
+        waitUntil(() -> ctx.clients().search("Seattle", 5).size() == 1);
+        long created = ctx.clients().search("Seattle", 5).get(0).id();
+        waitUntil(() -> ("client:" + created).equals(selectedTabKey()));
+        assertThat(ctx.clients().load(created).channels()).extracting(c -> c.normalized())
+                .containsExactly("+12065550142");
+        assertThat(ctx.clients().load(created).client().ownerId()).isEqualTo(ctx.session().userId());
+    }
+
+    private boolean enterPushed;
+
+    /** Presses Enter once the search has answered (nothing found), so that Enter acts on the answer. */
+    private boolean pushedEnterFindsNothing() {
+        if (!enterPushed && robot.lookup("#globalSearch").tryQuery().isPresent()) {
+            WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+            robot.push(javafx.scene.input.KeyCode.ENTER);
+            enterPushed = true;
+        }
+        return false;
+    }
+
+    private javafx.scene.control.TabPane tabs() {
+        return robot.lookup("#workspaceTabs").queryAs(javafx.scene.control.TabPane.class);
+    }
+
+    private String selectedTabKey() {
+        javafx.scene.control.Tab t = tabs().getSelectionModel().getSelectedItem();
+        return t == null ? null : (String) t.getUserData();
     }
 
     private void signIn(String login, String password) throws Exception {

@@ -67,9 +67,10 @@ public final class CallLogView extends BorderPane {
         imp.setOnAction(e -> importCalls.run());
         Button refresh = new Button(i18n.get("action.refresh"));
         refresh.setOnAction(e -> vm.refresh());
-        setTop(new ToolBar(add, imp, refresh, direction, status, unmatched, from, to,
-                org.deskcrm.ui.export.ExportButton.create(
-                i18n, () -> new org.deskcrm.service.export.ExportTarget.Calls(vm.filter()))));
+        // actions on one bar, filters on a second one: a narrow window hides nothing in an overflow menu
+        setTop(new javafx.scene.layout.VBox(new ToolBar(add, imp, refresh, org.deskcrm.ui.export.ExportButton.create(
+                i18n, () -> new org.deskcrm.service.export.ExportTarget.Calls(vm.filter()))),
+                new ToolBar(direction, status, unmatched, from, to)));
 
         TableView<CallRow> table = new TableView<>(vm.rows());
         table.setId("callLogTable");

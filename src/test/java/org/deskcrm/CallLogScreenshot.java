@@ -1,0 +1,125 @@
+package org.deskcrm;
+
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.deskcrm.model.call.Call;
+import org.deskcrm.model.call.CallDirection;
+import org.deskcrm.model.call.CallRow;
+import org.deskcrm.model.call.CallStatus;
+import org.deskcrm.model.client.Channel;
+import org.deskcrm.model.client.ChannelKind;
+import org.deskcrm.model.client.Client;
+import org.deskcrm.model.client.ClientCard;
+import org.deskcrm.model.client.ClientKind;
+import org.deskcrm.model.user.User;
+import org.deskcrm.persistence.TestDatabases;
+import org.deskcrm.ui.common.FxTaskExecutor;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.shell.MainWindow;
+import org.deskcrm.ui.shell.ShellPreferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Not a test: writes docs/screenshots/call-log-unknown-to-client-light.png, the call log right after a call
+ * from an unknown number was turned into a client through its context menu. Runs only with
+ * {@code -Ddeskcrm.screenshots=DIR}.
+ */
+@EnabledIfSystemProperty(named = "deskcrm.screenshots", matches = ".+")
+@ExtendWith(ApplicationExtension.class)
+class CallLogScreenshot {
+    private final File dir = new File(System.getProperty("deskcrm.screenshots", "target/screenshots"));
+    private AppContext ctx;
+    private FxTaskExecutor executor;
+    private Preferences prefsNode;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        ctx = new AppContext(TestDatabases.h2());
+        ctx.ensureReferenceData(Locale.ENGLISH);
+        ctx.businessRegion().change("US");
+        User admin = ctx.users().findByLogin("admin").orElseThrow();
+        ctx.session().signIn(admin);
+        long owner = admin.id();
+        long acme = ctx.clients().save(new ClientCard(Client.draft(ClientKind.COMPANY, "Acme Supplies").withOwner(owner),
+                List.of(), List.of(Channel.ofClient(ChannelKind.PHONE, "(617) 555-0134"))), owner).id();
+        Instant now = Instant.now();
+        call(CallDirection.IN, CallStatus.ANSWERED, now.minusSeconds(7200), "(617) 555-0134", owner, 240);
+        call(CallDirection.OUT, CallStatus.ANSWERED, now.minusSeconds(5400), "(617) 555-0134", owner, 95);
+        call(CallDirection.IN, CallStatus.MISSED, now.minusSeconds(3000), "+1 312 311-2424", owner, 0);
+        call(CallDirection.IN, CallStatus.ANSWERED, now.minusSeconds(1500), "+1 312 311-2424", owner, 130);
+        call(CallDirection.IN, CallStatus.MISSED, now.minusSeconds(600), "(206) 555-0199", owner, 0);
+        executor = new FxTaskExecutor(2);
+        prefsNode = Preferences.userRoot().node("org/deskcrm/test/" + UUID.randomUUID());
+        FeatureScreens features = new FeatureScreens(() -> owner, uri -> { });
+        window = new MainWindow(ctx, ctx.globalSearch()::search, features.screens(), executor,
+                new I18n(Locale.ENGLISH), new ShellPreferences(prefsNode), new javafx.scene.image.Image(
+                        MainWindow.class.getResourceAsStream("/org/deskcrm/ui/shell/icon.png")));
+        stage.setScene(window.createScene(1280, 760));
+        stage.show();
+        assertThat(acme).isPositive();
+    }
+
+    private void call(CallDirection dir, CallStatus status, Instant at, String phone, long user, int seconds) {
+        ctx.callService().log(new Call(null, dir, status, at, seconds, phone, null, null, null, user, null, null,
+                null), user);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        executor.close();
+        ctx.close();
+        prefsNode.removeNode();
+    }
+
+    @Test
+    void callLogWithAnUnknownCallerTurnedIntoAClient(FxRobot robot) throws Exception {
+        robot.interact(window::start);
+        robot.clickOn("#nav-calls");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#callLogTable").tryQuery().isPresent()
+                && robot.lookup("#callLogTable").queryAs(TableView.class).getItems().size() == 5);
+        javafx.scene.Node row = robot.lookup(".table-row-cell").match(n -> n instanceof javafx.scene.control.TableRow<?> r
+                && r.getItem() instanceof CallRow c && "+1 312 311-2424".equals(c.phoneRaw())
+                && c.status() == CallStatus.ANSWERED).query();
+        robot.clickOn(row, MouseButton.SECONDARY);
+        robot.clickOn("#callNewClient");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".text-input-dialog").tryQuery().isPresent());
+        robot.write("Lakeside Dental");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> ctx.clients().search("Lakeside", 5).size() == 1);
+        robot.interact(() -> window.tabs().node().getTabs().stream()
+                .filter(t -> t.getContent() != null && t.getContent().lookup("#callLogTable") != null).findFirst()
+                .ifPresent(t -> window.tabs().node().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#callLogTable").queryAs(TableView.class)
+                .getItems().stream().filter(i -> "Lakeside Dental".equals(((CallRow) i).clientName())).count() == 2);
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)));
+        dir.mkdirs();
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", new File(dir, "call-log-unknown-to-client-light.png"));
+    }
+}
