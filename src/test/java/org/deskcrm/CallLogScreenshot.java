@@ -56,23 +56,37 @@ class CallLogScreenshot {
     private MainWindow window;
     private Stage stage;
 
+    private static AppContext shared;
+    private static long owner;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void seed() {
+        AppContext c = new AppContext(TestDatabases.h2());
+        c.ensureReferenceData(Locale.ENGLISH);
+        c.businessRegion().change("US");
+        User admin = c.users().findByLogin("admin").orElseThrow();
+        c.session().signIn(admin);
+        owner = admin.id();
+        c.clients().save(new ClientCard(Client.draft(ClientKind.COMPANY, "Acme Supplies").withOwner(owner),
+                List.of(), List.of(Channel.ofClient(ChannelKind.PHONE, "(617) 555-0134"))), owner);
+        Instant now = Instant.now();
+        call(c, CallDirection.IN, CallStatus.ANSWERED, now.minusSeconds(7200), "(617) 555-0134", 240);
+        call(c, CallDirection.OUT, CallStatus.ANSWERED, now.minusSeconds(5400), "(617) 555-0134", 95);
+        call(c, CallDirection.IN, CallStatus.MISSED, now.minusSeconds(3000), "+1 312 311-2424", 0);
+        call(c, CallDirection.IN, CallStatus.ANSWERED, now.minusSeconds(1500), "+1 312 311-2424", 130);
+        call(c, CallDirection.IN, CallStatus.MISSED, now.minusSeconds(600), "(206) 555-0199", 0);
+        shared = c;
+    }
+
+    private static void call(AppContext c, CallDirection dir, CallStatus status, Instant at, String phone, int seconds) {
+        c.callService().log(new Call(null, dir, status, at, seconds, phone, null, null, null, owner, null, null,
+                null), owner);
+    }
+
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        ctx = new AppContext(TestDatabases.h2());
-        ctx.ensureReferenceData(Locale.ENGLISH);
-        ctx.businessRegion().change("US");
-        User admin = ctx.users().findByLogin("admin").orElseThrow();
-        ctx.session().signIn(admin);
-        long owner = admin.id();
-        long acme = ctx.clients().save(new ClientCard(Client.draft(ClientKind.COMPANY, "Acme Supplies").withOwner(owner),
-                List.of(), List.of(Channel.ofClient(ChannelKind.PHONE, "(617) 555-0134"))), owner).id();
-        Instant now = Instant.now();
-        call(CallDirection.IN, CallStatus.ANSWERED, now.minusSeconds(7200), "(617) 555-0134", owner, 240);
-        call(CallDirection.OUT, CallStatus.ANSWERED, now.minusSeconds(5400), "(617) 555-0134", owner, 95);
-        call(CallDirection.IN, CallStatus.MISSED, now.minusSeconds(3000), "+1 312 311-2424", owner, 0);
-        call(CallDirection.IN, CallStatus.ANSWERED, now.minusSeconds(1500), "+1 312 311-2424", owner, 130);
-        call(CallDirection.IN, CallStatus.MISSED, now.minusSeconds(600), "(206) 555-0199", owner, 0);
+        ctx = shared;
         executor = new FxTaskExecutor(2);
         prefsNode = Preferences.userRoot().node("org/deskcrm/test/" + UUID.randomUUID());
         FeatureScreens features = new FeatureScreens(() -> owner, uri -> { });
@@ -81,12 +95,6 @@ class CallLogScreenshot {
                         MainWindow.class.getResourceAsStream("/org/deskcrm/ui/shell/icon.png")));
         stage.setScene(window.createScene(1280, 760));
         stage.show();
-        assertThat(acme).isPositive();
-    }
-
-    private void call(CallDirection dir, CallStatus status, Instant at, String phone, long user, int seconds) {
-        ctx.callService().log(new Call(null, dir, status, at, seconds, phone, null, null, null, user, null, null,
-                null), user);
     }
 
     @AfterEach
