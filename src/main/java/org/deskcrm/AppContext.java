@@ -212,6 +212,11 @@ public final class AppContext implements AutoCloseable {
         return phones;
     }
 
+    /** The business region national phone numbers are read in (Settings; first start; demo data). */
+    public org.deskcrm.service.settings.BusinessRegionService businessRegion() {
+        return new org.deskcrm.service.settings.BusinessRegionService(settings, phones);
+    }
+
     public ReferenceDataService referenceData() {
         return referenceData;
     }

@@ -38,6 +38,8 @@ import java.util.Locale;
 public class DeskCrmApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DeskCrmApp.class);
     static final String ICON = "/org/deskcrm/ui/shell/icon.png";
+    /** The computer's country as the JVM started (before --lang changes the default locale). */
+    private static final String SYSTEM_COUNTRY = System.getProperty("user.country", "");
 
     private final ShellPreferences prefs = ShellPreferences.forCurrentUser();
     private FxTaskExecutor executor;
@@ -105,7 +107,11 @@ public class DeskCrmApp extends Application {
             AppContext ctx = AppContext.open(config);
             try {
                 ctx.ensureReferenceData(locale);
-                return new Opened(ctx, ctx.auth().needsAdminPassword());
+                boolean firstStart = ctx.auth().needsAdminPassword();
+                if (firstStart) {
+                    ctx.businessRegion().chooseAtFirstStart(SYSTEM_COUNTRY); // numbers are read as this country's
+                }
+                return new Opened(ctx, firstStart);
             } catch (RuntimeException e) {
                 ctx.close();
                 throw e;
@@ -188,12 +194,24 @@ public class DeskCrmApp extends Application {
             reminders.stop();
             reminders = null;
         }
-        stage.hide();
+        stage.getScene().getRoot().setDisable(true);
         executor.submit(p -> {
             ctx.auth().signOut();
             return Boolean.TRUE;
-        }, done -> showSignIn(stage, ctx, false, login, i18n, logo, config),
-                failure -> showSignIn(stage, ctx, false, login, i18n, logo, config));
+        }, done -> handOverToSignIn(stage, () -> showSignIn(stage, ctx, false, login, i18n, logo, config)),
+                failure -> handOverToSignIn(stage, () -> showSignIn(stage, ctx, false, login, i18n, logo, config)));
+    }
+
+    /**
+     * Shows the sign-in window and only then hides the main one: JavaFX ends the application when its last
+     * window is hidden, so the main window stays up (disabled) until the sign-in window is showing.
+     */
+    private static void handOverToSignIn(Stage main, Runnable showSignIn) {
+        showSignIn.run();
+        main.hide();
+        if (main.getScene() != null) {
+            main.getScene().getRoot().setDisable(false);
+        }
     }
 
     /**
@@ -310,7 +328,9 @@ public class DeskCrmApp extends Application {
         currentSpec = spec;
         connectionPrefs.remember(spec);
         DatabaseConfig config = opened.database().config();
-        stage.hide();
+        if (stage.getScene() != null) {
+            stage.getScene().getRoot().setDisable(true);
+        }
         executor.submit(p -> {
             if (old != null) {
                 try {
@@ -320,10 +340,11 @@ public class DeskCrmApp extends Application {
                 }
             }
             return opened.auth().needsAdminPassword();
-        }, firstStart -> showSignIn(stage, opened, firstStart, null, i18n, logo, config), failure -> {
-            LOG.warn("closing the previous database failed", failure);
-            showSignIn(stage, opened, false, null, i18n, logo, config);
-        });
+        }, firstStart -> handOverToSignIn(stage, () -> showSignIn(stage, opened, firstStart, null, i18n, logo, config)),
+                failure -> {
+                    LOG.warn("closing the previous database failed", failure);
+                    handOverToSignIn(stage, () -> showSignIn(stage, opened, false, null, i18n, logo, config));
+                });
         return true;
     }
 

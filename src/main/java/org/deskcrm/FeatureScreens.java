@@ -115,7 +115,8 @@ final class FeatureScreens {
     private CallScreens calls(ShellServices s) {
         AppContext app = s.app();
         return new CallScreens(app.callService(), app.callImport(), app.missedCalls(), app.clients(), s.executor(),
-                s.i18n(), s.workspace(), s.dialogs(), app.businessZone(), currentUser);
+                s.i18n(), s.workspace(), s.dialogs(), java.time.ZoneId.systemDefault(), currentUser)
+                .withDialer(opener::open);
     }
 
     /** One per window, so that the reminder count's click can switch an open task list to today. */
@@ -132,7 +133,7 @@ final class FeatureScreens {
 
     private ControlScreens control(ShellServices s) {
         return new ControlScreens(s.app().control(), s.executor(), s.i18n(), s.workspace(),
-                s.app().businessZone(), () -> managerOnly(s.app()));
+                java.time.ZoneId.systemDefault(), () -> managerOnly(s.app())); // "since" in the computer's zone
     }
 
     /** A manager's control lists show only own records; a supervisor's and an administrator's everybody's. */
@@ -151,7 +152,8 @@ final class FeatureScreens {
         return screens.withDealPages(f.pipelines(), f.scoring(), f.sales(), f.settings())
                 .withPage(new org.deskcrm.ui.settings.SettingsPage("users", s.i18n().get("users.tab"), people::usersPage))
                 .withPage(new org.deskcrm.ui.settings.SettingsPage("teams", s.i18n().get("users.teams.tab"),
-                        people::teamsPage));
+                        people::teamsPage))
+                .withRegionPage(s.app().businessRegion());
     }
 
     /** The signed-in person's dashboard: a manager's own tiles, or the team's for everyone else. */

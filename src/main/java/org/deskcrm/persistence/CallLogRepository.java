@@ -64,6 +64,22 @@ public class CallLogRepository {
         return select(dsl, f, scope).limit(limit).fetch(CallLogRepository::mapRow);
     }
 
+    /**
+     * The next page of the log: calls {@code scope} sees matching the filter that come after the row
+     * ({@code afterStartedAt}, {@code afterId}) in newest-first order (keyset paging; null for the first page).
+     */
+    public List<CallRow> page(CallFilter f, Instant afterStartedAt, Long afterId, int limit, AccessScope scope) {
+        Condition after = afterStartedAt == null ? DSL.noCondition()
+                : DSL.row(PHONE_CALL.STARTED_AT, PHONE_CALL.ID).lt(odt(afterStartedAt), afterId);
+        return dsl.select(PHONE_CALL.asterisk(), CLIENT.NAME, APP_USER.FULL_NAME)
+                .from(PHONE_CALL)
+                .leftJoin(CLIENT).on(CLIENT.ID.eq(PHONE_CALL.CLIENT_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(PHONE_CALL.USER_ID))
+                .where(conditions(f)).and(Visibility.calls(scope)).and(after)
+                .orderBy(PHONE_CALL.STARTED_AT.desc(), PHONE_CALL.ID.desc())
+                .limit(limit).fetch(CallLogRepository::mapRow);
+    }
+
     /** Every call {@code scope} sees matching the filter, newest first, handed to {@code sink} through a cursor (exports). */
     public long stream(CallFilter f, AccessScope scope, java.util.function.Consumer<? super CallRow> sink) {
         return CursorReader.read(dsl, d -> select(d, f, scope), CallLogRepository::mapRow, sink);

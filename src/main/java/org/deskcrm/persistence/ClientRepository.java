@@ -1,5 +1,7 @@
 package org.deskcrm.persistence;
 
+import org.deskcrm.model.client.PhoneDigits;
+
 import org.deskcrm.model.client.Channel;
 import org.deskcrm.model.client.ChannelKind;
 import org.deskcrm.model.client.Client;
@@ -219,6 +221,7 @@ public class ClientRepository {
                     .set(CHANNEL.KIND_CODE, ch.kind().code())
                     .set(CHANNEL.VALUE_RAW, ch.raw().strip())
                     .set(CHANNEL.VALUE_NORM, ch.normalized())
+                    .set(CHANNEL.DIGITS_REV, PhoneDigits.reversed(ch.normalized()))
                     .set(CHANNEL.IS_PRIMARY, ch.primary())
                     .set(CHANNEL.NOTE, Texts.trimToNull(ch.note()))
                     .execute();
@@ -361,6 +364,15 @@ public class ClientRepository {
     public Set<Long> idsByChannelPrefix(String prefix, int limit) {
         return new HashSet<>(dsl.selectDistinct(CHANNEL.CLIENT_ID).from(CHANNEL)
                 .where(prefixRange(CHANNEL.VALUE_NORM, prefix)).limit(limit).fetch(CHANNEL.CLIENT_ID));
+    }
+
+    /**
+     * Clients with a phone whose digits end with these (given reversed: "4242113" for "…311-2424"): a prefix
+     * range on the indexed {@code digits_rev} column (ADR 0009).
+     */
+    public Set<Long> idsByPhoneSuffix(String reversedDigits, int limit) {
+        return new java.util.LinkedHashSet<>(dsl.selectDistinct(CHANNEL.CLIENT_ID).from(CHANNEL)
+                .where(prefixRange(CHANNEL.DIGITS_REV, reversedDigits)).limit(limit).fetch(CHANNEL.CLIENT_ID));
     }
 
     public Set<Long> idsByInn(String inn) {

@@ -46,7 +46,7 @@ public class ImportWriteRepository {
     private static final String CONTACT_INSERT = "INSERT INTO contact (client_id, full_name, job_title, notes,"
             + " is_primary, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String CHANNEL_INSERT = "INSERT INTO channel (client_id, contact_id, kind_code, value_raw,"
-            + " value_norm, is_primary) VALUES (?, ?, ?, ?, ?, ?)";
+            + " value_norm, is_primary, digits_rev) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     private static final String DEAL_COLUMNS = "title, title_norm, client_id, contact_id, owner_id, pipeline_id,"
             + " stage_id, amount, expected_close, source_id, lost_reason_id, reached_order, created_at, stage_changed_at,"
@@ -432,6 +432,7 @@ public class ImportWriteRepository {
                     .set(CHANNEL.KIND_CODE, kind)
                     .set(CHANNEL.VALUE_RAW, raw)
                     .set(CHANNEL.VALUE_NORM, norm)
+                    .set(CHANNEL.DIGITS_REV, org.deskcrm.model.client.PhoneDigits.reversed(norm))
                     .execute();
         }
     }
@@ -447,6 +448,7 @@ public class ImportWriteRepository {
         ch.setString(4, raw);
         ch.setString(5, norm);
         ch.setBoolean(6, primary);
+        ch.setString(7, org.deskcrm.model.client.PhoneDigits.reversed(norm));
         ch.addBatch();
         return 1;
     }

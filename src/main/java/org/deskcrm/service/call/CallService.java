@@ -155,6 +155,12 @@ public class CallService {
         return log.list(filter, limit, scope.get());
     }
 
+    /** The page of the log after {@code after} (null: the first page), newest first (keyset paging). */
+    public List<CallRow> page(CallFilter filter, CallRow after, int limit) {
+        return log.page(filter, after == null ? null : after.startedAt(), after == null ? null : after.id(), limit,
+                scope.get());
+    }
+
     public int count(CallFilter filter) {
         return log.count(filter, scope.get());
     }
@@ -190,6 +196,30 @@ public class CallService {
                 misses.reassignOpen(phoneNorm, owner);
             }
             return linked;
+        });
+    }
+
+    /**
+     * Turns an unknown number into a new client named {@code name}, with the number as its main phone and
+     * {@code userId} as its manager (through the client service: validated and audited), then links the
+     * number's calls to it and hands its open misses to that manager. Returns the new client's id.
+     */
+    public long createClientFor(String phoneNorm, String phoneRaw, String name, Long userId) {
+        if (Texts.isBlank(phoneNorm)) {
+            throw new AppException("call.error.noNumber");
+        }
+        return db.inTransaction(() -> {
+            Channel phone = new Channel(null, null, null, ChannelKind.PHONE,
+                    Texts.isBlank(phoneRaw) ? phoneNorm : phoneRaw, null, true, null);
+            ClientCard card = new ClientCard(org.deskcrm.model.client.Client.draft(
+                    org.deskcrm.model.client.ClientKind.PERSON, name == null ? "" : name.strip()).withOwner(userId),
+                    List.of(), List.of(phone));
+            long clientId = clients.save(card, userId).id();
+            log.linkCalls(phoneNorm, clientId, null);
+            if (userId != null) {
+                misses.reassignOpen(phoneNorm, userId);
+            }
+            return clientId;
         });
     }
 

@@ -287,7 +287,8 @@ public class ClientService {
 
     /**
      * Clients found by an email (prefix), an INN or a phone in any format ("8 (912) 345-67-89" finds
-     * "+79123456789"; a partial number matches by prefix). Empty for a text that is neither.
+     * "+79123456789"), by its last four or more digits ("311-2424" finds "+13123112424", ADR 0009), or by
+     * the beginning of an international number. Empty for a text that is neither.
      */
     public Set<Long> idsByContactValue(String text, int limit) {
         String q = text == null ? "" : text.strip();
@@ -300,6 +301,11 @@ public class ClientService {
                 ids.addAll(clients.idsByInn(digits));
             }
             phones.normalize(q).ifPresent(e164 -> ids.addAll(clients.idsByChannel(e164)));
+            // the number as the caller ID showed it, national or the last digits: a suffix of the stored phone
+            String suffix = org.deskcrm.model.client.PhoneDigits.reversedSuffix(digits);
+            if (suffix != null && ids.size() < limit) {
+                ids.addAll(clients.idsByPhoneSuffix(suffix, limit));
+            }
             if (ids.isEmpty()) {
                 // a partial number: match E.164 prefixes (+7912...) and the digits as typed
                 String prefix = digits.length() == 11 && digits.startsWith("8") ? "7" + digits.substring(1) : digits;

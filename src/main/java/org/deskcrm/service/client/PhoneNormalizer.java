@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class PhoneNormalizer {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    private final String defaultRegion;
+    private volatile String defaultRegion;
 
     public PhoneNormalizer(String defaultRegion) {
         this.defaultRegion = defaultRegion == null ? "RU" : defaultRegion.toUpperCase(Locale.ROOT);
@@ -23,6 +23,29 @@ public final class PhoneNormalizer {
 
     public String defaultRegion() {
         return defaultRegion;
+    }
+
+    /** Reads national numbers of another region from now on (the business region was changed in Settings). */
+    public void setDefaultRegion(String region) {
+        if (isRegion(region)) {
+            this.defaultRegion = region.toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** Whether libphonenumber knows this two-letter region code ("US", "RU", "GB"...). */
+    public static boolean isRegion(String region) {
+        return region != null && PhoneNumberUtil.getInstance().getSupportedRegions()
+                .contains(region.toUpperCase(Locale.ROOT));
+    }
+
+    /** Every region libphonenumber can read national numbers of, sorted by code. */
+    public static java.util.List<String> regions() {
+        return PhoneNumberUtil.getInstance().getSupportedRegions().stream().sorted().toList();
+    }
+
+    /** The country calling code of a region ("US" → 1, "RU" → 7). */
+    public static int callingCode(String region) {
+        return PhoneNumberUtil.getInstance().getCountryCodeForRegion(region.toUpperCase(Locale.ROOT));
     }
 
     /** The E.164 form, or empty when the text is not a possible phone number. */

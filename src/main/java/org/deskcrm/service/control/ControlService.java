@@ -108,6 +108,21 @@ public class ControlService {
         };
     }
 
+    /** Up to this many hours a missed call's wait reads in hours; beyond, in whole days. */
+    static final int HOURS_UP_TO = 48;
+
+    /** The reason's key: "… not returned for {1} h" up to {@link #HOURS_UP_TO} hours, "… for {1} days" beyond. */
+    static String unreturnedKey(Instant since, Instant now) {
+        return Duration.between(since, now).toHours() > HOURS_UP_TO ? "control.reason.unreturnedDays"
+                : "control.reason.unreturned";
+    }
+
+    /** The wait in the unit of {@link #unreturnedKey}: hours, or whole days beyond {@link #HOURS_UP_TO} hours. */
+    static long unreturnedFor(Instant since, Instant now) {
+        Duration d = Duration.between(since, now);
+        return d.toHours() > HOURS_UP_TO ? d.toDays() : d.toHours();
+    }
+
     /** The records behind an indicator. */
     public List<ControlItem> list(ControlIndicator indicator, Long managerId) {
         Instant now = clock.instant();
@@ -123,9 +138,8 @@ public class ControlService {
                     .toList();
             case UNRETURNED_MISSED_CALLS -> unreturned(managerId, now).stream()
                     .map(m -> new ControlItem(indicator, "call", m.callId(), m.phoneRaw(), m.clientId(),
-                            m.managerName(), m.startedAt(), "control.reason.unreturned",
-                            List.of(Objects.toString(m.clientName(), ""),
-                                    Duration.between(m.startedAt(), now).toHours())))
+                            m.managerName(), m.startedAt(), unreturnedKey(m.startedAt(), now),
+                            List.of(Objects.toString(m.clientName(), ""), unreturnedFor(m.startedAt(), now))))
                     .toList();
             case STUCK_DEALS -> control.stuckDeals(managerId, scope.get(), now).stream()
                     .map(d -> new ControlItem(indicator, "deal", d.id(), d.title(), d.clientId(), d.ownerName(),

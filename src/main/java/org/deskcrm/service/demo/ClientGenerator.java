@@ -205,7 +205,9 @@ final class ClientGenerator {
 
     private void channel(ClientDraft c, Long contactId, ChannelKind kind, String raw, boolean primary,
                          SplittableRandom rnd) {
-        t.channel.add(t.id("channel"), c.id, contactId, kind.code(), raw, validator.normalize(kind, raw), primary, null);
+        String norm = validator.normalize(kind, raw);
+        t.channel.add(t.id("channel"), c.id, contactId, kind.code(), raw, norm, primary, null,
+                org.deskcrm.model.client.PhoneDigits.reversed(norm));
     }
 
     private void needs(ClientDraft c, SplittableRandom rnd) {

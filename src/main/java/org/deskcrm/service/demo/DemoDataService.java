@@ -78,6 +78,10 @@ public class DemoDataService {
         Instant now = clock.instant();
         SplittableRandom rnd = new SplittableRandom(seed);
         boolean russian = "ru".equals(locale.getLanguage());
+        if (!force) {
+            // the demo company's numbers are mostly of its own country: read national numbers as such
+            new org.deskcrm.service.settings.BusinessRegionService(settings, phones).change(russian ? "RU" : "US");
+        }
         Vocabulary main = russian ? Vocabulary.inRussian() : Vocabulary.inEnglish();
         Vocabulary other = russian ? Vocabulary.inEnglish() : Vocabulary.inRussian();
         boolean listEntries = repo.counts(List.of("phone_list_entry")).get("phone_list_entry") == 0;

@@ -61,7 +61,7 @@ final class DemoTables {
         clientTag = w.table("client_tag", "client_id", "tag_id");
         contact = w.table("contact", "id", "client_id", "full_name", "job_title", "notes", "is_primary", "created_at");
         channel = w.table("channel", "id", "client_id", "contact_id", "kind_code", "value_raw", "value_norm",
-                "is_primary", "note");
+                "is_primary", "note", "digits_rev");
         deal = w.table("deal", "id", "title", "title_norm", "client_id", "contact_id", "owner_id", "pipeline_id",
                 "stage_id", "amount", "expected_close", "source_id", "score", "score_band", "lost_reason_id",
                 "lost_note", "reached_order", "created_at", "created_by", "stage_changed_at", "closed_at", "updated_at");

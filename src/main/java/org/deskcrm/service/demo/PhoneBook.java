@@ -34,6 +34,7 @@ final class PhoneBook {
                 e -> "+1 (" + n(e, 2, 5) + ") " + n(e, 5, 8) + "-" + n(e, 8, 12),
                 e -> "+1 " + n(e, 2, 5) + "-" + n(e, 5, 8) + "-" + n(e, 8, 12),
                 e -> "+1." + n(e, 2, 5) + "." + n(e, 5, 8) + "." + n(e, 8, 12),
+                e -> "(" + n(e, 2, 5) + ") " + n(e, 5, 8) + "-" + n(e, 8, 12), // national: kept in region US
                 e -> e));
         keep(typedOther, normalizer, "+442079460123", List.of(
                 e -> e.substring(0, 3) + " " + e.substring(3, 7) + " " + e.substring(7),

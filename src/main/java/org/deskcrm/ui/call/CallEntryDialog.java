@@ -33,8 +33,10 @@ public final class CallEntryDialog extends Dialog<Call> {
         DatePicker date = new DatePicker();
         date.valueProperty().bindBidirectional(vm.dateProperty());
         TextField time = new TextField();
+        time.setId("callTime");
         time.textProperty().bindBidirectional(vm.timeProperty());
         TextField duration = new TextField();
+        duration.setId("callDuration");
         duration.textProperty().bindBidirectional(vm.durationProperty());
         TextField phone = new TextField();
         phone.setId("callPhone");

@@ -13,12 +13,14 @@ import org.deskcrm.ui.common.Workspace;
 import org.deskcrm.ui.task.TimeFormat;
 
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The call screens for the shell: the call log (with manual entry and import), unknown numbers and
  * missed calls, each opened as a workspace tab. {@code currentUser} gives the signed-in user's id
- * (null when nobody is signed in: then lists show everybody's).
+ * (null when nobody is signed in: then lists show everybody's). Times are shown and typed in
+ * {@code displayZone}, the computer's time zone in the window (ADR 0009).
  */
 public final class CallScreens {
     public static final String TAB_LOG = "calls:log";
@@ -35,10 +37,11 @@ public final class CallScreens {
     private final DialogService dialogs;
     private final Supplier<Long> currentUser;
     private final TimeFormat time;
+    private Consumer<String> dialer = uri -> { };
 
     public CallScreens(CallService calls, CallImportService importer, MissedCallService misses, ClientService clients,
                        TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
-                       ZoneId businessZone, Supplier<Long> currentUser) {
+                       ZoneId displayZone, Supplier<Long> currentUser) {
         this.calls = calls;
         this.importer = importer;
         this.misses = misses;
@@ -48,7 +51,7 @@ public final class CallScreens {
         this.workspace = workspace;
         this.dialogs = dialogs;
         this.currentUser = currentUser;
-        this.time = new TimeFormat(businessZone, i18n.locale());
+        this.time = new TimeFormat(displayZone, i18n.locale());
     }
 
     public void openCallLog() {
@@ -64,11 +67,12 @@ public final class CallScreens {
     }
 
     public Node callLog() {
-        CallLogViewModel vm = new CallLogViewModel(calls, executor, i18n);
+        CallLogViewModel vm = new CallLogViewModel(calls, clients, executor, i18n, dialogs, time);
         Node[] self = new Node[1];
         CallLogView view = new CallLogView(vm, i18n, time, workspace,
                 () -> newCall(window(self[0]), null, vm::refresh),
-                () -> importCalls(window(self[0]), vm::refresh));
+                () -> importCalls(window(self[0]), vm::refresh), currentUser,
+                r -> callBack(window(self[0]), r.phoneNorm(), r.phoneRaw(), vm::refresh));
         self[0] = view;
         vm.refresh();
         return view;
@@ -85,10 +89,27 @@ public final class CallScreens {
         MissedCallsViewModel vm = new MissedCallsViewModel(misses, executor, i18n);
         Node[] self = new Node[1];
         MissedCallsView view = new MissedCallsView(vm, i18n, time, workspace, currentUser,
-                m -> newCall(window(self[0]), m.phoneRaw(), () -> vm.refresh(currentUser.get())));
+                m -> callBack(window(self[0]), m.phoneNorm(), m.phoneRaw(), () -> vm.refresh(currentUser.get())));
         self[0] = view;
         vm.refresh(currentUser.get());
         return view;
+    }
+
+    /**
+     * Calls a number back: the desktop's phone app gets the tel: link, and the New call dialog opens filled in
+     * as an outgoing call to it, so that the call is logged (and closes the missed call it returns).
+     */
+    public void callBack(Window owner, String phoneNorm, String phoneRaw, Runnable afterSave) {
+        if (phoneNorm != null && phoneNorm.startsWith("+")) {
+            dialer.accept("tel:" + phoneNorm);
+        }
+        newCall(owner, phoneRaw == null || phoneRaw.isBlank() ? phoneNorm : phoneRaw, afterSave);
+    }
+
+    /** Where "Call back" sends the tel: link (the window: the desktop's phone app; by default nowhere). */
+    public CallScreens withDialer(Consumer<String> dialer) {
+        this.dialer = dialer;
+        return this;
     }
 
     /** The manual entry dialog; {@code number} prefills a callback. */

@@ -30,6 +30,7 @@ public final class MissedCallsView extends BorderPane {
         table.getColumns().add(CallLogView.column(i18n.get("call.col.manager"), MissedCall::managerName, 150));
         table.getColumns().add(CallLogView.column(i18n.get("call.col.due"), m -> time.dateTime(m.dueAt()), 130));
         table.getColumns().add(CallLogView.column(i18n.get("call.col.state"), vm::stateText, 140));
+        table.getColumns().add(CallLogView.column(i18n.get("call.col.deadline"), vm::deadlineText, 130));
         table.setPlaceholder(new Label(i18n.get("call.missed.empty")));
         table.setRowFactory(t -> {
             TableRow<MissedCall> row = new TableRow<>() {

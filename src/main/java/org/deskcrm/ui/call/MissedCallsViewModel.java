@@ -58,6 +58,30 @@ public final class MissedCallsViewModel {
         return i18n.get("call.missed.state." + s.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * How the callback deadline stands for an unreturned call: "in 25 min", "3 h overdue", "4 days overdue"
+     * (minutes under an hour, hours up to 48, days beyond); empty once returned.
+     */
+    public String deadlineText(MissedCall m) {
+        if (m.resolvedAt() != null || m.dueAt() == null) {
+            return "";
+        }
+        Duration left = Duration.between(misses.clock().instant(), m.dueAt());
+        return left.isNegative() ? i18n.format("call.deadline.over", span(left.negated(), i18n))
+                : i18n.format("call.deadline.in", span(left, i18n));
+    }
+
+    /** A duration in the unit a person reads it in: minutes under an hour, hours up to 48 hours, then days. */
+    static String span(Duration d, I18n i18n) {
+        if (d.toMinutes() < 60) {
+            return i18n.format("call.wait.minutes", Math.max(1, d.toMinutes()));
+        }
+        if (d.toHours() <= 48) {
+            return i18n.format("call.wait.hours", d.toHours());
+        }
+        return i18n.format("call.wait.days", d.toDays());
+    }
+
     /** Escalates what is due (the same check the timer runs), then reloads. */
     public void refresh(Long userId) {
         boolean week = lastWeek.get();

@@ -76,6 +76,16 @@ public final class SettingsScreens {
         return view;
     }
 
+    /** The "Phones and time" page: the business region, the business time zone and what it is for. */
+    public SettingsScreens withRegionPage(org.deskcrm.service.settings.BusinessRegionService regions) {
+        return withPage(new SettingsPage("region", i18n.get("settings.page.region"), () -> {
+            RegionSettingsViewModel vm = new RegionSettingsViewModel(regions, executor, i18n);
+            RegionSettingsView view = new RegionSettingsView(vm, i18n);
+            vm.load();
+            return view;
+        }));
+    }
+
     public Node lifecycle(DealSettings settings, SaleService sales) {
         LifecycleSettingsViewModel vm = new LifecycleSettingsViewModel(settings, sales, executor, fx, i18n);
         LifecycleSettingsView view = new LifecycleSettingsView(vm, i18n);

@@ -49,6 +49,7 @@ public final class GlobalSearchViewModel {
     private boolean openWhenReady;
     private TaskExecutor.Job running;
     private String answered = "";
+    private java.util.function.Consumer<String> onNothingFound = q -> { };
 
     public GlobalSearchViewModel(Backend backend, TaskExecutor executor, Debouncer debouncer,
                                  LongConsumer openClient, I18n i18n) {
@@ -144,8 +145,15 @@ public final class GlobalSearchViewModel {
             openWhenReady = false;
             if (!found.isEmpty()) {
                 open(found.get(0));
+            } else {
+                onNothingFound.accept(q);
             }
         }
+    }
+
+    /** What Enter does when the search found nothing (the window offers a new client with that phone). */
+    public void setOnNothingFound(java.util.function.Consumer<String> action) {
+        this.onNothingFound = action == null ? q -> { } : action;
     }
 
     private void failed(long mine, Throwable failure) {
@@ -179,6 +187,8 @@ public final class GlobalSearchViewModel {
         if (isCurrent()) {
             if (!hits.isEmpty()) {
                 open(hits.get(0));
+            } else if (noMatches.get()) {
+                onNothingFound.accept(text());
             }
             return;
         }

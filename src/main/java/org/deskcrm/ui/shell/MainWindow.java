@@ -76,6 +76,7 @@ public final class MainWindow implements Workspace {
         GlobalSearchViewModel searchVm = new GlobalSearchViewModel(searchBackend, executor,
                 new FxDebouncer(Duration.millis(150)), this::openClient, i18n);
         this.search = new GlobalSearchView(searchVm, i18n);
+        searchVm.setOnNothingFound(q -> new NothingFoundOffer(app, executor, i18n, dialogs, this).offer(q));
         this.menu = new ShellMenu(this, i18n, prefs);
 
         root.setId("mainWindow");

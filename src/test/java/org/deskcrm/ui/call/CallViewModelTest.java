@@ -79,7 +79,8 @@ class CallViewModelTest {
         assertThat(saved).isTrue();
         assertThat(vm.errorProperty().get()).isEmpty();
 
-        CallLogViewModel log = new CallLogViewModel(ctx.callService(), executor, i18n);
+        CallLogViewModel log = new CallLogViewModel(ctx.callService(), ctx.clients(), executor, i18n,
+                new ScriptedDialogs(), time);
         log.directionProperty().set(CallDirection.OUT);
         log.refresh();
         assertThat(log.rows()).extracting(r -> r.phoneNorm()).contains("+79161112233");

@@ -1,0 +1,25 @@
+package org.deskcrm.service.control;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The control list's "not returned for …" reads in hours up to 48 hours and in whole days beyond. */
+class UnreturnedWaitTest {
+    private static final Instant NOW = Instant.parse("2026-03-10T09:30:00Z");
+
+    @Test
+    void longWaitsReadInDays() {
+        Instant h5 = NOW.minusSeconds(5 * 3600 + 59 * 60);
+        assertThat(ControlService.unreturnedKey(h5, NOW)).isEqualTo("control.reason.unreturned");
+        assertThat(ControlService.unreturnedFor(h5, NOW)).isEqualTo(5);
+        Instant h48 = NOW.minusSeconds(48 * 3600 + 30 * 60);
+        assertThat(ControlService.unreturnedKey(h48, NOW)).isEqualTo("control.reason.unreturned");
+        assertThat(ControlService.unreturnedFor(h48, NOW)).isEqualTo(48);
+        Instant long_ = NOW.minusSeconds(21_367L * 3600);
+        assertThat(ControlService.unreturnedKey(long_, NOW)).isEqualTo("control.reason.unreturnedDays");
+        assertThat(ControlService.unreturnedFor(long_, NOW)).isEqualTo(890); // 21,367 / 24 = 890.3
+    }
+}
