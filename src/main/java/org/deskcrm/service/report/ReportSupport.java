@@ -44,6 +44,7 @@ public final class ReportSupport {
     final LifecycleQueries lifecycle;
     final SpanFigures spans;
     final org.deskcrm.persistence.report.CallFigures callFigures;
+    final org.deskcrm.persistence.report.SalesFacts closedDeals;
     private final SettingsRepository settings;
     private final Clock clock;
     private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> access = org.deskcrm.model.user.AccessScope::all;
@@ -62,6 +63,7 @@ public final class ReportSupport {
         this.lifecycle = new LifecycleQueries(db);
         this.spans = new SpanFigures(db);
         this.callFigures = new org.deskcrm.persistence.report.CallFigures(db);
+        this.closedDeals = new org.deskcrm.persistence.report.SalesFacts(db);
         this.settings = settings;
         this.clock = clock;
     }
