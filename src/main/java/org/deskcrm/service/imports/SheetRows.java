@@ -227,7 +227,7 @@ final class SheetRows extends DefaultHandler {
         if (s.isEmpty()) {
             return "";
         }
-        if (s.length() > 40 || seen.size() > 200_000) {
+        if (s.length() > 40 || seen.size() > 50_000) {
             return s;
         }
         String had = seen.putIfAbsent(s, s);
