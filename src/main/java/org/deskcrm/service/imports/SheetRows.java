@@ -34,6 +34,8 @@ import java.util.TreeSet;
 final class SheetRows extends DefaultHandler {
     /** How often (rows) progress is reported and Cancel checked. */
     static final int STEP = 10_000;
+    /** How many distinct texts of one column are kept to be shared. */
+    static final int CACHED = 4_096;
 
     /** Ends the parse with a user-facing reason (too many rows, cancelled). */
     static final class Stop extends RuntimeException {
@@ -55,7 +57,7 @@ final class SheetRows extends DefaultHandler {
     private final int maxRows;
     private final Progress progress;
     private final Map<Integer, Boolean> dateStyles = new HashMap<>();
-    private final Map<String, String> seen = new HashMap<>();
+    private final List<Map<String, String>> seen = new ArrayList<>();
     private final List<ImportRow> rows = new ArrayList<>();
     private List<String> headers;
     private long totalRows = -1;
@@ -209,7 +211,7 @@ final class SheetRows extends DefaultHandler {
             } else {
                 String[] kept = new String[cells.size()];
                 for (int i = 0; i < kept.length; i++) {
-                    kept[i] = once(cells.get(i));
+                    kept[i] = once(i, cells.get(i));
                 }
                 rows.add(ImportRow.of(rowNumber, kept, formulas == null ? Set.of() : formulas));
             }
@@ -222,16 +224,27 @@ final class SheetRows extends DefaultHandler {
         }
     }
 
-    /** The same text once: short repeated values (owners, stages, products) share one string. */
-    private String once(String s) {
-        if (s.isEmpty()) {
-            return "";
+    /**
+     * The same text once: the short values of a column (owners, stages, dates) share one string each. A
+     * column's first {@value #CACHED} distinct values are kept for lookup; a column of mostly unique values
+     * (titles, amounts) fills its share and then only finds what it already holds.
+     */
+    private String once(int column, String s) {
+        if (s.isEmpty() || s.length() > 40) {
+            return s.isEmpty() ? "" : s;
         }
-        if (s.length() > 40 || seen.size() > 50_000) {
-            return s;
+        while (seen.size() <= column) {
+            seen.add(new HashMap<>());
         }
-        String had = seen.putIfAbsent(s, s);
-        return had == null ? s : had;
+        Map<String, String> m = seen.get(column);
+        String had = m.get(s);
+        if (had != null) {
+            return had;
+        }
+        if (m.size() < CACHED) {
+            m.put(s, s);
+        }
+        return s;
     }
 
     ImportTable table() {
