@@ -171,7 +171,8 @@ final class FeatureScreens {
                 .withPeriods(org.deskcrm.ui.report.ReportPeriods.forLogin(login))
                 .exportingThrough((table, file) -> s.app().exports().export(new org.deskcrm.service.export.ExportTarget.Report(table),
                         file, java.util.Objects.requireNonNull(s.app().session().userId(), "signed in"), s.i18n().locale(),
-                        org.deskcrm.service.common.Progress.NONE));
+                        org.deskcrm.service.common.Progress.NONE))
+                .rememberingPipelines(org.deskcrm.ui.report.PipelineMemory.forCurrentUser(s.app().session()::userId));
     }
 
 }

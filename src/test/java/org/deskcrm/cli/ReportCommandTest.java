@@ -40,9 +40,11 @@ class ReportCommandTest {
         Path csv = dir.resolve("funnel.csv");
         assertThat(run("report", "funnel", "--db", db, "--from", "2026-03-01", "--to", "2026-03-31",
                 "--pipeline", "sales", "--out", csv.toString())).as(err.toString()).isZero();
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> all = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> lines = all.subList(0, all.indexOf("Summary")); // the summary figures follow the table
         assertThat(lines).hasSize(8); // header, six stages, totals
         assertThat(lines.get(lines.size() - 1)).startsWith("Total,");
+        assertThat(all.subList(lines.size(), all.size())).anyMatch(l -> l.startsWith("Win rate,"));
         Path xlsx = dir.resolve("rating.xlsx");
         assertThat(run("report", "manager-rating", "--db", db, "--from", "2026-03-01", "--to", "2026-03-31",
                 "--out", xlsx.toString())).isZero();
@@ -71,13 +73,14 @@ class ReportCommandTest {
         Path csv = dir.resolve("activity.csv");
         assertThat(run("report", "activity", "--db", db, "--from", "2026-03-02", "--to", "2026-03-15", "--by", "week",
                 "--out", csv.toString())).as(err.toString()).isZero();
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> all = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> lines = all.subList(0, all.indexOf("Summary")); // the summary figures follow the table
         assertThat(lines.get(0)).contains("Manager,Week from,Outgoing calls");
         assertThat(lines.subList(1, lines.size() - 1)).allMatch(l -> l.contains(",2026-03-02,") || l.contains(",2026-03-09,"));
         Path lifecycle = dir.resolve("lifecycle.csv");
         assertThat(run("report", "lifecycle", "--db", db, "--out", lifecycle.toString())).as(err.toString()).isZero();
         List<String> statuses = Files.readAllLines(lifecycle, StandardCharsets.UTF_8);
-        assertThat(statuses).hasSize(7);
+        assertThat(statuses.subList(0, statuses.indexOf("Summary"))).hasSize(7);
         assertThat(statuses.get(1)).startsWith("Potential,");
         assertThat(run("report", "calls", "--db", db, "--by", "month", "--out", dir.resolve("x.csv").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--by", "month");

@@ -187,7 +187,7 @@ public class ImportService {
                             Long userId, Progress progress) {
         long started = System.nanoTime();
         progress.update("imports.progress.reading", 0, -1);
-        ImportTable table = read(bytes, fileName, settings);
+        ImportTable table = reader.read(bytes, fileName, settings, progress);
         if (table.rows().isEmpty()) {
             throw new AppException("imports.error.noRows");
         }

@@ -29,11 +29,17 @@ public final class SourceReader {
     }
 
     public ImportTable read(byte[] bytes, String fileName, ImportSettings settings) {
+        return read(bytes, fileName, settings, org.deskcrm.service.common.Progress.NONE);
+    }
+
+    /** The same, reporting progress (rows read) and stopping on Cancel while a workbook is read. */
+    public ImportTable read(byte[] bytes, String fileName, ImportSettings settings,
+                            org.deskcrm.service.common.Progress progress) {
         if (bytes.length == 0) {
             throw new AppException("imports.error.empty");
         }
         if (isWorkbook(bytes, fileName)) {
-            return XlsxSource.read(bytes, settings.sheet(), maxRows);
+            return XlsxSource.read(bytes, settings.sheet(), maxRows, progress);
         }
         return CsvSource.read(bytes, settings.encoding(), settings.delimiter(), maxRows);
     }

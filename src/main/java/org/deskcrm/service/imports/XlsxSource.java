@@ -1,140 +1,138 @@
 package org.deskcrm.service.imports;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ooxml.util.SAXHelper;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
 import org.deskcrm.model.common.AppException;
-import org.deskcrm.model.io.ImportRow;
 import org.deskcrm.model.io.ImportTable;
+import org.deskcrm.service.common.Progress;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Reads one sheet of a workbook (.xlsx, also legacy .xls) as text cells: numbers in plain notation,
- * date-formatted numbers as ISO dates (or date-times when they carry a time), booleans as true/false.
- * A formula cell is not imported, not even its cached value: the cell is marked and the preview
- * reports it ("a formula, not a value"), because a cached value may be stale and a formula injected
- * into a file must never pass silently. The header row is the first non-empty row of the sheet.
+ * Reads one sheet of a workbook as text cells (see {@link SheetRows} for what each cell becomes). An .xlsx
+ * is read streaming with POI's SAX event model — the package from a temporary file, the sheet's XML as
+ * events, shared strings and cell styles (for date formats) looked up — so that a million-row sheet needs
+ * the memory of its rows' text, not of POI's cell objects; progress is reported and Cancel is honoured
+ * while reading. A legacy .xls (at most 65 536 rows) is read whole through POI's user model.
  */
 final class XlsxSource {
+    private static final Pattern DATE_1904 = Pattern.compile("date1904\\s*=\\s*\"(1|true)\"");
+
     private XlsxSource() {
     }
 
     static ImportTable read(byte[] bytes, String sheetName, int maxRows) {
-        Workbook wb;
-        try {
-            wb = WorkbookFactory.create(new ByteArrayInputStream(bytes));
-        } catch (IOException | RuntimeException e) { // POI reports a damaged package with many runtime types
-            throw new AppException("imports.error.xlsx", e);
+        return read(bytes, sheetName, maxRows, Progress.NONE);
+    }
+
+    static ImportTable read(byte[] bytes, String sheetName, int maxRows, Progress progress) {
+        if (!isZip(bytes)) {
+            return LegacyWorkbook.read(bytes, sheetName, maxRows);
         }
-        try (wb) {
-            return read(sheet(wb, sheetName), maxRows);
-        } catch (IOException e) {
-            throw new AppException("imports.error.xlsx", e);
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("deskcrm-import", ".xlsx");
+            Files.write(temp, bytes);
+            try (OPCPackage pkg = OPCPackage.open(temp.toFile(), PackageAccess.READ)) {
+                XSSFReader reader = new XSSFReader(pkg);
+                ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+                StylesTable styles = reader.getStylesTable();
+                boolean date1904 = date1904(reader);
+                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+                List<String> names = new ArrayList<>();
+                while (sheets.hasNext()) {
+                    try (InputStream sheet = sheets.next()) {
+                        String name = sheets.getSheetName();
+                        names.add(name);
+                        if (sheetName == null || sheetName.isBlank() ? names.size() == 1 : name.equals(sheetName.strip())) {
+                            SheetRows rows = new SheetRows(strings, styles, date1904, maxRows, progress);
+                            XMLReader xml = SAXHelper.newXMLReader();
+                            xml.setContentHandler(rows);
+                            xml.parse(new InputSource(sheet));
+                            return rows.table();
+                        }
+                    }
+                }
+                if (names.isEmpty()) {
+                    throw new AppException("imports.error.empty");
+                }
+                throw new AppException("imports.error.sheet", sheetName.strip(), String.join(", ", names));
+            }
         } catch (AppException e) {
             throw e;
-        } catch (RuntimeException e) { // a cell POI cannot decode
+        } catch (SheetRows.Stop e) {
+            throw e.reason();
+        } catch (Exception e) { // POI and the XML parser report a damaged package with many types
             throw new AppException("imports.error.xlsx", e);
+        } finally {
+            delete(temp);
         }
     }
 
-    private static Sheet sheet(Workbook wb, String name) {
-        if (wb.getNumberOfSheets() == 0) {
-            throw new AppException("imports.error.empty");
+    private static void delete(Path temp) {
+        if (temp != null) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // a temporary file left behind is removed with the system's temporary files
+            }
         }
-        if (name == null || name.isBlank()) {
-            return wb.getSheetAt(0);
-        }
-        Sheet s = wb.getSheet(name.strip());
-        if (s == null) {
-            List<String> names = new ArrayList<>();
-            wb.forEach(sh -> names.add(sh.getSheetName()));
-            throw new AppException("imports.error.sheet", name.strip(), String.join(", ", names));
-        }
-        return s;
     }
 
-    /** The names of a workbook's sheets (for the wizard's sheet choice). */
+    private static boolean date1904(XSSFReader reader) throws Exception {
+        try (InputStream in = reader.getWorkbookData()) {
+            return DATE_1904.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8)).find();
+        }
+    }
+
+    private static boolean isZip(byte[] bytes) {
+        return bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
+    }
+
+    /** The names of a workbook's sheets (for the wizard's sheet choice), an .xlsx's without reading its cells. */
     static List<String> sheetNames(byte[] bytes) {
-        try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
-            List<String> names = new ArrayList<>();
-            wb.forEach(sh -> names.add(sh.getSheetName()));
-            return names;
-        } catch (IOException | RuntimeException e) {
-            throw new AppException("imports.error.xlsx", e);
+        if (!isZip(bytes)) {
+            try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(bytes))) {
+                List<String> names = new ArrayList<>();
+                wb.forEach(sh -> names.add(sh.getSheetName()));
+                return names;
+            } catch (IOException | RuntimeException e) {
+                throw new AppException("imports.error.xlsx", e);
+            }
         }
-    }
-
-    private static ImportTable read(Sheet sheet, int maxRows) {
-        if (sheet.getLastRowNum() - sheet.getFirstRowNum() > maxRows) {
-            throw new AppException("imports.error.tooManyRows", maxRows);
-        }
-        List<String> headers = null;
-        List<ImportRow> rows = new ArrayList<>();
-        for (Row row : sheet) {
-            List<String> cells = new ArrayList<>();
-            Set<Integer> formulas = new HashSet<>();
-            boolean any = false;
-            for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
-                Cell cell = row.getCell(c);
-                String text = text(cell);
-                if (cell != null && (cell.getCellType() == CellType.FORMULA || cell.getCellType() == CellType.ERROR)) {
-                    formulas.add(c);
-                    any = true;
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("deskcrm-import", ".xlsx");
+            Files.write(temp, bytes);
+            try (OPCPackage pkg = OPCPackage.open(temp.toFile(), PackageAccess.READ)) {
+                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+                List<String> names = new ArrayList<>();
+                while (sheets.hasNext()) {
+                    sheets.next().close();
+                    names.add(sheets.getSheetName());
                 }
-                cells.add(text);
-                any |= !text.isBlank();
+                return names;
             }
-            if (!any) {
-                continue;
-            }
-            if (headers == null) {
-                headers = Tables.headers(cells);
-            } else {
-                rows.add(new ImportRow(row.getRowNum() + 1, cells, formulas));
-            }
+        } catch (Exception e) {
+            throw new AppException("imports.error.xlsx", e);
+        } finally {
+            delete(temp);
         }
-        if (headers == null) {
-            throw new AppException("imports.error.empty");
-        }
-        return new ImportTable(headers, rows);
-    }
-
-    private static String text(Cell cell) {
-        if (cell == null) {
-            return "";
-        }
-        return switch (cell.getCellType()) {
-            case STRING -> cell.getStringCellValue();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case NUMERIC -> number(cell);
-            case FORMULA -> "=" + cell.getCellFormula();
-            case ERROR -> "#ERROR";
-            default -> "";
-        };
-    }
-
-    private static String number(Cell cell) {
-        double v = cell.getNumericCellValue();
-        if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(v)) {
-            LocalDateTime t = cell.getLocalDateTimeCellValue();
-            return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.toString();
-        }
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return String.valueOf(v);
-        }
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

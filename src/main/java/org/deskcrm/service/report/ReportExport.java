@@ -77,6 +77,12 @@ public final class ReportExport {
                 totals.set(0, texts.get("report.total"));
             }
             w.write(csvRow(totals));
+            if (!t.summary().isEmpty()) {
+                w.write(csvRow(List.of(texts.get("report.summary"))));
+                for (Map.Entry<String, Object> e : t.summary().entrySet()) {
+                    w.write(csvRow(java.util.Arrays.asList(texts.summary(e.getKey()), e.getValue())));
+                }
+            }
         }
     }
 

@@ -68,6 +68,9 @@ public final class ReportTexts {
         if (f.grain() != null) {
             lines.add(new String[] {get("report.filter.grain"), get("report.grain." + f.grain().code())});
         }
+        if (f.attribute() != null) {
+            lines.add(new String[] {get("report.filter.attribute"), get("report.attribute." + f.attribute().code())});
+        }
         if (f.band() != null) {
             lines.add(new String[] {get("report.filter.band"), f.band().code()});
         }

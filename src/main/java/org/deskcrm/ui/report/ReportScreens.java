@@ -30,6 +30,7 @@ public final class ReportScreens {
     private final Workspace workspace;
     private org.deskcrm.service.goal.GoalService goals;
     private ReportPeriods periods = ReportPeriods.NONE;
+    private PipelineMemory pipelines;
 
     /** How long the filter must stay unchanged before the report recomputes. */
     static final int DEBOUNCE_MILLIS = 400;
@@ -61,6 +62,12 @@ public final class ReportScreens {
         return this;
     }
 
+    /** Opens each report on the pipeline its user last chose there. */
+    public ReportScreens rememberingPipelines(PipelineMemory memory) {
+        this.pipelines = memory;
+        return this;
+    }
+
     /** Report names in menu order. */
     public List<String> names() {
         return catalog.all().stream().map(Report::name).toList();
@@ -87,6 +94,7 @@ public final class ReportScreens {
         if (exporter != null) {
             vm.exportingThrough(exporter);
         }
+        vm.rememberingPipelines(pipelines);
         ReportView view = new ReportView(vm, i18n, workspace);
         if (goals != null && org.deskcrm.service.report.PlanFactReport.NAME.equals(name)) {
             view.addTool(goalsButton(vm));
