@@ -7,6 +7,7 @@ import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.io.ImportedClient;
 import org.deskcrm.model.io.ImportedContact;
 import org.deskcrm.model.io.ImportedDeal;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
@@ -48,9 +49,11 @@ public class ImportWriteRepository {
             + " value_norm, is_primary) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final DSLContext dsl;
+    private final DealTotals totals;
 
     public ImportWriteRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new DealTotals(db);
     }
 
     // ------------------------------------------------------------------ clients
@@ -229,11 +232,16 @@ public class ImportWriteRepository {
                         .execute();
             }
         }
+        totals.added(ids);
         return ids;
     }
 
     /** Updates an existing deal's amount, expected close and source with the file's (non-empty) values. */
     public void mergeDeal(long id, ImportedDeal d, Instant now) {
+        totals.around(DEAL.ID.eq(id), () -> writeMerge(id, d, now));
+    }
+
+    private void writeMerge(long id, ImportedDeal d, Instant now) {
         dsl.update(DEAL)
                 .set(DEAL.AMOUNT, d.amount())
                 .set(DEAL.EXPECTED_CLOSE, DSL.coalesce(DSL.val(d.expectedClose()), DEAL.EXPECTED_CLOSE))
