@@ -65,9 +65,13 @@ public class DealFigures {
         };
     }
 
-    /** The deals of an outcome in the period grouped by a column: from the stored totals when they are readable. */
+    /**
+     * The deals of an outcome in the period grouped by a column: from the stored totals when they are readable
+     * (lost reason is a key of lost deals only; other outcomes by lost reason count the records).
+     */
     public List<Tally> grouped(Outcome outcome, By by, ReportScope s) {
-        return totals.readable(s) ? totals.grouped(outcome, by, s) : recorded(outcome, by, s);
+        boolean keyed = by != By.LOST_REASON || outcome == Outcome.LOST;
+        return keyed && totals.readable(s) ? totals.grouped(outcome, by, s) : recorded(outcome, by, s);
     }
 
     /** {@link #grouped} counted from the deal records (the reference the stored totals are checked against). */
