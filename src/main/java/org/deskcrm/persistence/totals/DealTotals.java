@@ -263,33 +263,45 @@ public class DealTotals {
         }
     }
 
-    /** Adds the non-zero differences to the stored rows (insert or add) and drops rows left at zero. */
+    /**
+     * Adds the non-zero differences to the stored rows and drops rows left at zero. PostgreSQL adds with
+     * {@code INSERT … ON CONFLICT DO UPDATE}; on H2 the MERGE that jOOQ writes for it was not planned on the
+     * primary key (a deal move took 4× as long), so H2 updates by key and inserts the keys no row had.
+     */
     private void apply(Map<Key, Cell> delta) {
-        List<Query> upserts = new ArrayList<>();
-        List<Query> deletes = new ArrayList<>();
-        for (Map.Entry<Key, Cell> e : delta.entrySet()) {
-            Key k = e.getKey();
+        List<Map.Entry<Key, Cell>> changes = delta.entrySet().stream().filter(e -> !e.getValue().zero()).toList();
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Query> writes = new ArrayList<>();
+        boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
+        for (Map.Entry<Key, Cell> e : changes) {
             Cell d = e.getValue();
-            if (d.zero()) {
-                continue;
-            }
-            upserts.add(insert(k, d).onDuplicateKeyUpdate()
+            writes.add(postgres
+                    ? insert(e.getKey(), d).onDuplicateKeyUpdate()
                     .set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
-                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount())));
-            if (d.count() < 0) {
-                deletes.add(dsl.deleteFrom(DEAL_TOTAL).where(is(k)).and(DEAL_TOTAL.DEAL_COUNT.eq(0L)));
+                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount()))
+                    : dsl.update(DEAL_TOTAL).set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
+                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount())).where(is(e.getKey())));
+        }
+        int[] counts = execute(writes);
+        List<Query> more = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (!postgres && counts[i] == 0) {
+                more.add(insert(changes.get(i).getKey(), changes.get(i).getValue()));
+            }
+            if (changes.get(i).getValue().count() < 0) {
+                more.add(dsl.deleteFrom(DEAL_TOTAL).where(is(changes.get(i).getKey())).and(DEAL_TOTAL.DEAL_COUNT.eq(0L)));
             }
         }
-        if (upserts.size() == 1) {
-            upserts.get(0).execute();
-        } else if (!upserts.isEmpty()) {
-            dsl.batch(upserts).execute();
+        execute(more);
+    }
+
+    private int[] execute(List<Query> queries) {
+        if (queries.size() == 1) {
+            return new int[]{queries.get(0).execute()};
         }
-        if (deletes.size() == 1) {
-            deletes.get(0).execute();
-        } else if (!deletes.isEmpty()) {
-            dsl.batch(deletes).execute();
-        }
+        return queries.isEmpty() ? new int[0] : dsl.batch(queries).execute();
     }
 
     private org.jooq.InsertSetMoreStep<org.deskcrm.persistence.jooq.tables.records.DealTotalRecord> insert(Key k, Cell c) {
