@@ -48,6 +48,7 @@ public final class Cli {
         BackupCommands backups = new BackupCommands();
         commands.put("backup", backups.backup());
         commands.put("restore", backups.restore());
+        commands.put("rebuild-totals", new RebuildTotalsCommand(texts));
     }
 
     /** True when the arguments name a command (or ask for help) rather than the window. */

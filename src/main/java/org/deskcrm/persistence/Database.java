@@ -64,6 +64,7 @@ public final class Database implements AutoCloseable {
                     .set(new ThreadLocalTransactionProvider(connections))
                     .set(dialect)
                     .set(settings));
+            new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

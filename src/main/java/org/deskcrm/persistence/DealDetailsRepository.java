@@ -5,6 +5,7 @@ import org.deskcrm.model.common.NotFoundException;
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.deal.Deal;
 import org.deskcrm.model.deal.DealLine;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
@@ -21,13 +22,19 @@ import static org.deskcrm.persistence.jooq.Tables.PRODUCT;
  */
 public class DealDetailsRepository {
     private final DSLContext dsl;
+    private final DealTotals totals;
 
     public DealDetailsRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new DealTotals(db);
     }
 
     /** Updates the deal if its version is still {@code d.version()}; returns the new version. */
     public long update(Deal d, Instant now) {
+        return totals.around(DEAL.ID.eq(d.id()), () -> write(d, now));
+    }
+
+    private long write(Deal d, Instant now) {
         int n = dsl.update(DEAL)
                 .set(DEAL.TITLE, d.title().strip())
                 .set(DEAL.TITLE_NORM, Texts.lower(d.title()))

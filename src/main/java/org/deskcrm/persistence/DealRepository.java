@@ -10,6 +10,7 @@ import org.deskcrm.model.deal.StageChange;
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.persistence.jooq.tables.records.DealRecord;
 import org.deskcrm.persistence.jooq.tables.records.StageRecord;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
@@ -29,9 +30,11 @@ import static org.deskcrm.persistence.jooq.Tables.STAGE;
  */
 public class DealRepository {
     private final DSLContext dsl;
+    private final DealTotals totals;
 
     public DealRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new DealTotals(db);
     }
 
     static Deal map(DealRecord r) {
@@ -88,6 +91,7 @@ public class DealRepository {
                     .set(DEAL_STAGE_HISTORY.CHANGED_BY, userId)
                     .set(DEAL_STAGE_HISTORY.AMOUNT, d.amount())
                     .execute();
+            totals.added(List.of(id));
             return id;
         });
     }
@@ -98,7 +102,7 @@ public class DealRepository {
      */
     public long move(long dealId, long expectedVersion, long toStageId, Long lostReasonId, String lostNote,
                      Long userId, Instant at) {
-        return dsl.transactionResult(() -> {
+        return totals.around(DEAL.ID.eq(dealId), () -> {
             DSLContext tx = dsl;
             DealRecord d = tx.selectFrom(DEAL).where(DEAL.ID.eq(dealId)).forUpdate().fetchOne();
             if (d == null) {

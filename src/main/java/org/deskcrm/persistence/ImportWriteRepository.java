@@ -7,6 +7,7 @@ import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.io.ImportedClient;
 import org.deskcrm.model.io.ImportedContact;
 import org.deskcrm.model.io.ImportedDeal;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.impl.DSL;
@@ -63,9 +64,11 @@ public class ImportWriteRepository {
             + " VALUES (?, ?, 1, ?, ?)";
 
     private final DSLContext dsl;
+    private final DealTotals totals;
 
     public ImportWriteRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new DealTotals(db);
     }
 
     // ------------------------------------------------------------------ clients
@@ -233,6 +236,11 @@ public class ImportWriteRepository {
                 }
             }
         });
+        java.util.List<Long> added = new java.util.ArrayList<>(ids.length);
+        for (long id : ids) {
+            added.add(id);
+        }
+        totals.added(added);
         return ids;
     }
 
@@ -242,7 +250,7 @@ public class ImportWriteRepository {
      */
     public void updateDeal(long id, ImportedDeal d, Long userId, Instant now) {
         Map<Long, StageInfo> stages = stageInfo();
-        dsl.connection(c -> {
+        totals.around(DEAL.ID.eq(id), () -> dsl.connection(c -> {
             try (PreparedStatement ps = c.prepareStatement(DEAL_UPDATE);
                  PreparedStatement hs = c.prepareStatement(HISTORY_INSERT);
                  PreparedStatement ls = c.prepareStatement(LINE_INSERT)) {
@@ -258,14 +266,14 @@ public class ImportWriteRepository {
                     ls.executeBatch();
                 }
             }
-        });
+        }));
     }
 
     /** Replaces the stage history of existing deals (a history file); each deal's dates follow its history. */
     public void replaceHistory(Map<Long, List<ImportedDeal.Entry>> histories, Map<Long, BigDecimal> amounts,
                                Long userId) {
         Map<Long, StageInfo> stages = stageInfo();
-        dsl.connection(c -> {
+        totals.around(DEAL.ID.in(histories.keySet()), () -> dsl.connection(c -> {
             try (PreparedStatement hs = c.prepareStatement(HISTORY_INSERT)) {
                 for (var e : histories.entrySet()) {
                     long id = e.getKey();
@@ -283,7 +291,7 @@ public class ImportWriteRepository {
                 }
                 hs.executeBatch();
             }
-        });
+        }));
     }
 
     /** Creates a lost reason (an import's missing name); returns its id. */
@@ -294,6 +302,10 @@ public class ImportWriteRepository {
 
     /** Updates an existing deal's amount, expected close and source with the file's (non-empty) values. */
     public void mergeDeal(long id, ImportedDeal d, Instant now) {
+        totals.around(DEAL.ID.eq(id), () -> writeMerge(id, d, now));
+    }
+
+    private void writeMerge(long id, ImportedDeal d, Instant now) {
         dsl.update(DEAL)
                 .set(DEAL.AMOUNT, d.amount())
                 .set(DEAL.EXPECTED_CLOSE, DSL.coalesce(DSL.val(d.expectedClose()), DEAL.EXPECTED_CLOSE))

@@ -6,6 +6,7 @@ import org.deskcrm.model.deal.ScoringAttribute;
 import org.deskcrm.model.deal.ScoringOperator;
 import org.deskcrm.model.deal.ScoringRule;
 import org.jooq.Condition;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -25,9 +26,11 @@ import static org.deskcrm.persistence.jooq.Tables.SCORING_RULE;
  */
 public class ScoringRepository {
     private final DSLContext dsl;
+    private final DealTotals totals;
 
     public ScoringRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new DealTotals(db);
     }
 
     public List<ScoringRule> rules() {
@@ -103,6 +106,10 @@ public class ScoringRepository {
      * changes are written (UPDATE … FROM on PostgreSQL, MERGE on H2).
      */
     private int rescore(Condition scope, boolean bulk, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
+        return totals.around(scope, () -> write(scope, bulk, rules, t, now, today));
+    }
+
+    private int write(Condition scope, boolean bulk, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
         Field<Integer> sum = DSL.inline(0);
         for (ScoringRule rule : rules) {
             if (rule.active()) {

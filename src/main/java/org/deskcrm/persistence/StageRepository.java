@@ -1,6 +1,7 @@
 package org.deskcrm.persistence;
 
 import org.deskcrm.model.deal.Stage;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -14,9 +15,11 @@ import static org.deskcrm.persistence.jooq.Tables.STAGE;
 /** Administration of pipelines' stages; the service validates the resulting pipeline first. */
 public class StageRepository {
     private final DSLContext dsl;
+    private final DealTotals totals;
 
     public StageRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new DealTotals(db);
     }
 
     public long insert(long pipelineId, Stage s) {
@@ -32,6 +35,10 @@ public class StageRepository {
 
     /** Writes name, kind, probability and stuck limit of an existing stage (not its order). */
     public void update(Stage s) {
+        totals.around(DEAL.STAGE_ID.eq(s.id()), () -> write(s));
+    }
+
+    private void write(Stage s) {
         dsl.update(STAGE)
                 .set(STAGE.NAME, s.name().strip())
                 .set(STAGE.KIND_CODE, s.kind().code())

@@ -2,6 +2,8 @@ package org.deskcrm.persistence.backup;
 
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.totals.DealTotals;
+import org.jooq.impl.DSL;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -179,6 +181,7 @@ public final class RestoreRepository {
             }
             fillDeferred(c, deferred);
             AuditTrail.append(c, trail);
+            new DealTotals(DSL.using(c, db.dialect())).buildIfMissingInCurrentTransaction(step -> { });
             c.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();

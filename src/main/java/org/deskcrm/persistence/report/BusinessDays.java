@@ -21,12 +21,12 @@ import java.util.TreeSet;
  * region with that offset over the period, because PostgreSQL reads a bare offset text POSIX-style,
  * with the sign reversed.
  */
-final class BusinessDays {
+public final class BusinessDays {
     private BusinessDays() {
     }
 
     /** The business day of the instant column as yyyymmdd (an integer, so that it can be grouped by). */
-    static Field<Integer> dayNumber(Field<?> at, ZoneId zone, Instant from, Instant to) {
+    public static Field<Integer> dayNumber(Field<?> at, ZoneId zone, Instant from, Instant to) {
         Field<String> z = DSL.inline(sqlZone(zone, from, to));
         return DSL.field("(cast(extract(year from ({0} at time zone {1})) as int) * 10000"
                 + " + cast(extract(month from ({0} at time zone {1})) as int) * 100"
@@ -37,7 +37,7 @@ final class BusinessDays {
         return LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
     }
 
-    static int number(LocalDate day) {
+    public static int number(LocalDate day) {
         return day.getYear() * 10000 + day.getMonthValue() * 100 + day.getDayOfMonth();
     }
 

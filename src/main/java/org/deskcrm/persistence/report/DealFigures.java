@@ -7,6 +7,7 @@ import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -31,9 +32,20 @@ public class DealFigures {
     public enum By { OWNER, SOURCE, LOST_REASON, PIPELINE }
 
     private final DSLContext dsl;
+    private final TotalFigures totals;
 
     public DealFigures(Database db) {
         this.dsl = db.dsl();
+        this.totals = new TotalFigures(dsl, new DealTotals(db));
+    }
+
+    /**
+     * Whether the grouped figures of this scope come from the stored totals; false when the totals are not
+     * built or were cut in another business zone (the figures then come from the records, more slowly, and
+     * a rebuild is due).
+     */
+    public boolean fromTotals(ReportScope s) {
+        return totals.readable(s);
     }
 
     static Field<Long> column(By by) {
@@ -53,7 +65,17 @@ public class DealFigures {
         };
     }
 
+    /**
+     * The deals of an outcome in the period grouped by a column: from the stored totals when they are readable
+     * (lost reason is a key of lost deals only; other outcomes by lost reason count the records).
+     */
     public List<Tally> grouped(Outcome outcome, By by, ReportScope s) {
+        boolean keyed = by != By.LOST_REASON || outcome == Outcome.LOST;
+        return keyed && totals.readable(s) ? totals.grouped(outcome, by, s) : recorded(outcome, by, s);
+    }
+
+    /** {@link #grouped} counted from the deal records (the reference the stored totals are checked against). */
+    public List<Tally> recorded(Outcome outcome, By by, ReportScope s) {
         Field<Long> key = column(by);
         return dsl.select(key, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL).where(where(outcome, s))
                 .groupBy(key).fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
@@ -67,6 +89,11 @@ public class DealFigures {
 
     /** Lost deals of the period by the stage they were lost at (the from-stage of their current history row). */
     public List<Tally> lostByStage(ReportScope s) {
+        return totals.readable(s) ? totals.lostByStage(s) : lostByStageRecorded(s);
+    }
+
+    /** {@link #lostByStage} counted from the deal records and their stage history. */
+    public List<Tally> lostByStageRecorded(ReportScope s) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         return dsl.select(h.FROM_STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
                 .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))

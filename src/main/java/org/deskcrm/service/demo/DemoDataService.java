@@ -4,6 +4,7 @@ import org.deskcrm.model.common.AppException;
 import org.deskcrm.persistence.BulkWriter;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.DemoRepository;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.service.client.ClientValidator;
 import org.deskcrm.service.client.PhoneNormalizer;
@@ -136,6 +137,7 @@ public class DemoDataService {
                 dropped = List.of();
                 progress.update("demo.step.finish", 0, 1);
                 t.nextIds().forEach(repo::restartIdentity);
+                new DealTotals(db).rebuild(zone, step -> { });
                 writer.endJournal();
             } catch (RuntimeException e) {
                 undo(writer, t, builder.firstManagerId, dropped, e);

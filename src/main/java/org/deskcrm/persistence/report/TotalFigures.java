@@ -1,0 +1,167 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.report.ReportFilter;
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.model.report.Tally;
+import org.deskcrm.persistence.totals.DealTotals;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.deskcrm.persistence.jooq.Tables.DEAL_TOTAL;
+
+/**
+ * Deal figures read from the stored totals ({@link DealTotals}): the same counts and amounts as the grouped
+ * queries over the deal records of {@link DealFigures}, from month rows for the whole months of a period and
+ * day rows for the rest. Read only when the totals are built in the scope's business zone
+ * ({@link #readable}); otherwise the records are counted.
+ */
+final class TotalFigures {
+    private final DSLContext dsl;
+    private final DealTotals totals;
+
+    TotalFigures(DSLContext dsl, DealTotals totals) {
+        this.dsl = dsl;
+        this.totals = totals;
+    }
+
+    /** The totals are built, and cut in the scope's business zone. */
+    boolean readable(ReportScope s) {
+        Optional<java.time.ZoneId> zone = totals.builtZone();
+        return zone.isPresent() && zone.get().equals(s.zone());
+    }
+
+    static String kind(DealFigures.Outcome outcome) {
+        return switch (outcome) {
+            case WON -> DealTotals.WON;
+            case LOST -> DealTotals.LOST;
+            case CREATED -> DealTotals.CREATED;
+        };
+    }
+
+    private static Field<Long> column(DealFigures.By by) {
+        return switch (by) {
+            case OWNER -> DEAL_TOTAL.OWNER_ID;
+            case SOURCE -> DEAL_TOTAL.SOURCE_ID;
+            case LOST_REASON -> DEAL_TOTAL.LOST_REASON_ID;
+            case PIPELINE -> DEAL_TOTAL.PIPELINE_ID;
+        };
+    }
+
+    List<Tally> grouped(DealFigures.Outcome outcome, DealFigures.By by, ReportScope s) {
+        return grouped(kind(outcome), column(by), s);
+    }
+
+    /** Lost deals of the period by the stage they were lost at. */
+    List<Tally> lostByStage(ReportScope s) {
+        return grouped(DealTotals.LOST, DEAL_TOTAL.STAGE_ID, s);
+    }
+
+    private List<Tally> grouped(String kind, Field<Long> key, ReportScope s) {
+        return dsl.select(key, DSL.sum(DEAL_TOTAL.DEAL_COUNT), DSL.sum(DEAL_TOTAL.AMOUNT)).from(DEAL_TOTAL)
+                .where(DEAL_TOTAL.KIND.eq(kind)).and(period(s.filter().from(), s.filter().to()))
+                .and(filter(s.filter())).groupBy(key)
+                .fetch(r -> new Tally(r.value1() == 0L ? null : r.value1(), r.value2().longValue(), r.value3()));
+    }
+
+    /**
+     * Won deals by owner in each bucket [bounds i, bounds i+1 − 1 day] (the last ends on the span's last day):
+     * one query over the rows of every bucket, grouped by day or month row and owner, added up per bucket here.
+     */
+    List<SpanFigures.Cell> wonByBucket(ReportScope span, List<LocalDate> cuts) {
+        List<LocalDate> starts = new ArrayList<>();
+        starts.add(span.filter().from());
+        starts.addAll(cuts);
+        List<Condition> parts = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDate end = i + 1 < starts.size() ? starts.get(i + 1).minusDays(1) : span.filter().to();
+            if (!end.isBefore(starts.get(i))) {
+                parts.add(period(starts.get(i), end));
+            }
+        }
+        Condition any = parts.isEmpty() ? DSL.falseCondition() : DSL.or(parts);
+        Map<List<Long>, SpanFigures.Cell> cells = new LinkedHashMap<>();
+        dsl.select(DEAL_TOTAL.DAY_NO, DEAL_TOTAL.OWNER_ID, DSL.sum(DEAL_TOTAL.DEAL_COUNT), DSL.sum(DEAL_TOTAL.AMOUNT))
+                .from(DEAL_TOTAL).where(DEAL_TOTAL.KIND.eq(DealTotals.WON)).and(any).and(filter(span.filter()))
+                .groupBy(DEAL_TOTAL.DAY_NO, DEAL_TOTAL.OWNER_ID)
+                .forEach(r -> {
+                    int day = r.value1();
+                    LocalDate first = day > 1_000_000 ? BusinessDays.date(day) : LocalDate.of(day / 100, day % 100, 1);
+                    int bucket = bucket(cuts, first);
+                    SpanFigures.Cell c = new SpanFigures.Cell(bucket, r.value2(), r.value3().longValue(), r.value4());
+                    cells.merge(Arrays.asList((long) bucket, r.value2()), c, (x, y) -> new SpanFigures.Cell(x.bucket(),
+                            x.userId(), x.count() + y.count(), x.amount().add(y.amount())));
+                });
+        return List.copyOf(cells.values());
+    }
+
+    /** How many cuts are on or before the day: the index of its bucket. */
+    private static int bucket(List<LocalDate> cuts, LocalDate day) {
+        int lo = 0;
+        int hi = cuts.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cuts.get(mid).isAfter(day)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * The rows that make up the days [from, to]: the month rows of the whole months inside it, and the day
+     * rows of the partial months at either end (day rows are yyyymmdd, month rows yyyymm: the ranges never
+     * overlap).
+     */
+    static Condition period(LocalDate from, LocalDate to) {
+        LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterWhole = to.plusDays(1).withDayOfMonth(1);
+        if (!firstWhole.isBefore(afterWhole)) {
+            return days(from, to);
+        }
+        List<Condition> parts = new ArrayList<>();
+        if (from.isBefore(firstWhole)) {
+            parts.add(days(from, firstWhole.minusDays(1)));
+        }
+        LocalDate lastWhole = afterWhole.minusMonths(1);
+        parts.add(DEAL_TOTAL.DAY_NO.between(month(firstWhole), month(lastWhole)));
+        if (!afterWhole.isAfter(to)) {
+            parts.add(days(afterWhole, to));
+        }
+        return DSL.or(parts);
+    }
+
+    private static Condition days(LocalDate from, LocalDate to) {
+        return DEAL_TOTAL.DAY_NO.between(BusinessDays.number(from), BusinessDays.number(to));
+    }
+
+    private static int month(LocalDate d) {
+        return d.getYear() * 100 + d.getMonthValue();
+    }
+
+    /** Pipeline, manager or team, source and score band: the same filter as {@link Scopes#deals} on the totals' keys. */
+    private static Condition filter(ReportFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.pipelineId() != null) {
+            c = c.and(DEAL_TOTAL.PIPELINE_ID.eq(f.pipelineId()));
+        }
+        if (f.sourceId() != null) {
+            c = c.and(DEAL_TOTAL.SOURCE_ID.eq(f.sourceId()));
+        }
+        if (f.band() != null) {
+            c = c.and(DEAL_TOTAL.SCORE_BAND.eq(f.band().code()));
+        }
+        return c.and(Scopes.people(DEAL_TOTAL.OWNER_ID, f));
+    }
+}

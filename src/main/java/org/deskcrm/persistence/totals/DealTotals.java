@@ -1,0 +1,357 @@
+package org.deskcrm.persistence.totals;
+
+import org.deskcrm.model.deal.StageKind;
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.SettingsRepository;
+import org.deskcrm.persistence.jooq.tables.DealStageHistory;
+import org.deskcrm.persistence.report.BusinessDays;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.Record10;
+import org.jooq.SelectHavingStep;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import static org.deskcrm.persistence.jooq.Tables.APP_SETTING;
+import static org.deskcrm.persistence.jooq.Tables.DEAL;
+import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
+import static org.deskcrm.persistence.jooq.Tables.DEAL_TOTAL;
+import static org.deskcrm.persistence.jooq.Tables.STAGE;
+import static org.deskcrm.persistence.jooq.Tables.TOTALS_STATE;
+
+/**
+ * The stored totals of deals (docs/decisions/0012-stored-totals.md), kept in the same transaction as every
+ * change that moves them. A deal contributes one "created" row (its created day) and, when it is now in a
+ * won or lost stage, one "won" or "lost" row (its closed day), each to its day row and its month row. A
+ * change of some deals reads their contributions before and after it ({@link #around}) and adds the
+ * difference; new deals add theirs ({@link #added}); a bulk load rebuilds everything ({@link #rebuild}).
+ * The contributions are computed by the same grouped query for one deal and for all of them, so a delta
+ * and a rebuild cannot disagree. Nothing is kept while the totals were never built (no state row).
+ */
+public class DealTotals {
+    /** The name of the deal totals in {@code totals_state}. */
+    public static final String REGISTER = "deal";
+    public static final String CREATED = "created";
+    public static final String WON = StageKind.WON.code();
+    public static final String LOST = StageKind.LOST.code();
+    /** Bounds for the zone's SQL name (a fixed offset needs a region steady over them). */
+    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    private static final int BATCH = 500;
+
+    /** The key of a totals row: kind, day (yyyymmdd) or month (yyyymm), and the dimensions (0 = none). */
+    public record Key(String kind, int day, long ownerId, long pipelineId, long sourceId, String band,
+                      long lostReasonId, long stageId) {
+        Key month() {
+            return new Key(kind, day / 100, ownerId, pipelineId, sourceId, band, lostReasonId, stageId);
+        }
+    }
+
+    /** A count and an amount. */
+    public record Cell(long count, BigDecimal amount) {
+        Cell plus(Cell o) {
+            return new Cell(count + o.count, amount.add(o.amount));
+        }
+
+        Cell negate() {
+            return new Cell(-count, amount.negate());
+        }
+
+        boolean zero() {
+            return count == 0 && amount.signum() == 0;
+        }
+    }
+
+    /** What a rebuild found: rows written, and the rows whose stored figures differed (missing, extra, other). */
+    public record Rebuild(int rows, int repaired, boolean wasBuilt) {
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DealTotals.class);
+
+    private final DSLContext dsl;
+
+    public DealTotals(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    public DealTotals(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The zone the totals are cut in, when they are built. */
+    public Optional<ZoneId> builtZone() {
+        return dsl.select(TOTALS_STATE.ZONE).from(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER))
+                .fetchOptional(TOTALS_STATE.ZONE).map(ZoneId::of);
+    }
+
+    /**
+     * Runs a change of the deals that {@code deals} selects, and adds to the totals what it moved: their
+     * contributions after the change minus before, in one transaction with it. The deals are locked first
+     * so that the "before" is what the change replaces.
+     */
+    public <T> T around(Condition deals, Supplier<T> change) {
+        return dsl.transactionResult(() -> {
+            Optional<ZoneId> zone = builtZone();
+            if (zone.isEmpty()) {
+                return change.get();
+            }
+            dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
+            Map<Key, Cell> delta = new HashMap<>();
+            add(delta, contributions(deals, zone.get()), true);
+            T result = change.get();
+            add(delta, contributions(deals, zone.get()), false);
+            apply(delta);
+            return result;
+        });
+    }
+
+    public void around(Condition deals, Runnable change) {
+        around(deals, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** Adds the contributions of new deals (just inserted, in the caller's transaction). */
+    public void added(Collection<Long> dealIds) {
+        Optional<ZoneId> zone = builtZone();
+        if (zone.isEmpty() || dealIds.isEmpty()) {
+            return;
+        }
+        List<Long> ids = new ArrayList<>(dealIds);
+        Map<Key, Cell> delta = new HashMap<>();
+        for (int i = 0; i < ids.size(); i += 1000) {
+            add(delta, contributions(DEAL.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))), zone.get()), false);
+        }
+        apply(delta);
+    }
+
+    /**
+     * Recomputes every row from the records in the business zone, in one transaction: compares with what is
+     * stored, replaces it, and records the zone. {@code progress} hears each step's name.
+     */
+    public Rebuild rebuild(ZoneId zone, Consumer<String> progress) {
+        return dsl.transactionResult(() -> rebuildInCurrentTransaction(zone, progress));
+    }
+
+    /**
+     * The rebuild inside the transaction the caller holds on this context's connection (a restore, which
+     * runs on a plain connection of its own): nothing is committed here.
+     */
+    public Rebuild rebuildInCurrentTransaction(Consumer<String> progress) {
+        return rebuildInCurrentTransaction(settingsZone(), progress);
+    }
+
+    /**
+     * Builds the totals inside the caller's transaction unless they are already built in the business zone
+     * (a restored backup of this version brings its totals, consistent with its deals; an older backup
+     * brings none). Returns whether it built them.
+     */
+    public boolean buildIfMissingInCurrentTransaction(Consumer<String> progress) {
+        ZoneId zone = settingsZone();
+        if (builtZone().filter(zone::equals).isPresent()) {
+            return false;
+        }
+        rebuildInCurrentTransaction(zone, progress);
+        return true;
+    }
+
+    private Rebuild rebuildInCurrentTransaction(ZoneId zone, Consumer<String> progress) {
+        {
+            Optional<ZoneId> before = builtZone();
+            progress.accept("totals.step.read");
+            Map<Key, Cell> fresh = new HashMap<>();
+            add(fresh, contributions(DSL.noCondition(), zone), false);
+            progress.accept("totals.step.compare");
+            Map<Key, Cell> stored = new HashMap<>();
+            dsl.selectFrom(DEAL_TOTAL).forEach(r -> stored.put(new Key(r.getKind(), r.getDayNo(), r.getOwnerId(),
+                    r.getPipelineId(), r.getSourceId(), r.getScoreBand(), r.getLostReasonId(), r.getStageId()),
+                    new Cell(r.getDealCount(), r.getAmount())));
+            int repaired = 0;
+            for (Map.Entry<Key, Cell> e : fresh.entrySet()) {
+                Cell s = stored.remove(e.getKey());
+                if (s == null || s.count() != e.getValue().count() || s.amount().compareTo(e.getValue().amount()) != 0) {
+                    repaired++;
+                }
+            }
+            repaired += (int) stored.values().stream().filter(c -> !c.zero()).count();
+            progress.accept("totals.step.write");
+            dsl.deleteFrom(DEAL_TOTAL).execute();
+            List<Query> inserts = new ArrayList<>();
+            for (Map.Entry<Key, Cell> e : fresh.entrySet()) {
+                inserts.add(insert(e.getKey(), e.getValue()));
+                if (inserts.size() == BATCH) {
+                    dsl.batch(inserts).execute();
+                    inserts.clear();
+                }
+            }
+            if (!inserts.isEmpty()) {
+                dsl.batch(inserts).execute();
+            }
+            dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
+            dsl.insertInto(TOTALS_STATE).set(TOTALS_STATE.REGISTER, REGISTER).set(TOTALS_STATE.ZONE, zone.getId())
+                    .set(TOTALS_STATE.BUILT_AT, OffsetDateTime.now()).execute();
+            return new Rebuild(fresh.size(), before.filter(zone::equals).isPresent() ? repaired : 0,
+                    before.filter(zone::equals).isPresent());
+        }
+    }
+
+    /** {@link #rebuild(ZoneId, Consumer)} in the business time zone of the database's settings. */
+    public Rebuild rebuild(Consumer<String> progress) {
+        return rebuild(settingsZone(), progress);
+    }
+
+    private ZoneId settingsZone() {
+        String zone = dsl.select(APP_SETTING.VAL).from(APP_SETTING)
+                .where(APP_SETTING.NAME.eq(SettingsRepository.BUSINESS_TIME_ZONE)).fetchOne(APP_SETTING.VAL);
+        return SettingsRepository.businessZone(zone);
+    }
+
+    /**
+     * Builds the totals when they were never built (a new database, or one upgraded from a version without
+     * them): called when the database is opened, after the migrations. Returns whether it built them.
+     */
+    public boolean buildIfMissing() {
+        if (builtZone().isPresent()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        Rebuild r = rebuild(step -> LOG.info("Building the deal totals: {}", step));
+        LOG.info("Deal totals built: {} rows in {} ms", r.rows(), (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    /** Forgets that the totals were built (reports then count the records until a rebuild). */
+    public void invalidate() {
+        dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
+    }
+
+    /**
+     * The day rows the selected deals contribute, grouped: created (every deal, its created day), won and lost
+     * (deals now in a stage of that kind, their closed day; lost also by reason and the stage lost at).
+     */
+    private List<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> contributions(
+            Condition deals, ZoneId zone) {
+        Field<Integer> created = BusinessDays.dayNumber(DEAL.CREATED_AT, zone, EARLIEST, LATEST);
+        Field<Integer> closed = BusinessDays.dayNumber(DEAL.CLOSED_AT, zone, EARLIEST, LATEST);
+        Field<Long> source = DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L));
+        Field<Long> none = DSL.inline(0L);
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        Field<Long> reason = DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L));
+        Field<Long> lostAt = DSL.coalesce(h.FROM_STAGE_ID, DSL.inline(0L));
+        SelectHavingStep<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> c =
+                dsl.select(DSL.inline(CREATED), created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
+                                none, none, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                        .from(DEAL).where(deals)
+                        .groupBy(created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND);
+        SelectHavingStep<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> w =
+                dsl.select(DSL.inline(WON), closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
+                                none, none, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                        .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(WON)))
+                        .where(deals).and(DEAL.CLOSED_AT.isNotNull())
+                        .groupBy(closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND);
+        SelectHavingStep<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> l =
+                dsl.select(DSL.inline(LOST), closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
+                                reason, lostAt, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                        .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(LOST)))
+                        .leftJoin(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
+                        .where(deals).and(DEAL.CLOSED_AT.isNotNull())
+                        .groupBy(closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND, reason, lostAt);
+        List<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> rows = new ArrayList<>();
+        rows.addAll(c.fetch());
+        rows.addAll(w.fetch());
+        rows.addAll(l.fetch());
+        return rows;
+    }
+
+    /** Adds (or, for the "before" of a change, subtracts) grouped day rows and their month rows. */
+    private static void add(Map<Key, Cell> into,
+                            List<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> rows,
+                            boolean subtract) {
+        for (var r : rows) {
+            Key day = new Key(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8());
+            Cell cell = new Cell(r.value9(), r.value10() == null ? BigDecimal.ZERO : r.value10());
+            if (subtract) {
+                cell = cell.negate();
+            }
+            into.merge(day, cell, Cell::plus);
+            into.merge(day.month(), cell, Cell::plus);
+        }
+    }
+
+    /**
+     * Adds the non-zero differences to the stored rows and drops rows left at zero. PostgreSQL adds with
+     * {@code INSERT … ON CONFLICT DO UPDATE}; on H2 the MERGE that jOOQ writes for it was not planned on the
+     * primary key (a deal move took 4× as long), so H2 updates by key and inserts the keys no row had.
+     */
+    private void apply(Map<Key, Cell> delta) {
+        List<Map.Entry<Key, Cell>> changes = delta.entrySet().stream().filter(e -> !e.getValue().zero()).toList();
+        if (changes.isEmpty()) {
+            return;
+        }
+        List<Query> writes = new ArrayList<>();
+        boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
+        for (Map.Entry<Key, Cell> e : changes) {
+            Cell d = e.getValue();
+            writes.add(postgres
+                    ? insert(e.getKey(), d).onDuplicateKeyUpdate()
+                    .set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
+                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount()))
+                    : dsl.update(DEAL_TOTAL).set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
+                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount())).where(is(e.getKey())));
+        }
+        int[] counts = execute(writes);
+        List<Query> more = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (!postgres && counts[i] == 0) {
+                more.add(insert(changes.get(i).getKey(), changes.get(i).getValue()));
+            }
+            if (changes.get(i).getValue().count() < 0) {
+                more.add(dsl.deleteFrom(DEAL_TOTAL).where(is(changes.get(i).getKey())).and(DEAL_TOTAL.DEAL_COUNT.eq(0L)));
+            }
+        }
+        execute(more);
+    }
+
+    private int[] execute(List<Query> queries) {
+        if (queries.size() == 1) {
+            return new int[]{queries.get(0).execute()};
+        }
+        return queries.isEmpty() ? new int[0] : dsl.batch(queries).execute();
+    }
+
+    private org.jooq.InsertSetMoreStep<org.deskcrm.persistence.jooq.tables.records.DealTotalRecord> insert(Key k, Cell c) {
+        return dsl.insertInto(DEAL_TOTAL)
+                .set(DEAL_TOTAL.KIND, k.kind())
+                .set(DEAL_TOTAL.DAY_NO, k.day())
+                .set(DEAL_TOTAL.OWNER_ID, k.ownerId())
+                .set(DEAL_TOTAL.PIPELINE_ID, k.pipelineId())
+                .set(DEAL_TOTAL.SOURCE_ID, k.sourceId())
+                .set(DEAL_TOTAL.SCORE_BAND, k.band())
+                .set(DEAL_TOTAL.LOST_REASON_ID, k.lostReasonId())
+                .set(DEAL_TOTAL.STAGE_ID, k.stageId())
+                .set(DEAL_TOTAL.DEAL_COUNT, c.count())
+                .set(DEAL_TOTAL.AMOUNT, c.amount());
+    }
+
+    private static Condition is(Key k) {
+        return DEAL_TOTAL.KIND.eq(k.kind()).and(DEAL_TOTAL.DAY_NO.eq(k.day())).and(DEAL_TOTAL.OWNER_ID.eq(k.ownerId()))
+                .and(DEAL_TOTAL.PIPELINE_ID.eq(k.pipelineId())).and(DEAL_TOTAL.SOURCE_ID.eq(k.sourceId()))
+                .and(DEAL_TOTAL.SCORE_BAND.eq(k.band())).and(DEAL_TOTAL.LOST_REASON_ID.eq(k.lostReasonId()))
+                .and(DEAL_TOTAL.STAGE_ID.eq(k.stageId()));
+    }
+}

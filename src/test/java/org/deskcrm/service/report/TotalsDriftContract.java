@@ -1,0 +1,288 @@
+package org.deskcrm.service.report;
+
+import org.deskcrm.AppContext;
+import org.deskcrm.model.deal.Deal;
+import org.deskcrm.model.deal.Pipeline;
+import org.deskcrm.model.deal.ScoreBand;
+import org.deskcrm.model.deal.Stage;
+import org.deskcrm.model.deal.StageKind;
+import org.deskcrm.model.io.ImportedDeal;
+import org.deskcrm.model.report.ReportFilter;
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.model.report.Tally;
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.SettingsRepository;
+import org.deskcrm.persistence.report.DealFigures;
+import org.deskcrm.persistence.report.SpanFigures;
+import org.deskcrm.persistence.totals.DealTotals;
+import org.deskcrm.service.MutableClock;
+import org.deskcrm.service.deal.DealService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stored deal totals never drift from the records: a few thousand random changes through the real
+ * services (creates, moves back and forth between open, won and lost stages, amount, owner and source
+ * edits, score bands moved by new thresholds and a rescore of every deal, an import of new deals and
+ * merges into existing ones), then every figure the reports read from the totals is compared with the
+ * same figure counted from the records (the queries the totals replaced), for random filters and periods,
+ * to the cent. {@code -Dtotals.drift.ops=N} makes it larger (default 500 changes).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+abstract class TotalsDriftContract {
+    static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
+    static final Instant START = Instant.parse("2025-01-01T06:00:00Z");
+    static final int OPS = Integer.getInteger("totals.drift.ops", 500);
+
+    AppContext ctx;
+    MutableClock clock;
+    DealService service;
+    DealFigures figures;
+    SpanFigures spans;
+    final SplittableRandom rnd = new SplittableRandom(20261206L);
+    final List<Long> owners = new ArrayList<>();
+    final List<Long> teams = new ArrayList<>();
+    final List<Long> clients = new ArrayList<>();
+    final List<Long> deals = new ArrayList<>();
+    List<Pipeline> pipelines;
+    List<Long> sources;
+    List<Long> reasons;
+
+    abstract Database openDatabase();
+
+    @BeforeAll
+    void open() {
+        clock = new MutableClock(START);
+        ctx = new AppContext(openDatabase(), clock);
+        ctx.referenceData().ensureDefaults(Locale.ENGLISH);
+        ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, ZONE.getId());
+        new DealTotals(ctx.database()).rebuild(ZONE, step -> { });
+        ReportData data = new ReportData(ctx);
+        for (int t = 0; t < 2; t++) {
+            teams.add(data.team("Team " + t));
+        }
+        for (int u = 0; u < 5; u++) {
+            owners.add(data.user("drift" + u, teams.get(u % 2)));
+        }
+        for (int c = 0; c < 15; c++) {
+            clients.add(data.client("Client " + c, owners.get(c % owners.size()), START));
+        }
+        service = ctx.dealFeature().deals();
+        pipelines = ctx.pipelines().findAll();
+        sources = new ArrayList<>(ctx.pipelines().leadSources().keySet());
+        reasons = new ArrayList<>(ctx.pipelines().lostReasons().keySet());
+        figures = new DealFigures(ctx.database());
+        spans = new SpanFigures(ctx.database());
+    }
+
+    @AfterAll
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    @Order(1)
+    void randomChangesLeaveTheTotalsEqualToTheRecords() {
+        ImportWriteRepository imports = new ImportWriteRepository(ctx.database());
+        for (int i = 0; i < OPS; i++) {
+            clock.advance(Duration.ofMinutes(rnd.nextInt(1, 12 * 60)));
+            int op = rnd.nextInt(100);
+            if (deals.isEmpty() || op < 30) {
+                create();
+            } else if (op < 70) {
+                move(pick(deals));
+            } else if (op < 93) {
+                edit(pick(deals));
+            } else if (op < 98) {
+                ctx.dealFeature().scoring().rescore(pick(deals));
+            } else {
+                importDeals(imports);
+            }
+            if (i == OPS / 2) {
+                ctx.dealFeature().settings().saveThresholds(40 + rnd.nextInt(30), 10 + rnd.nextInt(20));
+                ctx.dealFeature().scoring().rescoreAll((step, done, total) -> { });
+            }
+        }
+        compareEverything(25);
+    }
+
+    @Test
+    @Order(2)
+    void aRebuildFindsNothingToRepair() {
+        DealTotals.Rebuild r = new DealTotals(ctx.database()).rebuild(ZONE, step -> { });
+        assertThat(r.wasBuilt()).isTrue();
+        assertThat(r.repaired()).isZero();
+        assertThat(r.rows()).isPositive();
+        compareEverything(10);
+    }
+
+    @Test
+    @Order(3)
+    void anotherBusinessZoneCountsTheRecordsUntilRebuilt() {
+        ZoneId other = ZoneId.of("America/New_York");
+        ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, other.getId());
+        ReportScope s = new ReportScope(ReportFilter.period(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 12, 31)), other);
+        assertThat(figures.fromTotals(s)).isFalse();
+        for (int i = 0; i < 20; i++) {
+            move(pick(deals));
+        }
+        assertThat(same(figures.grouped(DealFigures.Outcome.WON, DealFigures.By.OWNER, s),
+                figures.recorded(DealFigures.Outcome.WON, DealFigures.By.OWNER, s))).isTrue();
+        new DealTotals(ctx.database()).rebuild(other, step -> { });
+        assertThat(figures.fromTotals(s)).isTrue();
+        compareEverything(15, other);
+        ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, ZONE.getId());
+        new DealTotals(ctx.database()).rebuild(ZONE, step -> { });
+    }
+
+    // ------------------------------------------------------------------ changes
+
+    private void create() {
+        Pipeline p = pick(pipelines);
+        Stage first = p.stages().get(0);
+        Long source = rnd.nextInt(4) == 0 ? null : pick(sources);
+        Deal d = new Deal(null, "Drift " + deals.size(), pick(clients), null, pick(owners), p.id(), first.id(),
+                amount(), null, source, 0, ScoreBand.COLD, null, null, null, null, null, 0);
+        deals.add(service.create(d, List.of(), pick(owners)).id());
+    }
+
+    private void move(long dealId) {
+        Deal d = service.find(dealId);
+        Pipeline p = pipelines.stream().filter(x -> x.id() == d.pipelineId()).findFirst().orElseThrow();
+        Stage to = pick(p.stages());
+        Long reason = to.kind() == StageKind.LOST ? pick(reasons) : null;
+        service.move(dealId, d.version(), to.id(), reason, null, d.ownerId());
+    }
+
+    private void edit(long dealId) {
+        Deal d = service.find(dealId);
+        int what = rnd.nextInt(3);
+        BigDecimal amount = what == 0 ? amount() : d.amount();
+        long owner = what == 1 ? pick(owners) : d.ownerId();
+        Long source = what == 2 ? (rnd.nextInt(4) == 0 ? null : pick(sources)) : d.sourceId();
+        Deal edited = new Deal(d.id(), d.title(), d.clientId(), d.contactId(), owner, d.pipelineId(), d.stageId(),
+                amount, d.expectedClose(), source, d.score(), d.band(), d.lostReasonId(), d.lostNote(), d.createdAt(),
+                d.stageChangedAt(), d.closedAt(), d.version());
+        service.update(edited, List.of(), d.ownerId());
+    }
+
+    /** New deals at random stages created on past days, and new amounts and sources merged into existing ones. */
+    private void importDeals(ImportWriteRepository imports) {
+        Instant now = clock.instant();
+        List<ImportedDeal> rows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Pipeline p = pick(pipelines);
+            Stage s = pick(p.stages());
+            Instant created = now.minus(Duration.ofHours(rnd.nextInt(1, 24 * 200)));
+            Instant closed = s.kind() == org.deskcrm.model.deal.StageKind.OPEN ? null : created;
+            rows.add(new ImportedDeal("Imported " + i, pick(clients), null, pick(owners), p.id(), s.id(), amount(), null,
+                    rnd.nextBoolean() ? null : pick(sources), null, created, closed, null, null, null,
+                    List.of(new ImportedDeal.Entry(s.id(), created, null))));
+        }
+        ctx.database().inTransaction(() -> {
+            for (long id : imports.insertDeals(rows, null, now)) {
+                deals.add(id);
+            }
+            for (int i = 0; i < 5; i++) {
+                ImportedDeal d = rows.get(i);
+                imports.mergeDeal(pick(deals), new ImportedDeal(d.title(), d.clientId(), null, d.ownerId(), d.pipelineId(),
+                        d.stageId(), amount(), null, pick(sources), null, null, null, null, null, null, List.of()), now);
+            }
+        });
+    }
+
+    private BigDecimal amount() {
+        return BigDecimal.valueOf(rnd.nextLong(0, 5_000_000), 2);
+    }
+
+    private <T> T pick(List<T> list) {
+        return list.get(rnd.nextInt(list.size()));
+    }
+
+    // ------------------------------------------------------------------ comparison
+
+    private void compareEverything(int filters) {
+        compareEverything(filters, ZONE);
+    }
+
+    /** Every grouped figure, lost by stage and the plan-fact spans, from the totals and from the records. */
+    private void compareEverything(int filters, ZoneId zone) {
+        LocalDate first = LocalDate.ofInstant(START, zone).minusDays(200);
+        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(first, LocalDate.ofInstant(clock.instant(), zone)) + 30;
+        for (int i = 0; i < filters; i++) {
+            LocalDate from = first.plusDays(rnd.nextInt(days));
+            LocalDate to = rnd.nextInt(3) == 0 ? from.plusDays(rnd.nextInt(40)) : from.plusDays(rnd.nextInt(500));
+            if (rnd.nextInt(3) == 0) {
+                from = from.withDayOfMonth(1);
+            }
+            ReportFilter f = ReportFilter.period(from, to);
+            if (rnd.nextInt(3) == 0) {
+                f = f.withPipeline(pick(pipelines).id());
+            }
+            int people = rnd.nextInt(4);
+            f = new ReportFilter(f.from(), f.to(), f.pipelineId(), people == 1 ? pick(owners) : null,
+                    people == 2 ? pick(teams) : null, rnd.nextInt(4) == 0 ? pick(sources) : null,
+                    rnd.nextInt(5) == 0 ? ScoreBand.values()[rnd.nextInt(ScoreBand.values().length)] : null);
+            ReportScope s = new ReportScope(f, zone);
+            assertThat(figures.fromTotals(s)).isTrue();
+            for (DealFigures.Outcome o : DealFigures.Outcome.values()) {
+                for (DealFigures.By by : DealFigures.By.values()) {
+                    assertThat(tallies(figures.grouped(o, by, s))).as("%s by %s, %s", o, by, f)
+                            .isEqualTo(tallies(figures.recorded(o, by, s)));
+                }
+            }
+            assertThat(tallies(figures.lostByStage(s))).as("lost by stage, %s", f)
+                    .isEqualTo(tallies(figures.lostByStageRecorded(s)));
+            List<LocalDate> cuts = new ArrayList<>(new TreeSet<>(List.of(from.plusDays(rnd.nextInt(1, 60)),
+                    from.plusMonths(1).withDayOfMonth(1), from.plusMonths(3).withDayOfMonth(1))));
+            ReportFilter period = f;
+            cuts.removeIf(c -> !c.isAfter(period.from()) || c.isAfter(period.to()));
+            assertThat(cells(spans.won(s, cuts))).as("won spans, %s, cuts %s", f, cuts)
+                    .isEqualTo(cells(spans.wonRecorded(s, cuts)));
+        }
+    }
+
+    /** Same keys, counts and amounts (compared as numbers), whatever the order. */
+    static boolean same(List<Tally> a, List<Tally> b) {
+        return tallies(a).equals(tallies(b));
+    }
+
+    private static Map<String, String> tallies(List<Tally> list) {
+        Map<String, String> m = new TreeMap<>();
+        for (Tally t : list) {
+            m.put(Objects.toString(t.key()), t.count() + " / " + t.amount().stripTrailingZeros().toPlainString());
+        }
+        return m;
+    }
+
+    private static Map<String, String> cells(List<SpanFigures.Cell> list) {
+        Map<String, String> m = new TreeMap<>();
+        for (SpanFigures.Cell c : list) {
+            m.put(c.bucket() + ":" + c.userId(), c.count() + " / " + c.amount().stripTrailingZeros().toPlainString());
+        }
+        return m;
+    }
+}
