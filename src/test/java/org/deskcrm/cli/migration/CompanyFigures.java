@@ -38,6 +38,8 @@ public final class CompanyFigures {
     public final Map<String, Map<YearMonth, Tally>> wonByAgentAndMonth = new TreeMap<>();
     public final Map<String, Long> lostByAgent = new TreeMap<>();
     public final Map<String, Long> lostByManager = new TreeMap<>();
+    public final Map<String, Long> lostByOffice = new TreeMap<>();
+    public final Map<String, Long> lostByProduct = new TreeMap<>();
     /** Opportunities per agent with an engage date (the deals a person dates). */
     public final Map<String, Long> engagedByAgent = new TreeMap<>();
     public Tally won = Tally.ZERO;
@@ -82,6 +84,8 @@ public final class CompanyFigures {
                 lost++;
                 lostByAgent.merge(o.agent(), 1L, Long::sum);
                 lostByManager.merge(a.manager(), 1L, Long::sum);
+                lostByOffice.merge(a.office(), 1L, Long::sum);
+                lostByProduct.merge(catalogueName.get(o.product()), 1L, Long::sum);
             }
         }
         winRate = BigDecimal.valueOf(won.count()).divide(BigDecimal.valueOf(won.count() + lost), 4, RoundingMode.HALF_UP);
