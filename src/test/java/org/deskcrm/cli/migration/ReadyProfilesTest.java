@@ -1,6 +1,8 @@
 package org.deskcrm.cli.migration;
 
 import org.deskcrm.cli.Cli;
+import org.deskcrm.model.io.ImportTarget;
+import org.deskcrm.service.imports.ShippedProfiles;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.DatabaseConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +145,24 @@ class ReadyProfilesTest {
         assertThat(sales.get(2).get(3)).isEqualTo(new BigDecimal("1250000.00"));
         assertThat(sales.get(3).get(3)).isEqualTo(new BigDecimal("7350.25"));
         assertThat(sales.get(4).get(4)).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void everyShippedProfileNamesItsTargetAndOnlyFieldsOfIt() throws IOException {
+        for (String name : ShippedProfiles.NAMES) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(new java.io.StringReader(ShippedProfiles.text(name).orElseThrow()));
+            ImportTarget target = ImportTarget.ofCode(p.getProperty("target"));
+            assertThat(target).as("target of %s", name).isNotNull();
+            for (String key : p.stringPropertyNames()) {
+                if (key.startsWith("column.")) {
+                    assertThat(target.fields()).as("%s: %s", name, key)
+                            .anyMatch(f -> f.key().equals(key.substring("column.".length())));
+                }
+            }
+            assertThat(p.getProperty("dateFormat")).as("%s names its date format", name).isNotBlank();
+        }
+        assertThat(ShippedProfiles.text("no-such-system")).isEmpty();
     }
 
     // ---- helpers ----
