@@ -3,11 +3,13 @@ package org.deskcrm.cli;
 import org.deskcrm.AppContext;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.io.CellIssue;
+import org.deskcrm.model.io.DateStyle;
 import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportRejectedException;
 import org.deskcrm.model.io.ImportResult;
 import org.deskcrm.model.io.ImportSettings;
 import org.deskcrm.model.io.ImportTarget;
+import org.deskcrm.model.io.NumberStyle;
 import org.deskcrm.service.common.Progress;
 import org.deskcrm.service.imports.ErrorReport;
 import org.deskcrm.service.imports.ImportService;
@@ -56,6 +58,7 @@ final class ImportCommand implements Cli.Command {
             } else if (o.flag("skip")) {
                 settings = settings.withDuplicates(DuplicateMode.SKIP);
             }
+            settings = formats(o, settings);
             long user = ctx.ensureReferenceData(Locale.getDefault()); // like the window at start: the admin acts
             ImportResult r = ctx.imports().service().run(ImportService.readFile(file), file.getFileName().toString(),
                     target, settings, dry != null, user, Progress.NONE);
@@ -78,6 +81,22 @@ final class ImportCommand implements Cli.Command {
             }
             throw e;
         }
+    }
+
+    /** {@code --number-format point|comma|auto} and {@code --date-format dd.MM.yyyy|MM/dd/yyyy|...|auto}. */
+    private ImportSettings formats(Cli.Options o, ImportSettings settings) {
+        NumberStyle numbers = settings.numberStyle();
+        DateStyle dates = settings.dateStyle();
+        if (o.values().containsKey("number-format")) {
+            numbers = NumberStyle.ofCode(o.value("number-format", ""));
+        }
+        if (o.values().containsKey("date-format")) {
+            dates = DateStyle.ofCode(o.value("date-format", ""));
+        }
+        if (numbers == null || dates == null) {
+            throw new IllegalArgumentException(cliTexts.getString("help.import"));
+        }
+        return settings.withFormats(numbers, dates);
     }
 
     static String reason(ResourceBundle texts, CellIssue i) {

@@ -66,7 +66,7 @@ public class DealQueryRepository {
                         DEAL.PIPELINE_ID, DEAL.STAGE_ID, DEAL.AMOUNT, DEAL.EXPECTED_CLOSE, DEAL.SCORE, DEAL.SCORE_BAND,
                         DEAL.CREATED_AT, DEAL.VERSION))
                 .from(DEAL)
-                .join(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
+                .leftJoin(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
                 .join(APP_USER).on(APP_USER.ID.eq(DEAL.OWNER_ID))
                 .where(where)
                 .orderBy(DEAL.STAGE_CHANGED_AT.desc(), DEAL.ID.desc());

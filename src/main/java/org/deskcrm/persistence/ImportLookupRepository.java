@@ -22,6 +22,7 @@ import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.CONTACT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.LEAD_SOURCE;
+import static org.deskcrm.persistence.jooq.Tables.LOST_REASON;
 import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
 import static org.deskcrm.persistence.jooq.Tables.PIPELINE;
 import static org.deskcrm.persistence.jooq.Tables.PRODUCT;
@@ -101,6 +102,7 @@ public class ImportLookupRepository {
             case PIPELINE -> names.addAll(dsl.select(PIPELINE.NAME).from(PIPELINE).fetch(PIPELINE.NAME));
             case PRODUCT -> names.addAll(dsl.select(PRODUCT.NAME).from(PRODUCT).fetch(PRODUCT.NAME));
             case STAGE -> names.addAll(dsl.select(STAGE.NAME).from(STAGE).fetch(STAGE.NAME));
+            case LOST_REASON -> names.addAll(dsl.select(LOST_REASON.NAME).from(LOST_REASON).fetch(LOST_REASON.NAME));
             default -> {
                 // clients and fixed word lists are not stored names
             }
@@ -181,6 +183,35 @@ public class ImportLookupRepository {
                     .fetch(PHONE_CALL.EXTERNAL_KEY));
         }
         return found;
+    }
+
+    /** A stage with its place in its pipeline and its kind (the synthetic history walks the open ones in order). */
+    public record StageStep(long id, long pipelineId, int order, org.deskcrm.model.deal.StageKind kind, String name) {
+    }
+
+    /** Every stage, by pipeline and order. */
+    public List<StageStep> stageSteps() {
+        return dsl.select(STAGE.ID, STAGE.PIPELINE_ID, STAGE.SORT_ORDER, STAGE.KIND_CODE, STAGE.NAME).from(STAGE)
+                .orderBy(STAGE.PIPELINE_ID, STAGE.SORT_ORDER, STAGE.ID)
+                .fetch(r -> new StageStep(r.value1(), r.value2(), r.value3(),
+                        org.deskcrm.model.deal.StageKind.ofCode(r.value4()), r.value5()));
+    }
+
+    /** Lost reasons by name key. */
+    public Map<String, Set<Long>> lostReasons() {
+        Map<String, Set<Long>> m = new HashMap<>();
+        dsl.select(LOST_REASON.ID, LOST_REASON.NAME).from(LOST_REASON).forEach(r -> add(m, r.value2(), r.value1()));
+        return m;
+    }
+
+    /** Deals by the source system's key: external id → deal id. */
+    public Map<String, Long> dealsByExternalId(Collection<String> keys) {
+        Map<String, Long> m = new HashMap<>();
+        for (List<String> part : chunks(keys)) {
+            dsl.select(DEAL.EXTERNAL_ID, DEAL.ID).from(DEAL).where(DEAL.EXTERNAL_ID.in(part))
+                    .forEach(r -> m.put(r.value1(), r.value2()));
+        }
+        return m;
     }
 
     /** Rows of a table, for checks that an import left the database as it was. */

@@ -29,6 +29,7 @@ import static org.deskcrm.persistence.jooq.Tables.CONTACT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_LINE;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
+import static org.deskcrm.persistence.jooq.Tables.LOST_REASON;
 import static org.deskcrm.persistence.jooq.Tables.SALE;
 import static org.deskcrm.persistence.jooq.Tables.STAGE;
 
@@ -46,6 +47,20 @@ public class ImportWriteRepository {
             + " is_primary, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String CHANNEL_INSERT = "INSERT INTO channel (client_id, contact_id, kind_code, value_raw,"
             + " value_norm, is_primary) VALUES (?, ?, ?, ?, ?, ?)";
+
+    private static final String DEAL_COLUMNS = "title, title_norm, client_id, contact_id, owner_id, pipeline_id,"
+            + " stage_id, amount, expected_close, source_id, lost_reason_id, reached_order, created_at, stage_changed_at,"
+            + " closed_at, updated_at";
+    private static final String DEAL_INSERT = "INSERT INTO deal (" + DEAL_COLUMNS + ", created_by, external_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String DEAL_UPDATE = "UPDATE deal SET title = ?, title_norm = ?, client_id = ?, contact_id = ?,"
+            + " owner_id = ?, pipeline_id = ?, stage_id = ?, amount = ?, expected_close = ?, source_id = ?,"
+            + " lost_reason_id = ?, reached_order = ?, created_at = ?, stage_changed_at = ?, closed_at = ?,"
+            + " updated_at = ?, version = version + 1 WHERE id = ?";
+    private static final String HISTORY_INSERT = "INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id,"
+            + " changed_at, left_at, changed_by, amount) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String LINE_INSERT = "INSERT INTO deal_line (deal_id, product_id, quantity, price, amount)"
+            + " VALUES (?, ?, 1, ?, ?)";
 
     private final DSLContext dsl;
 
@@ -180,56 +195,99 @@ public class ImportWriteRepository {
     // ------------------------------------------------------------------ deals
 
     /**
-     * Inserts deals with the first entry of their stage history (and a line for the product, when
-     * given); the reached order and closing time follow the stage like a deal created in the window.
+     * Inserts deals with their stage history (each row from the previous one's stage, left when the
+     * next one is entered, the last one open-ended) and a line for the product, when given; the
+     * reached order is the highest open/won stage order of that history, as a move in the window keeps
+     * it. Returns the ids in list order.
      */
-    public List<Long> insertDeals(List<ImportedDeal> deals, Long userId, Instant now) {
-        List<Long> ids = new ArrayList<>(deals.size());
-        Map<Long, org.jooq.Record3<Long, Integer, String>> stages = new HashMap<>();
-        dsl.select(STAGE.ID, STAGE.SORT_ORDER, STAGE.KIND_CODE).from(STAGE).forEach(r -> stages.put(r.value1(), r));
-        for (ImportedDeal d : deals) {
-            var s = stages.get(d.stageId());
-            if (s == null) {
-                throw new AppException("imports.error.stageGone");
+    public long[] insertDeals(List<ImportedDeal> deals, Long userId, Instant now) {
+        long[] ids = new long[deals.size()];
+        Map<Long, StageInfo> stages = stageInfo();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        dsl.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(DEAL_INSERT, new String[] {"id"});
+                 PreparedStatement hs = c.prepareStatement(HISTORY_INSERT);
+                 PreparedStatement ls = c.prepareStatement(LINE_INSERT)) {
+                for (int from = 0; from < deals.size(); from += BATCH) {
+                    int to = Math.min(deals.size(), from + BATCH);
+                    for (int i = from; i < to; i++) {
+                        ImportedDeal d = deals.get(i);
+                        bindDeal(ps, d, reachedOrder(d, stages), at);
+                        Jdbc.setLong(ps, 17, userId);
+                        ps.setString(18, d.externalId());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    Jdbc.readIds(ps, ids, from, to);
+                    int lines = 0;
+                    for (int i = from; i < to; i++) {
+                        addHistory(hs, ids[i], deals.get(i), userId);
+                        lines += addLine(ls, ids[i], deals.get(i));
+                    }
+                    hs.executeBatch();
+                    if (lines > 0) {
+                        ls.executeBatch();
+                    }
+                }
             }
-            StageKind kind = StageKind.ofCode(s.value3());
-            Instant created = d.createdAt() != null ? d.createdAt() : now;
-            long id = dsl.insertInto(DEAL)
-                    .set(DEAL.TITLE, d.title())
-                    .set(DEAL.TITLE_NORM, Texts.lower(d.title()))
-                    .set(DEAL.CLIENT_ID, d.clientId())
-                    .set(DEAL.OWNER_ID, d.ownerId())
-                    .set(DEAL.PIPELINE_ID, d.pipelineId())
-                    .set(DEAL.STAGE_ID, d.stageId())
-                    .set(DEAL.AMOUNT, d.amount())
-                    .set(DEAL.EXPECTED_CLOSE, d.expectedClose())
-                    .set(DEAL.SOURCE_ID, d.sourceId())
-                    .set(DEAL.REACHED_ORDER, kind == StageKind.LOST ? 0 : s.value2())
-                    .set(DEAL.CREATED_AT, odt(created))
-                    .set(DEAL.CREATED_BY, userId)
-                    .set(DEAL.STAGE_CHANGED_AT, odt(created))
-                    .set(DEAL.CLOSED_AT, kind == StageKind.OPEN ? null : odt(created))
-                    .set(DEAL.UPDATED_AT, odt(now))
-                    .returning(DEAL.ID).fetchOne(DEAL.ID);
-            ids.add(id);
-            dsl.insertInto(DEAL_STAGE_HISTORY)
-                    .set(DEAL_STAGE_HISTORY.DEAL_ID, id)
-                    .set(DEAL_STAGE_HISTORY.TO_STAGE_ID, d.stageId())
-                    .set(DEAL_STAGE_HISTORY.CHANGED_AT, odt(created))
-                    .set(DEAL_STAGE_HISTORY.CHANGED_BY, userId)
-                    .set(DEAL_STAGE_HISTORY.AMOUNT, d.amount())
-                    .execute();
-            if (d.productId() != null && d.amount().signum() > 0) {
-                dsl.insertInto(DEAL_LINE)
-                        .set(DEAL_LINE.DEAL_ID, id)
-                        .set(DEAL_LINE.PRODUCT_ID, d.productId())
-                        .set(DEAL_LINE.QUANTITY, BigDecimal.ONE)
-                        .set(DEAL_LINE.PRICE, d.amount())
-                        .set(DEAL_LINE.AMOUNT, d.amount())
-                        .execute();
-            }
-        }
+        });
         return ids;
+    }
+
+    /**
+     * Rewrites an existing deal from the file (a re-import by the source system's key): every field,
+     * its dates and its stage history (replaced); its product line when the file names a product.
+     */
+    public void updateDeal(long id, ImportedDeal d, Long userId, Instant now) {
+        Map<Long, StageInfo> stages = stageInfo();
+        dsl.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(DEAL_UPDATE);
+                 PreparedStatement hs = c.prepareStatement(HISTORY_INSERT);
+                 PreparedStatement ls = c.prepareStatement(LINE_INSERT)) {
+                bindDeal(ps, d, reachedOrder(d, stages), now.atOffset(ZoneOffset.UTC));
+                ps.setLong(17, id);
+                ps.executeUpdate();
+                addHistory(hs, id, d, userId);
+                dsl.deleteFrom(DEAL_STAGE_HISTORY).where(DEAL_STAGE_HISTORY.DEAL_ID.eq(id)).execute();
+                hs.executeBatch();
+                if (d.productId() != null) {
+                    dsl.deleteFrom(DEAL_LINE).where(DEAL_LINE.DEAL_ID.eq(id)).execute();
+                    addLine(ls, id, d);
+                    ls.executeBatch();
+                }
+            }
+        });
+    }
+
+    /** Replaces the stage history of existing deals (a history file); each deal's dates follow its history. */
+    public void replaceHistory(Map<Long, List<ImportedDeal.Entry>> histories, Map<Long, BigDecimal> amounts,
+                               Long userId) {
+        Map<Long, StageInfo> stages = stageInfo();
+        dsl.connection(c -> {
+            try (PreparedStatement hs = c.prepareStatement(HISTORY_INSERT)) {
+                for (var e : histories.entrySet()) {
+                    long id = e.getKey();
+                    List<ImportedDeal.Entry> h = e.getValue();
+                    dsl.deleteFrom(DEAL_STAGE_HISTORY).where(DEAL_STAGE_HISTORY.DEAL_ID.eq(id)).execute();
+                    addHistory(hs, id, h, amounts.get(id), userId);
+                    ImportedDeal.Entry first = h.get(0);
+                    ImportedDeal.Entry last = h.get(h.size() - 1);
+                    dsl.update(DEAL)
+                            .set(DEAL.CREATED_AT, odt(first.at()))
+                            .set(DEAL.STAGE_CHANGED_AT, odt(last.at()))
+                            .set(DEAL.REACHED_ORDER, reachedOrder(h, stages))
+                            .set(DEAL.VERSION, DEAL.VERSION.plus(1))
+                            .where(DEAL.ID.eq(id)).execute();
+                }
+                hs.executeBatch();
+            }
+        });
+    }
+
+    /** Creates a lost reason (an import's missing name); returns its id. */
+    public long insertLostReason(String name) {
+        return dsl.insertInto(LOST_REASON).set(LOST_REASON.NAME, name).returning(LOST_REASON.ID)
+                .fetchOne(LOST_REASON.ID);
     }
 
     /** Updates an existing deal's amount, expected close and source with the file's (non-empty) values. */
@@ -241,6 +299,89 @@ public class ImportWriteRepository {
                 .set(DEAL.UPDATED_AT, odt(now))
                 .set(DEAL.VERSION, DEAL.VERSION.plus(1))
                 .where(DEAL.ID.eq(id)).execute();
+    }
+
+    private record StageInfo(int order, StageKind kind) {
+    }
+
+    private Map<Long, StageInfo> stageInfo() {
+        Map<Long, StageInfo> m = new HashMap<>();
+        dsl.select(STAGE.ID, STAGE.SORT_ORDER, STAGE.KIND_CODE).from(STAGE)
+                .forEach(r -> m.put(r.value1(), new StageInfo(r.value2(), StageKind.ofCode(r.value3()))));
+        return m;
+    }
+
+    private static int reachedOrder(ImportedDeal d, Map<Long, StageInfo> stages) {
+        return reachedOrder(d.history(), stages);
+    }
+
+    /** The highest order of an open or won stage the history entered (0: none). */
+    private static int reachedOrder(List<ImportedDeal.Entry> history, Map<Long, StageInfo> stages) {
+        int reached = 0;
+        for (ImportedDeal.Entry e : history) {
+            StageInfo s = stages.get(e.stageId());
+            if (s == null) {
+                throw new AppException("imports.error.stageGone");
+            }
+            if (s.kind() != StageKind.LOST) {
+                reached = Math.max(reached, s.order());
+            }
+        }
+        return reached;
+    }
+
+    /** Binds parameters 1–16 shared by the deal insert and update. */
+    private static void bindDeal(PreparedStatement ps, ImportedDeal d, int reached, OffsetDateTime now)
+            throws SQLException {
+        ps.setString(1, d.title());
+        ps.setString(2, Texts.lower(d.title()));
+        Jdbc.setLong(ps, 3, d.clientId());
+        Jdbc.setLong(ps, 4, d.contactId());
+        ps.setLong(5, d.ownerId());
+        ps.setLong(6, d.pipelineId());
+        ps.setLong(7, d.stageId());
+        ps.setBigDecimal(8, d.amount());
+        ps.setObject(9, d.expectedClose());
+        Jdbc.setLong(ps, 10, d.sourceId());
+        Jdbc.setLong(ps, 11, d.lostReasonId());
+        ps.setInt(12, reached);
+        ps.setObject(13, d.createdAt().atOffset(ZoneOffset.UTC));
+        ps.setObject(14, d.history().get(d.history().size() - 1).at().atOffset(ZoneOffset.UTC));
+        ps.setObject(15, d.closedAt() == null ? null : d.closedAt().atOffset(ZoneOffset.UTC));
+        ps.setObject(16, now);
+    }
+
+    private static void addHistory(PreparedStatement hs, long dealId, ImportedDeal d, Long userId) throws SQLException {
+        addHistory(hs, dealId, d.history(), d.amount(), userId);
+    }
+
+    private static void addHistory(PreparedStatement hs, long dealId, List<ImportedDeal.Entry> history,
+                                   BigDecimal amount, Long userId) throws SQLException {
+        Long from = null;
+        for (int k = 0; k < history.size(); k++) {
+            ImportedDeal.Entry e = history.get(k);
+            hs.setLong(1, dealId);
+            Jdbc.setLong(hs, 2, from);
+            hs.setLong(3, e.stageId());
+            hs.setObject(4, e.at().atOffset(ZoneOffset.UTC));
+            hs.setObject(5, k + 1 < history.size() ? history.get(k + 1).at().atOffset(ZoneOffset.UTC) : null);
+            Jdbc.setLong(hs, 6, e.byUserId() != null ? e.byUserId() : userId);
+            hs.setBigDecimal(7, amount == null ? BigDecimal.ZERO : amount);
+            hs.addBatch();
+            from = e.stageId();
+        }
+    }
+
+    private static int addLine(PreparedStatement ls, long dealId, ImportedDeal d) throws SQLException {
+        if (d.productId() == null) {
+            return 0;
+        }
+        ls.setLong(1, dealId);
+        ls.setLong(2, d.productId());
+        ls.setBigDecimal(3, d.amount());
+        ls.setBigDecimal(4, d.amount());
+        ls.addBatch();
+        return 1;
     }
 
     // ------------------------------------------------------------------ sales

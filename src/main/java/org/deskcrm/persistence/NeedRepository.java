@@ -60,7 +60,7 @@ public class NeedRepository {
                         count(mine, won), DSL.count().filterWhere(mine))
                 .from(DEAL)
                 .join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID))
-                .join(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
+                .leftJoin(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
                 .where(STAGE.KIND_CODE.in(StageKind.WON.code(), StageKind.LOST.code()))
                 .and(DSL.exists(DSL.selectOne().from(DEAL_LINE)
                         .where(DEAL_LINE.DEAL_ID.eq(DEAL.ID).and(DEAL_LINE.PRODUCT_ID.eq(productId)))))

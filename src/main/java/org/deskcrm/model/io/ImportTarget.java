@@ -45,7 +45,7 @@ public enum ImportTarget {
             optional("notes", TEXT, 4000))),
     DEALS(List.of(
             required("title", TEXT, 300),
-            ref("client", RefKind.CLIENT, true),
+            ref("client", RefKind.CLIENT, false),
             ref("owner", RefKind.OWNER, true),
             ref("pipeline", RefKind.PIPELINE, false),
             ref("stage", RefKind.STAGE, true),
@@ -53,7 +53,12 @@ public enum ImportTarget {
             optional("expectedClose", DATE, 30),
             ref("source", RefKind.SOURCE, false),
             ref("product", RefKind.PRODUCT, false),
-            optional("createdOn", DATE, 30))),
+            optional("createdOn", DATE, 30),
+            optional("closedOn", DATETIME, 40),
+            ref("lostReason", RefKind.LOST_REASON, false),
+            ref("lostAtStage", RefKind.STAGE, false),
+            optional("externalId", TEXT, 200),
+            optional("contact", TEXT, 300))),
     CALLS(List.of(
             required("startedAt", DATETIME, 40),
             ref("direction", RefKind.CALL_DIRECTION, true),

@@ -6,7 +6,7 @@ package org.deskcrm.model.io;
  * that matches nothing is mapped to a known one in the value-mapping step.
  */
 public enum RefKind {
-    OWNER, CLIENT, PRODUCT, STAGE, PIPELINE, SOURCE, CLIENT_KIND, CALL_DIRECTION, CALL_STATUS;
+    OWNER, CLIENT, PRODUCT, STAGE, PIPELINE, SOURCE, CLIENT_KIND, CALL_DIRECTION, CALL_STATUS, LOST_REASON;
 
     /** A name as it is compared: trimmed, lower case, ё as е, inner whitespace folded. */
     public static String key(String name) {

@@ -147,7 +147,7 @@ public class DealService {
             details.replaceLines(id, lines);
             scoring.rescore(id);
             audit.append(List.of(AuditEvent.of(now, userId, AuditAction.CREATE, "deal", id).withDetails(d.title())));
-            if (stage.kind() == StageKind.WON) {
+            if (stage.kind() == StageKind.WON && d.clientId() != null) { // a deal without a client makes no sale
                 sales.recordWin(id, d.clientId(), d.ownerId(), d.amount(), userId);
             }
             return new Saved(id, 0);
@@ -202,7 +202,7 @@ public class DealService {
                 e = e.withDetails(pipelines.lostReasons().get(lostReasonId));
             }
             audit.append(List.of(e));
-            if (kindOf(before.pipelineId(), toStageId) == StageKind.WON) {
+            if (kindOf(before.pipelineId(), toStageId) == StageKind.WON && before.clientId() != null) {
                 sales.recordWin(dealId, before.clientId(), before.ownerId(), before.amount(), userId);
             }
             return v;

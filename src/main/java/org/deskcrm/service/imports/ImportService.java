@@ -59,7 +59,8 @@ public class ImportService {
     private final SourceReader reader;
 
     /** The plan of one file: its issues, the target's planner and the names that matched nothing. */
-    private record Plan(ImportTable table, List<CellIssue> issues, Planner planner, Map<RefKind, Set<String>> unmatched) {
+    private record Plan(ImportTable table, List<CellIssue> issues, Planner planner, Map<RefKind, Set<String>> unmatched,
+                        CellFormats formats) {
     }
 
     public ImportService(Database db, ImportLookupRepository lookup, ImportWriteRepository writes,
@@ -138,7 +139,8 @@ public class ImportService {
     public ImportPreview preview(ImportTable table, ImportTarget target, ImportSettings settings, Progress progress) {
         Plan p = plan(table, target, settings, progress);
         return new ImportPreview(table, p.issues(), p.planner().newCount(), p.planner().existingDuplicates(),
-                p.planner().fileDuplicates(), p.unmatched());
+                p.planner().fileDuplicates(), p.unmatched(), p.formats().numbers(), p.formats().dates(),
+                p.planner().warnings());
     }
 
     /**
@@ -212,7 +214,8 @@ public class ImportService {
             });
             refs.preloadClients(names);
         }
-        RowCells cells = new RowCells(target, columns, table.headers(), refs, phones, zone.get(), issues);
+        CellFormats formats = formats(table, target, columns, settings);
+        RowCells cells = new RowCells(target, columns, table.headers(), refs, phones, zone.get(), issues, formats);
         Planner planner = planner(target, cells, settings, refs);
         int total = table.rows().size();
         int n = 0;
@@ -230,14 +233,34 @@ public class ImportService {
             }
         }
         planner.matchExisting();
-        return new Plan(table, issues, planner, refs.unmatched());
+        return new Plan(table, issues, planner, refs.unmatched(), formats);
+    }
+
+    /** The file's number and date formats: given by the settings, else decided from all its values. */
+    private static CellFormats formats(ImportTable table, ImportTarget target, Map<String, Integer> columns,
+                                       ImportSettings settings) {
+        List<String> numbers = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        columns.forEach((field, c) -> {
+            ImportField.Type type = target.field(field).type();
+            List<String> into = type == ImportField.Type.DECIMAL || type == ImportField.Type.INTEGER ? numbers
+                    : type == ImportField.Type.DATE || type == ImportField.Type.DATETIME ? dates : null;
+            if (into != null) {
+                table.rows().forEach(r -> {
+                    if (!r.cell(c).isBlank()) {
+                        into.add(r.cell(c));
+                    }
+                });
+            }
+        });
+        return CellFormats.detect(numbers, dates, settings.numberStyle(), settings.dateStyle());
     }
 
     private Planner planner(ImportTarget target, RowCells cells, ImportSettings s, References refs) {
         return switch (target) {
             case CLIENTS -> new ClientPlanner(cells, s.duplicates(), lookup, writes);
             case CONTACTS -> new ContactPlanner(cells, s.duplicates(), lookup, writes);
-            case DEALS -> new DealPlanner(cells, s.duplicates(), lookup, writes, refs, zone.get(), rescoreDeal);
+            case DEALS -> new DealPlanner(cells, s.duplicates(), lookup, writes, refs, s.createMissing(), rescoreDeal);
             case CALLS -> new CallPlanner(cells, s.duplicates(), lookup, callLog);
             case SALES -> new SalePlanner(cells, s.duplicates(), lookup, writes, recomputeClient);
         };

@@ -37,6 +37,11 @@ abstract class Planner {
 
     abstract Written write(Long userId, Instant now, Progress progress);
 
+    /** What the import fills in by a rule (row, column, message), shown in the preview; none by default. */
+    java.util.List<org.deskcrm.model.io.CellIssue> warnings() {
+        return java.util.List.of();
+    }
+
     int existingDuplicates() {
         return existing;
     }

@@ -3,8 +3,10 @@ package org.deskcrm.service.imports;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.io.CsvDelimiter;
 import org.deskcrm.model.io.CsvEncoding;
+import org.deskcrm.model.io.DateStyle;
 import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportSettings;
+import org.deskcrm.model.io.NumberStyle;
 import org.deskcrm.model.io.RefKind;
 
 import java.io.IOException;
@@ -19,7 +21,8 @@ import java.util.TreeMap;
  * Profile settings as stored text: one {@code name=value} line per setting (Java properties syntax,
  * sorted, so two saves of the same settings give the same text): {@code column.FIELD=Header},
  * {@code value.KIND.file name=known name}, {@code duplicates}, {@code encoding}, {@code delimiter},
- * {@code sheet}. Unknown lines are ignored and bad enum values fall back to the defaults, so a
+ * {@code sheet}, {@code numberFormat} (auto, point, comma), {@code dateFormat} (auto or a pattern such as
+ * dd.MM.yyyy), {@code createMissing}. Unknown lines are ignored and bad enum values fall back to the defaults, so a
  * profile written by a newer version still opens.
  */
 final class ProfileCodec {
@@ -36,6 +39,9 @@ final class ProfileCodec {
         m.put("encoding", s.encoding().name());
         m.put("delimiter", s.delimiter().name());
         m.put("sheet", s.sheet());
+        m.put("numberFormat", s.numberStyle().code());
+        m.put("dateFormat", s.dateStyle().pattern());
+        m.put("createMissing", Boolean.toString(s.createMissing()));
         StringBuilder sb = new StringBuilder();
         m.forEach((k, v) -> sb.append(escape(k, true)).append('=').append(escape(v, false)).append('\n'));
         if (sb.length() > MAX_CHARS) {
@@ -69,7 +75,10 @@ final class ProfileCodec {
                 parse(DuplicateMode.class, p.getProperty("duplicates"), DuplicateMode.SKIP),
                 parse(CsvEncoding.class, p.getProperty("encoding"), CsvEncoding.AUTO),
                 parse(CsvDelimiter.class, p.getProperty("delimiter"), CsvDelimiter.AUTO),
-                p.getProperty("sheet", ""));
+                p.getProperty("sheet", ""),
+                NumberStyle.ofCode(p.getProperty("numberFormat", "auto")),
+                DateStyle.ofCode(p.getProperty("dateFormat", "auto")),
+                Boolean.parseBoolean(p.getProperty("createMissing", "false")));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {

@@ -110,6 +110,15 @@ final class References {
 
     /** Looks a non-blank cell up; {@code pipelineId} narrows stages (null: any pipeline). */
     Found find(RefKind kind, String raw, Long pipelineId) {
+        Found f = peek(kind, raw, pipelineId);
+        if (!f.ok() && f.problem().equals("imports.issue.unknown")) {
+            unmatched.computeIfAbsent(kind, k -> new TreeSet<>()).add(raw.strip());
+        }
+        return f;
+    }
+
+    /** Like {@link #find} without remembering a name that matches nothing. */
+    Found peek(RefKind kind, String raw, Long pipelineId) {
         String name = effective(kind, raw);
         Found f = switch (kind) {
             case CLIENT_KIND, CALL_DIRECTION, CALL_STATUS -> {
@@ -121,9 +130,6 @@ final class References {
             case STAGE -> stage(name, pipelineId);
             default -> unique(names(kind).get(RefKind.key(name)));
         };
-        if (!f.ok() && f.problem().equals("imports.issue.unknown")) {
-            unmatched.computeIfAbsent(kind, k -> new TreeSet<>()).add(raw.strip());
-        }
         return f;
     }
 
@@ -136,7 +142,8 @@ final class References {
         return unmatched;
     }
 
-    private String effective(RefKind kind, String raw) {
+    /** The name a file's value stands for: its value mapping, else itself (trimmed). */
+    String effective(RefKind kind, String raw) {
         String mapped = settings.mapped(kind, raw);
         return mapped != null ? mapped : raw.strip();
     }
@@ -165,6 +172,7 @@ final class References {
             case SOURCE -> repo.sources();
             case PIPELINE -> repo.pipelines();
             case PRODUCT -> repo.products();
+            case LOST_REASON -> repo.lostReasons();
             default -> Map.of();
         });
     }

@@ -11,7 +11,6 @@ import org.deskcrm.service.client.Requisites;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +21,8 @@ import java.util.Map;
  * and returns null; {@link #ok()} tells whether the row produced no issue.
  */
 final class RowCells {
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99");
+    private static final BigDecimal MAX_INTEGER = BigDecimal.valueOf(999_999_999);
     private final ImportTarget target;
     private final Map<String, Integer> columns;
     private final List<String> headers;
@@ -29,13 +30,14 @@ final class RowCells {
     private final PhoneNormalizer phones;
     private final ZoneId zone;
     private final List<CellIssue> issues;
+    private final CellFormats formats;
     private ImportRow row;
     private String lastPhoneRaw;
     private String lastPhoneNorm;
     private int issuesBefore;
 
     RowCells(ImportTarget target, Map<String, Integer> columns, List<String> headers, References refs,
-             PhoneNormalizer phones, ZoneId zone, List<CellIssue> issues) {
+             PhoneNormalizer phones, ZoneId zone, List<CellIssue> issues, CellFormats formats) {
         this.target = target;
         this.columns = columns;
         this.headers = headers;
@@ -43,6 +45,7 @@ final class RowCells {
         this.phones = phones;
         this.zone = zone;
         this.issues = issues;
+        this.formats = formats;
     }
 
     void start(ImportRow r) {
@@ -65,6 +68,18 @@ final class RowCells {
     void issue(String field, String key, Object... args) {
         Integer c = columns.get(field);
         issues.add(CellIssue.of(row.number(), c == null ? "" : headers.get(c), key, args));
+    }
+
+    /** An issue of an earlier row (found after all rows were read), at a field's column. */
+    void issueAt(int rowNumber, String field, String key, Object... args) {
+        Integer c = columns.get(field);
+        issues.add(CellIssue.of(rowNumber, c == null ? "" : headers.get(c), key, args));
+    }
+
+    /** The header of a field's column ("" when not mapped). */
+    String header(String field) {
+        Integer c = columns.get(field);
+        return c == null ? "" : headers.get(c);
     }
 
     /** The trimmed text of a field's cell, null when empty or not mapped; checks required, formula, length. */
@@ -100,53 +115,55 @@ final class RowCells {
         if (v == null) {
             return null;
         }
-        Integer i = Values.integer(v);
-        if (i == null) {
-            issue(field, "imports.issue.integer", v);
+        CellFormats.Read<BigDecimal> r = formats.number(v, 0);
+        if (!r.ok() || r.value().compareTo(MAX_INTEGER) > 0) {
+            issue(field, r.ok() ? "imports.issue.integer" : r.problem(), v);
+            return null;
         }
-        return i;
+        return r.value().intValueExact();
     }
 
+    /** A non-negative money amount (two decimals at most: more would need rounding, an error). */
     BigDecimal amount(String field) {
         String v = text(field);
         if (v == null) {
             return null;
         }
-        BigDecimal d = Values.amount(v);
-        if (d == null) {
-            issue(field, "imports.issue.number", v);
+        CellFormats.Read<BigDecimal> r = formats.number(v, 2);
+        if (!r.ok() || r.value().compareTo(MAX_AMOUNT) > 0) {
+            issue(field, r.ok() ? "imports.issue.number" : r.problem(), v);
+            return null;
         }
-        return d;
+        return r.value();
     }
 
     LocalDate date(String field) {
+        CellFormats.Stamp s = stamp(field);
+        return s == null ? null : s.at().toLocalDate();
+    }
+
+    /** A date or a date-time under the file's date format (null when empty or unreadable: an issue then). */
+    CellFormats.Stamp stamp(String field) {
         String v = text(field);
         if (v == null) {
             return null;
         }
-        LocalDate d = Values.date(v);
-        if (d == null) {
-            issue(field, "imports.issue.date", v);
+        CellFormats.Read<CellFormats.Stamp> r = formats.stamp(v);
+        if (!r.ok()) {
+            issue(field, r.problem(), v);
+            return null;
         }
-        return d;
+        return r.value();
     }
 
     /** A date-time read in the business time zone (a date alone is its start). */
     Instant instant(String field) {
-        String v = text(field);
-        if (v == null) {
-            return null;
-        }
-        LocalDateTime t = Values.dateTime(v);
-        if (t == null) {
-            LocalDate d = Values.date(v);
-            t = d == null ? null : d.atStartOfDay();
-        }
-        if (t == null) {
-            issue(field, "imports.issue.dateTime", v);
-            return null;
-        }
-        return t.atZone(zone).toInstant();
+        CellFormats.Stamp s = stamp(field);
+        return s == null ? null : s.at().atZone(zone).toInstant();
+    }
+
+    ZoneId zone() {
+        return zone;
     }
 
     Boolean bool(String field) {

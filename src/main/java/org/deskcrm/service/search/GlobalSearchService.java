@@ -56,7 +56,7 @@ public class GlobalSearchService {
         }
         List<Deal> found = deals.byTitlePrefix(Texts.lower(q), limit, scope.get());
         if (!found.isEmpty()) {
-            Set<Long> clientIds = found.stream().map(Deal::clientId).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<Long> clientIds = found.stream().map(Deal::clientId).filter(java.util.Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
             Map<Long, String> names = clientRows.rows(clientIds, scope.get()).stream()
                     .collect(Collectors.toMap(ClientRow::id, ClientRow::name, (a, b) -> a));
             for (Deal d : found) {

@@ -90,7 +90,7 @@ public final class DealBoardView extends BorderPane {
         Label title = new Label(r.title());
         title.setStyle("-fx-font-weight: bold;");
         title.setWrapText(true);
-        Label client = new Label(r.clientName());
+        Label client = new Label(r.clientName() == null ? i18n.get("deal.noClient") : r.clientName());
         Label amount = new Label(money.format(r.amount()) + " · " + r.ownerName());
         Label band = new Label(i18n.format("deal.score.value", r.score(), i18n.get("deal.band." + r.band().code())));
         VBox card = new VBox(2, title, client, amount, band);

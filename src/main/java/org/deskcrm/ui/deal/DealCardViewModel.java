@@ -61,7 +61,7 @@ public final class DealCardViewModel {
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<DealLine> lines = FXCollections.observableArrayList();
     private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
-    private long clientId;
+    private Long clientId;
     private final java.util.function.Supplier<Long> currentUser;
     private final StringProperty editTitle = new SimpleStringProperty("");
     private final StringProperty editAmount = new SimpleStringProperty("");
@@ -212,7 +212,8 @@ public final class DealCardViewModel {
                 .withZone(zone);
         title.set(d.title());
         List<Field> f = new ArrayList<>();
-        f.add(new Field(i18n.get("deal.field.client"), l.row().clientName()));
+        f.add(new Field(i18n.get("deal.field.client"), l.row().clientName() == null ? i18n.get("deal.noClient")
+                : l.row().clientName()));
         f.add(new Field(i18n.get("deal.field.owner"), l.row().ownerName()));
         f.add(new Field(i18n.get("deal.field.pipeline"), pipelineName));
         f.add(new Field(i18n.get("deal.field.stage"), stages.getOrDefault(d.stageId(), "")));
@@ -289,7 +290,7 @@ public final class DealCardViewModel {
         return message;
     }
 
-    public long clientId() {
+    public Long clientId() {
         return clientId;
     }
 }

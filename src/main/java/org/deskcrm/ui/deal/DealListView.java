@@ -26,7 +26,8 @@ public final class DealListView extends BorderPane {
         table.setId("deal-table");
         table.setPlaceholder(new Label(i18n.get("deal.list.empty")));
         table.getColumns().add(text(i18n.get("deal.col.title"), DealRow::title, 240));
-        table.getColumns().add(text(i18n.get("deal.col.client"), DealRow::clientName, 200));
+        table.getColumns().add(text(i18n.get("deal.col.client"),
+                r -> r.clientName() == null ? i18n.get("deal.noClient") : r.clientName(), 200));
         table.getColumns().add(text(i18n.get("deal.col.owner"), DealRow::ownerName, 150));
         table.getColumns().add(text(i18n.get("deal.col.stage"), r -> vm.filter().stageName(r.stageId()), 150));
         TableColumn<DealRow, BigDecimal> amount = new TableColumn<>(i18n.get("deal.col.amount"));

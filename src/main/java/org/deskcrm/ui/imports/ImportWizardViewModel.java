@@ -291,6 +291,10 @@ public final class ImportWizardViewModel {
         }
         ImportSettings s = new ImportSettings(map, profile == null ? Map.of() : profile.settings().values(),
                 duplicates.get(), encoding.get(), delimiter.get(), sheets.isEmpty() ? "" : sheet.get());
+        if (profile != null) {
+            s = s.withFormats(profile.settings().numberStyle(), profile.settings().dateStyle())
+                    .withCreateMissing(profile.settings().createMissing());
+        }
         for (ValueChoice v : values) {
             s = s.withValue(v.kind(), v.fileValue(), v.mappedProperty().get());
         }

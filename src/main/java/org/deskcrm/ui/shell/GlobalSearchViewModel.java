@@ -189,9 +189,11 @@ public final class GlobalSearchViewModel {
         }
     }
 
-    /** Opens the hit's client card and clears the field. */
+    /** Opens the hit's client card (a deal without a client has none) and clears the field. */
     public void open(SearchHit hit) {
-        openClient.accept(hit.clientId());
+        if (hit.clientId() != null) {
+            openClient.accept(hit.clientId());
+        }
         clear();
     }
 

@@ -159,7 +159,9 @@ abstract class ImportContract {
         assertThat(deal.amount()).isEqualByComparingTo("12500.50");
         assertThat(deal.expectedClose()).isEqualTo(LocalDate.of(2026, 4, 30));
         assertThat(deal.ownerId()).isEqualTo(anna);
-        assertThat(ctx.deals().history(deal.id())).hasSize(1);
+        // ADR 0005: an open deal enters every open stage before its own at its creation
+        assertThat(ctx.deals().history(deal.id())).hasSize(2).allSatisfy(h -> assertThat(h.changedAt())
+                .isEqualTo(LocalDate.of(2026, 3, 1).atStartOfDay(ctx.businessZone()).toInstant()));
 
         byte[] calls = Workbooks.xlsx("Calls", List.of("startedAt", "direction", "status", "phone", "durationSec", "owner"),
                 List.of(List.of(LocalDateTime.of(2026, 3, 2, 10, 15), "incoming", "answered", "84951112233", 95, "anna"),

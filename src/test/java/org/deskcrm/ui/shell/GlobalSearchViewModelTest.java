@@ -26,7 +26,7 @@ class GlobalSearchViewModelTest {
         asked.add(text);
         if (text.startsWith("ром")) {
             return List.of(SearchHit.client(1, "ООО «Ромашка»", "+79123456789"),
-                    SearchHit.deal(10, 1, "Ромашка: поставка", "ООО «Ромашка»", null));
+                    SearchHit.deal(10, 1L, "Ромашка: поставка", "ООО «Ромашка»", null));
         }
         return List.of();
     }
