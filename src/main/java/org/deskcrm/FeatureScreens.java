@@ -154,7 +154,8 @@ final class FeatureScreens {
     }
 
     private ReportScreens reports(ShellServices s) {
-        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals());
+        return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals())
+                .rememberingPipelines(org.deskcrm.ui.report.PipelineMemory.forCurrentUser(s.app().session()::userId));
     }
 
 }

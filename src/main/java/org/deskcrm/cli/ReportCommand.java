@@ -22,7 +22,7 @@ import java.util.ResourceBundle;
 
 /**
  * {@code report NAME --from YYYY-MM-DD --to YYYY-MM-DD [--pipeline CODE|ID] [--manager LOGIN|ID]
- * [--team NAME|ID] [--source NAME|ID] [--band hot|warm|cold] [--by period|day|week] --out FILE.csv|FILE.xlsx}: the same
+ * [--team NAME|ID] [--source NAME|ID] [--band hot|warm|cold] [--by period|day|week|ATTRIBUTE] --out FILE.csv|FILE.xlsx}: the same
  * report code as the window, written to a file (e.g. a scheduled export for the accountant).
  * Without a name it lists the reports.
  */
@@ -47,7 +47,7 @@ final class ReportCommand implements Cli.Command {
         try {
             Report report = catalog.get(o.positional().get(0));
             ReportLookups lookups = new ReportLookups(ctx.database());
-            ReportFilter filter = filter(o, lookups, catalog.support().today());
+            ReportFilter filter = filter(o, lookups, catalog.support().today(), report);
             String outFile = o.value("out", null);
             if (outFile == null) {
                 throw new IllegalArgumentException(cliTexts.getString("help.report"));
@@ -64,6 +64,11 @@ final class ReportCommand implements Cli.Command {
 
     /** The filter from the options; the period defaults to the current month. */
     static ReportFilter filter(Cli.Options o, ReportLookups lookups, LocalDate today) {
+        return filter(o, lookups, today, null);
+    }
+
+    /** The same, where {@code --by} names an attribute for a report that groups deals by one (sales analysis). */
+    static ReportFilter filter(Cli.Options o, ReportLookups lookups, LocalDate today, Report report) {
         LocalDate from = date(o, "from", today.withDayOfMonth(1));
         LocalDate to = date(o, "to", today.withDayOfMonth(today.lengthOfMonth()));
         ReportFilter f = ReportFilter.period(from, to);
@@ -84,7 +89,13 @@ final class ReportCommand implements Cli.Command {
             f = f.withSource(id(source, "source", byName(lookups.sourceNames(), source), lookups.sourceNames()));
         }
         String grain = o.value("by", null);
-        if (grain != null) {
+        if (grain != null && report != null && !report.attributes().isEmpty()) {
+            try {
+                f = f.withAttribute(org.deskcrm.model.report.DealAttribute.ofCode(grain));
+            } catch (IllegalArgumentException e) {
+                throw new AppException("error.report.badOption", "by", grain);
+            }
+        } else if (grain != null) {
             try {
                 f = f.withGrain(org.deskcrm.model.report.Grain.ofCode(grain));
             } catch (IllegalArgumentException e) {

@@ -27,6 +27,11 @@ public interface Report {
         return java.util.List.of();
     }
 
+    /** The attributes the report can group deals by (its default first), or none. */
+    default java.util.List<org.deskcrm.model.report.DealAttribute> attributes() {
+        return java.util.List.of();
+    }
+
     /** Summary figures that can be drilled into. */
     default Set<String> drillableSummary() {
         return Set.of();

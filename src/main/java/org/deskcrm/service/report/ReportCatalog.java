@@ -25,6 +25,7 @@ public final class ReportCatalog {
         add(new ManagerLoadReport(support));
         add(new CallsReport(support));
         add(new VelocityReport(support));
+        add(new SalesAnalysisReport(support));
         add(new ReceivablesReport(support));
         add(new ClientAnalysisReport(support));
         add(new LifecycleReport(support));

@@ -71,6 +71,12 @@ public final class ReportExport {
                 totals.set(0, texts.get("report.total"));
             }
             w.write(csvRow(totals));
+            if (!t.summary().isEmpty()) {
+                w.write(csvRow(List.of(texts.get("report.summary"))));
+                for (Map.Entry<String, Object> e : t.summary().entrySet()) {
+                    w.write(csvRow(java.util.Arrays.asList(texts.summary(e.getKey()), e.getValue())));
+                }
+            }
         }
     }
 
@@ -158,7 +164,7 @@ public final class ReportExport {
                 sheet.createRow(r++).createCell(0).setCellValue(texts.get("report.summary"));
                 for (Map.Entry<String, Object> e : t.summary().entrySet()) {
                     org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
-                    row.createCell(0).setCellValue(e.getKey());
+                    row.createCell(0).setCellValue(texts.summary(e.getKey()));
                     Object v = e.getValue();
                     put(row.createCell(1), v, v instanceof LocalDate ? ColumnType.DATE
                             : v instanceof Long ? ColumnType.COUNT : v instanceof BigDecimal ? ColumnType.NUMBER : ColumnType.TEXT, st);

@@ -44,6 +44,8 @@ public final class ReportSupport {
     final LifecycleQueries lifecycle;
     final SpanFigures spans;
     final org.deskcrm.persistence.report.CallFigures callFigures;
+    final org.deskcrm.persistence.report.SalesFacts closedDeals;
+    private final org.deskcrm.persistence.report.PipelineActivity pipelineActivity;
     private final SettingsRepository settings;
     private final Clock clock;
     private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> access = org.deskcrm.model.user.AccessScope::all;
@@ -62,6 +64,8 @@ public final class ReportSupport {
         this.lifecycle = new LifecycleQueries(db);
         this.spans = new SpanFigures(db);
         this.callFigures = new org.deskcrm.persistence.report.CallFigures(db);
+        this.closedDeals = new org.deskcrm.persistence.report.SalesFacts(db);
+        this.pipelineActivity = new org.deskcrm.persistence.report.PipelineActivity(db);
         this.settings = settings;
         this.clock = clock;
     }
@@ -149,12 +153,17 @@ public final class ReportSupport {
         return new ReportExport(new ReportTexts(locale), lookups);
     }
 
-    /** The filter with a pipeline: the given one, or the first pipeline. */
+    /**
+     * The filter with a pipeline: the given one, else the pipeline with the most deals created or closed in
+     * the period (never an empty default while another pipeline has the data), else the first pipeline.
+     */
     ReportFilter withPipeline(ReportFilter f) {
         if (f.pipelineId() != null) {
             return f;
         }
-        return f.withPipeline(lookups.firstPipeline().orElseThrow(() -> new AppException("error.report.noPipeline")));
+        java.util.Optional<Long> busiest = pipelineActivity.busiest(scope(f));
+        return f.withPipeline(busiest.or(lookups::firstPipeline)
+                .orElseThrow(() -> new AppException("error.report.noPipeline")));
     }
 
     static Drill drill(String report, String column, String rowKey, DrillKind kind, List<DrillItem> items) {

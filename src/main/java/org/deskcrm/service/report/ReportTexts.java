@@ -35,6 +35,11 @@ public final class ReportTexts {
         return bundle.containsKey(key) ? bundle.getString(key) : code;
     }
 
+    /** A summary figure's name ({@code report.sum.KEY}), else its key. */
+    public String summary(String key) {
+        return bundle.containsKey("report.sum." + key) ? bundle.getString("report.sum." + key) : key;
+    }
+
     public String title(String report) {
         return get("report.title." + report);
     }
@@ -63,6 +68,9 @@ public final class ReportTexts {
         }
         if (f.grain() != null) {
             lines.add(new String[] {get("report.filter.grain"), get("report.grain." + f.grain().code())});
+        }
+        if (f.attribute() != null) {
+            lines.add(new String[] {get("report.filter.attribute"), get("report.attribute." + f.attribute().code())});
         }
         if (f.band() != null) {
             lines.add(new String[] {get("report.filter.band"), f.band().code()});

@@ -51,7 +51,7 @@ public final class VelocityReport implements Report {
             t.row(st.id().toString(), st.name(), (long) days.size(), avg(days), median(days));
         }
         List<BigDecimal> cycle = support.history.wonCycles(s).stream().map(c -> days(c.created(), c.won())).toList();
-        t.row(CYCLE, null, (long) cycle.size(), avg(cycle), median(cycle));
+        t.row(CYCLE, CYCLE, (long) cycle.size(), avg(cycle), median(cycle));
         return t.build();
     }
 

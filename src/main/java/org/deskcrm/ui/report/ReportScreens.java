@@ -29,6 +29,7 @@ public final class ReportScreens {
     private final I18n i18n;
     private final Workspace workspace;
     private org.deskcrm.service.goal.GoalService goals;
+    private PipelineMemory pipelines;
 
     /** How long the filter must stay unchanged before the report recomputes. */
     static final int DEBOUNCE_MILLIS = 400;
@@ -43,6 +44,12 @@ public final class ReportScreens {
     /** Offers the goals editor from the plan vs fact report. */
     public ReportScreens withGoals(org.deskcrm.service.goal.GoalService service) {
         this.goals = service;
+        return this;
+    }
+
+    /** Opens each report on the pipeline its user last chose there. */
+    public ReportScreens rememberingPipelines(PipelineMemory memory) {
+        this.pipelines = memory;
         return this;
     }
 
@@ -63,6 +70,7 @@ public final class ReportScreens {
         Report report = catalog.get(name);
         ReportViewModel vm = new ReportViewModel(report, executor, i18n, catalog.support().exporter(i18n.locale()),
                 catalog.support()::choices, new FxDebouncer(javafx.util.Duration.millis(DEBOUNCE_MILLIS)));
+        vm.rememberingPipelines(pipelines);
         ReportView view = new ReportView(vm, i18n, workspace);
         if (goals != null && org.deskcrm.service.report.PlanFactReport.NAME.equals(name)) {
             view.addTool(goalsButton(vm));

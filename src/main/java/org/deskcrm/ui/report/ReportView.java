@@ -136,6 +136,13 @@ public final class ReportView extends BorderPane {
             grain.valueProperty().bindBidirectional(vm.grainProperty());
             bar.getChildren().add(group("report.filter.grain", grain));
         }
+        if (!vm.attributes().isEmpty()) {
+            ComboBox<org.deskcrm.model.report.DealAttribute> by = choice("reportAttribute",
+                    a -> i18n.get("report.attribute." + a.code()), 170);
+            by.getItems().setAll(vm.attributes());
+            by.valueProperty().bindBidirectional(vm.attributeProperty());
+            bar.getChildren().add(group("report.filter.attribute", by));
+        }
         bar.getChildren().addAll(group("report.filter.pipeline", pipeline),
                 group("report.filter.manager", manager), group("report.filter.team", team),
                 group("report.filter.source", source), group("report.filter.band", band), tools);

@@ -48,11 +48,13 @@ public final class ReportViewModel {
     private final ObjectProperty<Long> sourceId = new SimpleObjectProperty<>();
     private final ObjectProperty<ScoreBand> band = new SimpleObjectProperty<>();
     private final ObjectProperty<Grain> grain = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.deskcrm.model.report.DealAttribute> attribute = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<FilterChoices> choices = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ReportTable> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private boolean applyingDefaults;
+    private PipelineMemory pipelines;
     private long generation;
     private TaskExecutor.Job running;
 
@@ -69,9 +71,21 @@ public final class ReportViewModel {
         this.lookups = lookups;
         this.debounce = debounce;
         grain.set(report.grains().isEmpty() ? null : report.grains().get(0));
-        for (ObservableValue<?> p : List.of(from, to, pipelineId, managerId, teamId, sourceId, band, grain)) {
+        attribute.set(report.attributes().isEmpty() ? null : report.attributes().get(0));
+        for (ObservableValue<?> p : List.of(from, to, pipelineId, managerId, teamId, sourceId, band, grain, attribute)) {
             p.addListener((o, old, now) -> filterChanged());
         }
+        pipelineId.addListener((o, old, now) -> {
+            if (pipelines != null && !applyingDefaults) {
+                pipelines.put(report.name(), now);
+            }
+        });
+    }
+
+    /** Opens on the pipeline the user last chose for this report, and remembers each choice. */
+    public ReportViewModel rememberingPipelines(PipelineMemory memory) {
+        this.pipelines = memory;
+        return this;
     }
 
     public String name() {
@@ -116,6 +130,16 @@ public final class ReportViewModel {
         return report.grains();
     }
 
+    /** What the report groups deals by (sales analysis), when it offers a choice. */
+    public ObjectProperty<org.deskcrm.model.report.DealAttribute> attributeProperty() {
+        return attribute;
+    }
+
+    /** The attributes the report can group deals by, its default first; empty when it offers none. */
+    public List<org.deskcrm.model.report.DealAttribute> attributes() {
+        return report.attributes();
+    }
+
     /** The filter choices, null until loaded. */
     public ReadOnlyObjectProperty<FilterChoices> choicesProperty() {
         return choices.getReadOnlyProperty();
@@ -145,6 +169,9 @@ public final class ReportViewModel {
                 if (from.get() == null && to.get() == null) {
                     from.set(c.today().withDayOfMonth(1));
                     to.set(c.today().withDayOfMonth(c.today().lengthOfMonth()));
+                }
+                if (pipelineId.get() == null && pipelines != null) {
+                    pipelines.get(report.name()).filter(c.pipelines()::containsKey).ifPresent(pipelineId::set);
                 }
             } finally {
                 applyingDefaults = false;
@@ -210,7 +237,7 @@ public final class ReportViewModel {
 
     private ReportFilter filter() {
         return new ReportFilter(from.get(), to.get(), pipelineId.get(), managerId.get(), teamId.get(),
-                sourceId.get(), band.get(), grain.get());
+                sourceId.get(), band.get(), grain.get(), attribute.get());
     }
 
     /** The table no longer matches the filter: it goes, the reason shows. */

@@ -1,0 +1,83 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.jooq.tables.DealLine;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.deskcrm.persistence.jooq.Tables.APP_USER;
+import static org.deskcrm.persistence.jooq.Tables.CLIENT;
+import static org.deskcrm.persistence.jooq.Tables.DEAL;
+import static org.deskcrm.persistence.jooq.Tables.DEAL_LINE;
+import static org.deskcrm.persistence.jooq.Tables.PRODUCT;
+
+/**
+ * The deals closed in a period with every attribute sales analysis groups by: won deals by the revenue
+ * rule ({@link Scopes#wonIn}) and lost deals ({@link Scopes#lostIn}), each with its main product (the line
+ * of the largest amount, the first such line on a tie; none without lines), its client (none for a deal
+ * without one) with the client's industry and region, its source, and its owner with the owner's team
+ * and office.
+ */
+public class SalesFacts {
+    /** One closed deal and its attributes; null where the deal has no value. */
+    public record ClosedDeal(long id, String title, BigDecimal amount, Instant created, Instant closed,
+                             Long productId, Long clientId, String clientName, String industry, String region,
+                             Long sourceId, long ownerId, Long teamId, String office) {
+        public ClosedDeal {
+            amount = amount == null ? BigDecimal.ZERO : amount;
+        }
+    }
+
+    /** A product's name and group (series). */
+    public record ProductName(String name, String group) {
+    }
+
+    private final DSLContext dsl;
+
+    public SalesFacts(Database db) {
+        this.dsl = db.dsl();
+    }
+
+    /** Deals won in the period (the revenue rule), by id. */
+    public List<ClosedDeal> won(ReportScope s) {
+        return closed(Scopes.wonIn(s));
+    }
+
+    /** Deals lost in the period, by id. */
+    public List<ClosedDeal> lost(ReportScope s) {
+        return closed(Scopes.lostIn(s));
+    }
+
+    private List<ClosedDeal> closed(Condition where) {
+        DealLine l = DEAL_LINE.as("main_line");
+        Field<Long> mainProduct = DSL.field(DSL.select(l.PRODUCT_ID).from(l).where(l.DEAL_ID.eq(DEAL.ID))
+                .orderBy(l.AMOUNT.desc(), l.ID).limit(1)).as("main_product");
+        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT, DEAL.CREATED_AT, DEAL.CLOSED_AT, mainProduct,
+                        DEAL.CLIENT_ID, CLIENT.NAME, CLIENT.INDUSTRY, CLIENT.REGION, DEAL.SOURCE_ID, DEAL.OWNER_ID,
+                        APP_USER.TEAM_ID, APP_USER.OFFICE)
+                .from(DEAL)
+                .leftJoin(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
+                .leftJoin(APP_USER).on(APP_USER.ID.eq(DEAL.OWNER_ID))
+                .where(where).orderBy(DEAL.ID)
+                .fetch(r -> new ClosedDeal(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
+                        r.value5().toInstant(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(),
+                        r.value11(), r.value12(), r.value13(), r.value14()));
+    }
+
+    /** Every product's name and group by id (inactive ones included). */
+    public Map<Long, ProductName> products() {
+        Map<Long, ProductName> m = new LinkedHashMap<>();
+        dsl.select(PRODUCT.ID, PRODUCT.NAME, PRODUCT.PRODUCT_GROUP).from(PRODUCT).orderBy(PRODUCT.NAME)
+                .forEach(r -> m.put(r.value1(), new ProductName(r.value2(), r.value3())));
+        return m;
+    }
+}
