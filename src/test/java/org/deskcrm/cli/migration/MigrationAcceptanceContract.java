@@ -419,7 +419,7 @@ public abstract class MigrationAcceptanceContract {
 
     Map<String, Long> counts() throws Exception {
         Map<String, Long> m = new LinkedHashMap<>();
-        try (Database d = Database.open(db, 1); Connection c = d.dataSource().getConnection();
+        try (Database d = Database.open(db, 2); Connection c = d.dataSource().getConnection();
              Statement s = c.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {

@@ -203,7 +203,7 @@ class ReadyProfilesTest {
 
     List<List<Object>> query(String sql) throws Exception {
         List<List<Object>> rows = new ArrayList<>();
-        try (Database d = Database.open(config(), 1); Connection c = d.dataSource().getConnection();
+        try (Database d = Database.open(config(), 2); Connection c = d.dataSource().getConnection();
              PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
