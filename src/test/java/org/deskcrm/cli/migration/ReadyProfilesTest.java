@@ -62,6 +62,7 @@ class ReadyProfilesTest {
     void amoCrmDealsExport() throws Exception {
         Locale.setDefault(Locale.forLanguageTag("ru"));
         clients("Ромашка", "Вектор", "Техснаб", "Сибирские окна");
+        contacts();
         importTwice("deals", "amocrm-deals.csv", "amocrm-deals.properties");
         Map<String, DealRow> deals = deals();
         assertThat(deals).hasSize(6);
@@ -81,6 +82,7 @@ class ReadyProfilesTest {
     void amoCrmDealsExportAsAWorkbook() throws Exception {
         Locale.setDefault(Locale.forLanguageTag("ru"));
         clients("Ромашка", "Вектор", "Техснаб", "Сибирские окна");
+        contacts();
         Path xlsx = dir.resolve("amocrm-deals.xlsx");
         Workbooks.fromCsv(sample("amocrm-deals.csv"), ';', xlsx);
         assertThat(cli("import", "deals", xlsx.toString(), "--profile", profile("amocrm-deals.properties").toString()))
@@ -95,6 +97,7 @@ class ReadyProfilesTest {
     void bitrix24DealsCsv() throws Exception {
         Locale.setDefault(Locale.forLanguageTag("ru"));
         clients("Ромашка", "Вектор", "Техснаб", "Сибирские окна");
+        contacts();
         importTwice("deals", "bitrix24-deals.csv", "bitrix24-deals.properties");
         Map<String, DealRow> deals = deals();
         assertThat(deals).hasSize(5);
@@ -236,6 +239,14 @@ class ReadyProfilesTest {
         Path file = dir.resolve("clients.csv");
         Files.writeString(file, "name\n" + String.join("\n", names) + "\n", StandardCharsets.UTF_8);
         assertThat(cli("import", "clients", file.toString())).as("%s%n%s", out, err).isZero();
+    }
+
+    /** The contact persons the Russian samples name (imported before the deals, as the guide's order says). */
+    void contacts() throws IOException {
+        Path file = dir.resolve("contacts.csv");
+        Files.writeString(file, "client;fullName\nРомашка;Ольга Ким\nВектор;Павел Зуев\nСибирские окна;Игорь Лаптев\n",
+                StandardCharsets.UTF_8);
+        assertThat(cli("import", "contacts", file.toString())).as("%s%n%s", out, err).isZero();
     }
 
     Path sample(String name) throws IOException {
