@@ -177,12 +177,14 @@ class ReadyProfilesTest {
 
     Map<String, DealRow> deals() throws Exception {
         Map<String, DealRow> m = new LinkedHashMap<>();
+        List<List<Object>> zone = query("SELECT val FROM app_setting WHERE name = 'business.time_zone'");
+        java.time.ZoneId business = zone.isEmpty() ? ZoneOffset.UTC : java.time.ZoneId.of((String) zone.get(0).get(0));
         for (List<Object> r : query("SELECT d.external_id, d.title, c.name, u.full_name, s.name, d.amount, d.created_at,"
                 + " d.closed_at, r.name FROM deal d LEFT JOIN client c ON c.id = d.client_id"
                 + " JOIN app_user u ON u.id = d.owner_id JOIN stage s ON s.id = d.stage_id"
                 + " LEFT JOIN lost_reason r ON r.id = d.lost_reason_id ORDER BY d.id")) {
             m.put((String) r.get(0), new DealRow((String) r.get(1), (String) r.get(2), (String) r.get(3),
-                    (String) r.get(4), (BigDecimal) r.get(5), day(r.get(6)), day(r.get(7)), (String) r.get(8)));
+                    (String) r.get(4), (BigDecimal) r.get(5), day(r.get(6), business), day(r.get(7), business), (String) r.get(8)));
         }
         return m;
     }
@@ -195,13 +197,13 @@ class ReadyProfilesTest {
         return m;
     }
 
-    /** The business day (UTC, the default business time zone) of a stored moment. */
-    static LocalDate day(Object v) {
+    /** The business day of a stored moment. */
+    static LocalDate day(Object v, java.time.ZoneId zone) {
         if (v == null) {
             return null;
         }
         Instant i = v instanceof java.time.OffsetDateTime o ? o.toInstant() : ((java.sql.Timestamp) v).toInstant();
-        return i.atZone(ZoneOffset.UTC).toLocalDate();
+        return i.atZone(zone).toLocalDate();
     }
 
     List<List<Object>> query(String sql) throws Exception {
