@@ -24,7 +24,7 @@ public final class ImportFeature {
                          DealFeature deals, Clock clock) {
         this.service = new ImportService(db, new ImportLookupRepository(db), new ImportWriteRepository(db),
                 new ReferenceWriteRepository(db), new GoalRepository(db), new CallLogRepository(db), audit, phones, settings::businessZone,
-                id -> deals.scoring().rescore(id), id -> deals.sales().recompute(id), clock);
+                ids -> deals.scoring().rescore(ids), id -> deals.sales().recompute(id), clock);
         this.profiles = new ImportProfiles(new ImportProfileRepository(db), clock);
     }
 

@@ -95,6 +95,18 @@ public class ScoringRepository {
         return rescore(DEAL.ID.ge(fromId).and(DEAL.ID.lt(toId)), true, rules, t, now, today);
     }
 
+    /** Rescores the deals with these ids (an import's new and changed deals) in a few set-based passes. */
+    public int rescoreIds(java.util.Collection<Long> ids, List<ScoringRule> rules, ScoreThresholds t, Instant now,
+                          LocalDate today) {
+        List<Long> all = new java.util.ArrayList<>(ids);
+        int changed = 0;
+        for (int from = 0; from < all.size(); from += 1_000) {
+            changed += rescore(DEAL.ID.in(all.subList(from, Math.min(all.size(), from + 1_000))), true, rules, t, now,
+                    today);
+        }
+        return changed;
+    }
+
     /** The smallest and largest deal id, or null when there are no deals. */
     public long[] idRange() {
         var r = dsl.select(DSL.min(DEAL.ID), DSL.max(DEAL.ID)).from(DEAL).fetchOne();

@@ -185,6 +185,17 @@ public class ScoringService {
         repo.rescore(dealId, activeRules(), settings.thresholds(), now, settings.today());
     }
 
+    /**
+     * Rescores many deals at once (an import): the rules, thresholds and today are read once and the
+     * scores written set-based, not deal by deal. Joins the caller's transaction.
+     */
+    public void rescore(java.util.Collection<Long> dealIds) {
+        if (dealIds.isEmpty()) {
+            return;
+        }
+        repo.rescoreIds(dealIds, activeRules(), settings.thresholds(), settings.clock().instant(), settings.today());
+    }
+
     /** Rescores the deals of one client (after its status or channels changed); returns how many changed. */
     public int rescoreClient(long clientId) {
         return repo.rescoreClient(clientId, activeRules(), settings.thresholds(), settings.clock().instant(),

@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongConsumer;
 
 /**
  * Deals with their history (ADR 0005). The stage is looked up in the row's pipeline (or, without a
@@ -43,7 +42,7 @@ final class DealPlanner extends Planner {
     private final ImportLookupRepository lookup;
     private final ImportWriteRepository writes;
     private final References refs;
-    private final LongConsumer rescore;
+    private final java.util.function.Consumer<java.util.Collection<Long>> rescore;
     private final boolean createMissing;
     private final List<StageStep> stages;
     private final List<Draft> drafts = new ArrayList<>();
@@ -55,7 +54,7 @@ final class DealPlanner extends Planner {
     private Instant latest;
 
     DealPlanner(RowCells cells, DuplicateMode mode, ImportLookupRepository lookup, ImportWriteRepository writes,
-                References refs, boolean createMissing, LongConsumer rescore) {
+                References refs, boolean createMissing, java.util.function.Consumer<java.util.Collection<Long>> rescore) {
         super(cells, mode);
         this.lookup = lookup;
         this.writes = writes;
@@ -267,6 +266,7 @@ final class DealPlanner extends Planner {
     Written write(Long userId, Instant now, Progress progress) {
         Map<String, Long> created = new HashMap<>();
         List<ImportedDeal> fresh = new ArrayList<>();
+        List<Long> touched = new ArrayList<>();
         int merged = 0;
         for (int i = 0; i < rows.size(); i++) {
             ImportedDeal d = rows.get(i);
@@ -278,13 +278,13 @@ final class DealPlanner extends Planner {
             Long same = sameKeyId.get(i);
             if (same != null) {
                 writes.updateDeal(same, d, userId, now);
-                rescore.accept(same);
+                touched.add(same);
                 merged++;
             } else if (id == null) {
                 fresh.add(d);
             } else if (mode == DuplicateMode.MERGE) {
                 writes.mergeDeal(id, d, now);
-                rescore.accept(id);
+                touched.add(id);
                 merged++;
             }
         }
@@ -292,10 +292,11 @@ final class DealPlanner extends Planner {
         for (int from = 0; from < fresh.size(); from += step) {
             checkCancel(progress);
             for (long id : writes.insertDeals(fresh.subList(from, Math.min(fresh.size(), from + step)), userId, now)) {
-                rescore.accept(id);
+                touched.add(id);
             }
             progress.update("imports.progress.writing", Math.min(fresh.size(), from + step), fresh.size());
         }
+        rescore.accept(touched); // set-based, once for the whole file
         boolean merge = mode == DuplicateMode.MERGE;
         return new Written(fresh.size(), merged + (merge ? inFile : 0),
                 merge ? 0 : inFile + existingId.size());

@@ -56,7 +56,7 @@ public class ImportService {
     private final AuditRepository audit;
     private final PhoneNormalizer phones;
     private final Supplier<ZoneId> zone;
-    private final LongConsumer rescoreDeal;
+    private final java.util.function.Consumer<java.util.Collection<Long>> rescoreDeal;
     private final LongConsumer recomputeClient;
     private final Clock clock;
     private final SourceReader reader;
@@ -74,14 +74,16 @@ public class ImportService {
     public ImportService(Database db, ImportLookupRepository lookup, ImportWriteRepository writes,
                          ReferenceWriteRepository references, GoalRepository goals,
                          CallLogRepository callLog, AuditRepository audit, PhoneNormalizer phones,
-                         Supplier<ZoneId> zone, LongConsumer rescoreDeal, LongConsumer recomputeClient, Clock clock) {
+                         Supplier<ZoneId> zone, java.util.function.Consumer<java.util.Collection<Long>> rescoreDeal,
+                         LongConsumer recomputeClient, Clock clock) {
         this(db, lookup, writes, references, goals, callLog, audit, phones, zone, rescoreDeal, recomputeClient, clock,
                 new SourceReader());
     }
 
     ImportService(Database db, ImportLookupRepository lookup, ImportWriteRepository writes,
                   ReferenceWriteRepository references, GoalRepository goals, CallLogRepository callLog,
-                  AuditRepository audit, PhoneNormalizer phones, Supplier<ZoneId> zone, LongConsumer rescoreDeal,
+                  AuditRepository audit, PhoneNormalizer phones, Supplier<ZoneId> zone,
+                  java.util.function.Consumer<java.util.Collection<Long>> rescoreDeal,
                   LongConsumer recomputeClient, Clock clock, SourceReader reader) {
         this.db = db;
         this.lookup = lookup;
