@@ -254,8 +254,10 @@ public class DeskCrmApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(Math.min(900, screen.getWidth()));
         stage.setMinHeight(Math.min(600, screen.getHeight()));
-        stage.setX(screen.getMinX() + Math.max(0, (screen.getWidth() - size[0]) / 2));
-        stage.setY(screen.getMinY() + Math.max(0, (screen.getHeight() - size[1]) / 2));
+        if (stage.getX() + size[0] > screen.getMaxX() || stage.getY() + size[1] > screen.getMaxY()) {
+            stage.setX(screen.getMinX()); // a position remembered on a larger screen: back onto this one
+            stage.setY(screen.getMinY());
+        }
         stage.setMaximized(prefs.maximized());
         stage.setOnCloseRequest(e -> {
             if (!window.tabs().allowClosingAll()) {

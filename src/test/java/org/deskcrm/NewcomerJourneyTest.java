@@ -143,6 +143,9 @@ class NewcomerJourneyTest {
         double quit = seconds(started);
         launch();
         signIn("admin", ADMIN_PASSWORD);
+        // the window opens on the home dashboard; the client list is one click away
+        waitUntil(60, () -> robot.lookup("#nav-clients").tryQuery().isPresent());
+        robot.clickOn("#nav-clients");
         waitUntil(60, () -> clientListRows() > 0);
         double restarted = seconds(started);
         assertThat(robot.lookup("#welcome").tryQuery()).isEmpty();

@@ -202,6 +202,9 @@ class SwitchUserFxTest {
         robot.clickOn("#signInPassword").write(password);
         robot.clickOn("#signInButton");
         waitUntil(() -> robot.lookup("#mainWindow").tryQuery().isPresent());
+        // the window opens on the home dashboard; these checks read the client list
+        waitUntil(() -> robot.lookup("#nav-clients").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+        robot.clickOn("#nav-clients");
     }
 
     private int appWindowsShowing() {

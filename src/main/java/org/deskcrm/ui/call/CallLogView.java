@@ -90,7 +90,7 @@ public final class CallLogView extends BorderPane {
             TableRow<CallRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
                 CallRow r = row.getItem();
-                if (e.getClickCount() == 2 && r != null) {
+                if (e.getClickCount() >= 2 && e.getClickCount() % 2 == 0 && r != null) { // each double-click, however quick
                     if (r.clientId() != null) {
                         workspace.openClient(r.clientId());
                     } else {

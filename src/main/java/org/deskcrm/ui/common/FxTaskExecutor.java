@@ -27,6 +27,18 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
     private final ExecutorService pool;
     private volatile ProgressSink sink;
 
+    /** The job of work submitted after {@link #close()}: never runs. */
+    private static final Job CLOSED = new Job() {
+        @Override
+        public void cancel() {
+        }
+
+        @Override
+        public boolean isDone() {
+            return true;
+        }
+    };
+
     public FxTaskExecutor(int threads) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -57,7 +69,14 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                 return cancelled.get() || Thread.currentThread().isInterrupted();
             }
         };
-        Future<?> future = pool.submit(() -> {
+        if (pool.isShutdown()) {
+            // the window is closing (or a test ended): a refresh scheduled by a timer or a debounce finds the
+            // executor closed; the work is dropped, as when it is cancelled, instead of failing on the FX thread
+            return CLOSED;
+        }
+        Future<?> future;
+        try {
+            future = pool.submit(() -> {
             try {
                 T result = work.call(progress);
                 if (!cancelled.get()) {
@@ -69,7 +88,10 @@ public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
                     Platform.runLater(() -> onFailure.accept(e));
                 }
             }
-        });
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CLOSED; // closed between the check and the submit
+        }
         return new Job() {
             @Override
             public void cancel() {
