@@ -67,6 +67,11 @@ public class DeskCrmApp extends Application {
         return signInStage;
     }
 
+    /** The main window once it is up, else null (for tests and screenshots of the whole app). */
+    MainWindow mainWindow() {
+        return window;
+    }
+
     /** The open database's services once the main window is up, else null (for tests of the whole app). */
     AppContext context() {
         return context;

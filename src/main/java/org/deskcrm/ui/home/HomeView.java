@@ -18,7 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.TilePane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -49,12 +49,13 @@ import java.util.function.Consumer;
  */
 public final class HomeView extends BorderPane implements Refreshable {
     static final int AUTO_REFRESH_MINUTES = 5;
-    private static final double TILE_WIDTH = 220;
+    private static final double TILE_WIDTH = 240;
+    private static final double TILE_HEIGHT = 184;
     private final HomeViewModel vm;
     private final I18n i18n;
     private final FigureFormat format;
     private final Consumer<Figure> open;
-    private final FlowPane tiles = new FlowPane(12, 12);
+    private final TilePane tiles = new TilePane(12, 12);
     private final VBox funnel = new VBox(4);
     private final HBox months = new HBox(4);
     private final Label period = new Label();
@@ -69,6 +70,9 @@ public final class HomeView extends BorderPane implements Refreshable {
         setTop(toolbar());
         tiles.setId("homeTiles");
         tiles.setPadding(new Insets(12));
+        tiles.setPrefTileWidth(TILE_WIDTH);
+        tiles.setPrefTileHeight(TILE_HEIGHT);
+        tiles.setTileAlignment(Pos.TOP_LEFT);
         funnel.setId("homeFunnel");
         months.setId("homeRevenueByMonth");
         months.setAlignment(Pos.BOTTOM_LEFT);
@@ -203,12 +207,14 @@ public final class HomeView extends BorderPane implements Refreshable {
                             ColumnType.RATIO)));
             plan.setId("homePlan-" + t.code());
             plan.getStyleClass().add("hint");
+            plan.setWrapText(true);
             box.getChildren().add(plan);
         }
         if (f != null && f.previous() != null) {
             Label change = new Label(change(f, t));
             change.setId("homeChange-" + t.code());
             change.getStyleClass().addAll("hint", f.value().compareTo(f.previous()) >= 0 ? "home-up" : "home-down");
+            change.setWrapText(true);
             box.getChildren().add(change);
         }
         if (f != null && f.trend().size() > 1) {
@@ -217,8 +223,10 @@ public final class HomeView extends BorderPane implements Refreshable {
         Button b = new Button(null, box);
         b.setId("homeTile-" + t.code());
         b.getStyleClass().add("home-tile");
-        b.setPrefWidth(TILE_WIDTH);
-        b.setMinHeight(120);
+        b.setMinSize(TILE_WIDTH, TILE_HEIGHT);
+        b.setPrefSize(TILE_WIDTH, TILE_HEIGHT);
+        b.setMaxSize(TILE_WIDTH, TILE_HEIGHT);
+        box.setMaxWidth(TILE_WIDTH - 24);
         b.setAlignment(Pos.TOP_LEFT);
         b.setDisable(f == null);
         b.setTooltip(new Tooltip(i18n.get("home.tile.open")));

@@ -140,13 +140,29 @@ class HomeDashboardFxTest {
                 .isEqualTo(format.text(load.value(ReportTable.TOTALS, "conversion"), org.deskcrm.model.report.ColumnType.RATIO));
         assertThat(text(robot, "#homeValue-pipeline_value")).isEqualTo("0.00");
         assertThat(text(robot, "#homePlan-revenue")).isEqualTo("Plan 3,000.00 · 55.0% done");
-        assertThat(text(robot, "#homeChange-revenue")).isEqualTo("▲ 230.0% against the previous period");
-        assertThat(text(robot, "#homeChange-won_deals")).isEqualTo("▲ 200.0% against the previous period");
+        assertThat(text(robot, "#homeChange-revenue")).isEqualTo("▲ 230.0% vs the previous period");
+        assertThat(text(robot, "#homeChange-won_deals")).isEqualTo("▲ 200.0% vs the previous period");
         // the trend: October … March, February's 500 and March's 1 650
         assertThat(vm.figures().stream().filter(f -> f.tile() == HomeTile.REVENUE).findFirst().orElseThrow().trend())
                 .extracting(BigDecimal::toPlainString).containsExactly("0", "0", "0", "0", "500.00", "1650.00");
         assertThat(vm.months()).hasSize(HomeViewModel.CHART_MONTHS);
         assertThat(vm.funnel()).isNotEmpty();
+        assertThat(fx(() -> cutTexts(robot.lookup("#homeTiles").query()))).as("tile texts shown cut off").isEmpty();
+    }
+
+    /** Every label under {@code root} whose shown text differs from its text (an ellipsis). */
+    private static java.util.List<String> cutTexts(javafx.scene.Node root) {
+        java.util.List<String> cut = new java.util.ArrayList<>();
+        if (root instanceof javafx.scene.control.Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            javafx.scene.Node shown = l.lookup(".text");
+            if (shown instanceof javafx.scene.text.Text t && !l.getText().equals(t.getText())) {
+                cut.add(l.getText() + " -> " + t.getText());
+            }
+        }
+        if (root instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(n -> cut.addAll(cutTexts(n)));
+        }
+        return cut;
     }
 
     @Test
