@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * else Monocle's headless platform. The app's figure includes opening the database (Flyway check).
  */
 final class StartupBenchmark {
-    private static final Pattern LINE = Pattern.compile("startup_ms=(\\d+) main_ms=(\\d+) heap_mb=(\\d+)");
+    private static final Pattern LINE = Pattern.compile("startup_ms=(\\d+) main_ms=(\\d+) heap_mb=(\\d+)(?: home_ms=(\\d+))?");
 
     private final int runs;
 
@@ -30,6 +30,7 @@ final class StartupBenchmark {
         Samples bare = new Samples(runs);
         Samples app = new Samples(runs);
         Samples main = new Samples(runs);
+        Samples home = new Samples(runs);
         long heap = 0;
         for (int i = 0; i < runs; i++) {
             bare.add(probe(List.of("bare"))[0]);
@@ -40,6 +41,9 @@ final class StartupBenchmark {
             long[] a = probe(args);
             app.add(a[0]);
             main.add(a[1]);
+            if (a[3] >= 0) {
+                home.add(a[3] - a[1]);
+            }
             heap = Math.max(heap, a[2]);
         }
         String platform = System.getenv("DISPLAY") != null ? "X11 " + System.getenv("DISPLAY") : "Monocle headless";
@@ -50,6 +54,11 @@ final class StartupBenchmark {
                 "JVM start → sign-in window answering, database open and checked");
         results.add("startup", "app: sign-in to main window", "median " + (long) (main.p50() - app.p50()) + " ms",
                 null, null, "administrator's password checked (Argon2id), main window and first tab showing");
+        if (home.count() > 0) {
+            results.add("startup", "app: main window to home dashboard figures", "median " + (long) home.p50()
+                            + " ms, max " + (long) home.max() + " ms", "≤ 1000 ms", home.max() <= 1000,
+                    "every tile's figure shown (computed in the background; the window answers meanwhile)");
+        }
         results.add("heap", "app window, used after GC", heap + " MB", "≤ 300 MB", heap <= HeapBenchmark.TARGET_MB,
                 "4 s after the window came up, max of " + runs + " runs");
     }
@@ -87,7 +96,7 @@ final class StartupBenchmark {
                 Matcher m = LINE.matcher(line);
                 if (m.find()) {
                     found = new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
-                            Long.parseLong(m.group(3))};
+                            Long.parseLong(m.group(3)), m.group(4) == null ? -1 : Long.parseLong(m.group(4))};
                 } else if (tail.length() < 4000) {
                     tail.append(line).append('\n');
                 }
