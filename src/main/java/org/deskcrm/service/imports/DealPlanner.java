@@ -43,7 +43,6 @@ final class DealPlanner extends Planner {
     private final ImportWriteRepository writes;
     private final References refs;
     private final java.util.function.Consumer<java.util.Collection<Long>> rescore;
-    private final boolean createMissing;
     private final List<StageStep> stages;
     private final List<Draft> drafts = new ArrayList<>();
     private final Map<String, Integer> byKey = new HashMap<>();
@@ -54,12 +53,11 @@ final class DealPlanner extends Planner {
     private Instant latest;
 
     DealPlanner(RowCells cells, DuplicateMode mode, ImportLookupRepository lookup, ImportWriteRepository writes,
-                References refs, boolean createMissing, java.util.function.Consumer<java.util.Collection<Long>> rescore) {
+                References refs, java.util.function.Consumer<java.util.Collection<Long>> rescore) {
         super(cells, mode);
         this.lookup = lookup;
         this.writes = writes;
         this.refs = refs;
-        this.createMissing = createMissing;
         this.rescore = rescore;
         this.stages = lookup.stageSteps();
     }
@@ -94,8 +92,10 @@ final class DealPlanner extends Planner {
         String newLostReason = null;
         if (lostName != null && stage.kind() != StageKind.LOST) {
             warnings.add("imports.warning.lostReasonNotLost", "lostReason", row.number());
-        } else if (lostName != null && createMissing && !refs.peek(RefKind.LOST_REASON, lostName, null).ok()) {
+        } else if (lostName != null && refs.createRequested(RefKind.LOST_REASON, lostName)
+                && !refs.peek(RefKind.LOST_REASON, lostName, null).ok()) {
             newLostReason = refs.effective(RefKind.LOST_REASON, lostName);
+            refs.willCreate(RefKind.LOST_REASON, newLostReason);
         } else if (lostName != null) {
             lostReason = cells.ref("lostReason", null);
         }

@@ -15,7 +15,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** Named import profiles per target, saved in the database and shared by the window and the command line. */
+/**
+ * Named import profiles per target, saved in the database and shared by the window and the command line,
+ * and the ready-made profiles shipped in the jar ({@link ShippedProfiles}): a saved profile of the same
+ * name wins over a shipped one (a user who adapted a shipped profile keeps the adaptation).
+ */
 public class ImportProfiles {
     private final ImportProfileRepository repo;
     private final Clock clock;
@@ -25,12 +29,32 @@ public class ImportProfiles {
         this.clock = clock;
     }
 
+    /** The saved profiles of the target, then the shipped ones for it that no saved profile's name hides. */
     public List<ImportProfile> list(ImportTarget target) {
-        return repo.byEntity(target.code()).stream().map(s -> profile(target, s)).toList();
+        List<ImportProfile> all = new java.util.ArrayList<>(repo.byEntity(target.code()).stream()
+                .map(s -> profile(target, s)).toList());
+        for (String name : ShippedProfiles.NAMES) {
+            if (all.stream().noneMatch(p -> p.name().equalsIgnoreCase(name))) {
+                shipped(target, name).ifPresent(all::add);
+            }
+        }
+        return all;
     }
 
+    /** The saved profile of that name, else the shipped profile of that name for the target. */
     public Optional<ImportProfile> find(ImportTarget target, String name) {
-        return name == null ? Optional.empty() : repo.find(target.code(), name.strip()).map(s -> profile(target, s));
+        if (name == null) {
+            return Optional.empty();
+        }
+        Optional<ImportProfile> saved = repo.find(target.code(), name.strip()).map(s -> profile(target, s));
+        return saved.isPresent() ? saved : shipped(target, name);
+    }
+
+    /** The shipped profile of that name when it is one for the target (no id: saving it stores a copy). */
+    private static Optional<ImportProfile> shipped(ImportTarget target, String name) {
+        return ShippedProfiles.text(name).filter(text -> target.code().equals(ProfileCodec.target(text)))
+                .map(text -> new ImportProfile(null, name.strip().toLowerCase(java.util.Locale.ROOT), target,
+                        ProfileCodec.decode(text), 0));
     }
 
     /** The profile or a localized error naming it. */
@@ -95,7 +119,10 @@ public class ImportProfiles {
         }
     }
 
-    /** A saved profile by name, or a profile file when {@code nameOrFile} is the path of a .properties file. */
+    /**
+     * A saved profile by name, a shipped profile by name ({@code --profile amocrm-deals}), or a profile
+     * file when {@code nameOrFile} is the path of a .properties file.
+     */
     public ImportProfile resolve(ImportTarget target, String nameOrFile) {
         Path path = nameOrFile.endsWith(".properties") ? Path.of(nameOrFile) : null;
         return path != null && Files.isRegularFile(path) ? readFile(path, target) : require(target, nameOrFile);

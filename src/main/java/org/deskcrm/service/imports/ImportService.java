@@ -144,6 +144,15 @@ public class ImportService {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('ё', 'е').replaceAll("[\\s_\\-.]", "");
     }
 
+    /**
+     * Whether a name of this kind that matches nothing can be created by the import (a person, team,
+     * product, lead source or lost reason; never a stage, pipeline, client or fixed word): the value-mapping
+     * step offers "create" for it.
+     */
+    public static boolean creatable(RefKind kind) {
+        return References.creatable(kind) || kind == RefKind.LOST_REASON;
+    }
+
     /** Known names of a kind for the value-mapping step (the fixed words' codes for word kinds). */
     public List<String> knownNames(RefKind kind) {
         List<String> codes = References.codes(kind);
@@ -298,7 +307,7 @@ public class ImportService {
         return switch (target) {
             case CLIENTS -> new ClientPlanner(cells, s.duplicates(), lookup, writes);
             case CONTACTS -> new ContactPlanner(cells, s.duplicates(), lookup, writes);
-            case DEALS -> new DealPlanner(cells, s.duplicates(), lookup, writes, refs, s.createMissing(), rescoreDeal);
+            case DEALS -> new DealPlanner(cells, s.duplicates(), lookup, writes, refs, rescoreDeal);
             case CALLS -> new CallPlanner(cells, s.duplicates(), lookup, callLog);
             case SALES -> new SalePlanner(cells, s.duplicates(), lookup, writes, recomputeClient);
             case USERS -> new UserPlanner(cells, s.duplicates(), references);

@@ -126,6 +126,11 @@ final class References {
         }
     }
 
+    /** Whether the settings ask to create this name when it matches nothing (all missing names, or it mapped to {@value #CREATE}). */
+    boolean createRequested(RefKind kind, String raw) {
+        return settings.createMissing() || CREATE.equals(settings.mapped(kind, raw));
+    }
+
     /** Whether names of this kind can be created by an import. */
     static boolean creatable(RefKind kind) {
         return kind == RefKind.OWNER || kind == RefKind.TEAM || kind == RefKind.PRODUCT || kind == RefKind.SOURCE;
@@ -173,8 +178,7 @@ final class References {
 
     /** Looks a non-blank cell up; {@code pipelineId} narrows stages (null: any pipeline). */
     Found find(RefKind kind, String raw, Long pipelineId) {
-        String mapped = settings.mapped(kind, raw);
-        boolean create = CREATE.equals(mapped) || settings.createMissing();
+        boolean create = createRequested(kind, raw);
         String name = effective(kind, raw);
         Found f = lookup(kind, name, pipelineId);
         if (!f.ok() && f.problem().equals("imports.issue.unknown") && create && creatable(kind)) {
@@ -213,6 +217,11 @@ final class References {
         toCreate.computeIfAbsent(kind, k -> new TreeSet<>()).add(name);
         names(kind).computeIfAbsent(RefKind.key(name), k -> new java.util.LinkedHashSet<>()).add(id);
         return Found.of(id);
+    }
+
+    /** Counts a name a planner creates itself (a lost reason, created while the deals are written). */
+    void willCreate(RefKind kind, String name) {
+        toCreate.computeIfAbsent(kind, k -> new TreeSet<>()).add(name);
     }
 
     /** The names (per kind) this import creates, or would create. */

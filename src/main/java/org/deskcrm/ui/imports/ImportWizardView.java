@@ -168,6 +168,17 @@ public final class ImportWizardView extends BorderPane {
         javafx.scene.control.CheckBox create = new javafx.scene.control.CheckBox(i18n.get("imports.wizard.createMissing"));
         create.setId("import-create-missing");
         create.selectedProperty().bindBidirectional(vm.createMissingProperty());
+        ComboBox<String> pipeline = new ComboBox<>();
+        pipeline.getItems().add("");
+        pipeline.getItems().addAll(vm.pipelines());
+        pipeline.setId("import-pipeline");
+        pipeline.setPromptText(i18n.get("imports.wizard.anyPipeline"));
+        pipeline.valueProperty().bindBidirectional(vm.pipelineProperty());
+        Label pipelineLabel = new Label(i18n.get("imports.wizard.pipeline"));
+        javafx.beans.binding.BooleanBinding deals = vm.targetProperty().isEqualTo(ImportTarget.DEALS)
+                .or(vm.targetProperty().isEqualTo(ImportTarget.DEAL_HISTORY));
+        pipeline.visibleProperty().bind(deals);
+        pipelineLabel.visibleProperty().bind(deals);
         ComboBox<CsvEncoding> enc = combo(List.of(CsvEncoding.values()),
                 x -> i18n.get("imports.encoding." + x.name().toLowerCase(Locale.ROOT)));
         enc.valueProperty().bindBidirectional(vm.encodingProperty());
@@ -183,6 +194,7 @@ public final class ImportWizardView extends BorderPane {
         g.addRow(r++, new Label(i18n.get("imports.wizard.profile")), profile);
         g.addRow(r++, new Label(i18n.get("imports.wizard.duplicates")), dup);
         g.add(create, 1, r++);
+        g.addRow(r++, pipelineLabel, pipeline);
         g.addRow(r++, new Label(i18n.get("imports.wizard.encoding")), enc);
         g.addRow(r++, new Label(i18n.get("imports.wizard.delimiter")), del);
         g.addRow(r, new Label(i18n.get("imports.wizard.sheet")), sheet);
@@ -251,8 +263,14 @@ public final class ImportWizardView extends BorderPane {
             if (!v.suggested().isEmpty()) {
                 to.setPromptText(v.suggested().get(0));
             }
+            javafx.scene.control.CheckBox create = new javafx.scene.control.CheckBox(i18n.get("imports.wizard.createValue"));
+            create.setId("import-create-" + r);
+            create.setVisible(v.creatable());
+            create.setManaged(v.creatable());
+            create.selectedProperty().bindBidirectional(v.createProperty());
+            to.disableProperty().bind(v.createProperty());
             g.addRow(r++, new Label(i18n.get("imports.kind." + v.kind().name().toLowerCase(Locale.ROOT))),
-                    new Label(v.fileValue()), new Label("→"), to, hint);
+                    new Label(v.fileValue()), new Label("→"), to, create, hint);
         }
         return new ScrollPane(g);
     }

@@ -74,6 +74,8 @@ public final class ImportWizardViewModel {
     private final StringProperty profileName = new SimpleStringProperty("");
     private final ObjectProperty<DuplicateMode> duplicates = new SimpleObjectProperty<>(DuplicateMode.SKIP);
     private final BooleanProperty createMissing = new SimpleBooleanProperty(false);
+    private final ObservableList<String> pipelines = FXCollections.observableArrayList();
+    private final StringProperty pipeline = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ObjectProperty<CsvEncoding> encoding = new SimpleObjectProperty<>(CsvEncoding.AUTO);
     private final ObjectProperty<CsvDelimiter> delimiter = new SimpleObjectProperty<>(CsvDelimiter.AUTO);
@@ -145,6 +147,16 @@ public final class ImportWizardViewModel {
     /** Whether missing people, teams, products and lead sources are created rather than refused. */
     public BooleanProperty createMissingProperty() {
         return createMissing;
+    }
+
+    /** The pipelines whose stages a deal's stage may name (for the pipeline choice of deal imports). */
+    public ObservableList<String> pipelines() {
+        return pipelines;
+    }
+
+    /** The pipeline (name or code) stages are looked up in when the file has no pipeline column; empty: every one. */
+    public StringProperty pipelineProperty() {
+        return pipeline;
     }
 
     /** What the preview adds to the counts: the ignored columns and the names that will be created. */
@@ -265,7 +277,9 @@ public final class ImportWizardViewModel {
         fileName.set(name);
         table = null;
         error.set("");
-        submit(p -> service.sheets(data, name), list -> {
+        submit(p -> Map.entry(service.sheets(data, name), service.knownNames(RefKind.PIPELINE)), found -> {
+            List<String> list = found.getKey();
+            pipelines.setAll(found.getValue());
             sheets.setAll(list);
             sheet.set(list.isEmpty() ? "" : list.get(0));
             loadProfiles();
@@ -291,6 +305,7 @@ public final class ImportWizardViewModel {
     private void applyReading(ImportProfile pr) {
         duplicates.set(pr.settings().duplicates());
         createMissing.set(pr.settings().createMissing());
+        pipeline.set(pr.settings().pipeline());
         encoding.set(pr.settings().encoding());
         delimiter.set(pr.settings().delimiter());
         if (!pr.settings().sheet().isEmpty()) {
@@ -330,12 +345,12 @@ public final class ImportWizardViewModel {
         ImportSettings s = new ImportSettings(map, profile == null ? Map.of() : profile.settings().values(),
                 duplicates.get(), encoding.get(), delimiter.get(), sheets.isEmpty() ? "" : sheet.get())
                 .withCreateMissing(createMissing.get())
-                .withPipeline(profile == null ? "" : profile.settings().pipeline());
+                .withPipeline(pipeline.get() == null ? "" : pipeline.get());
         if (profile != null) {
             s = s.withFormats(profile.settings().numberStyle(), profile.settings().dateStyle());
         }
         for (ValueChoice v : values) {
-            s = s.withValue(v.kind(), v.fileValue(), v.mappedProperty().get());
+            s = s.withValue(v.kind(), v.fileValue(), v.decision());
         }
         return s;
     }
@@ -370,7 +385,8 @@ public final class ImportWizardViewModel {
                 Map<String, List<String>> closest = c.suggestions().getOrDefault(e.getKey(), Map.of());
                 for (String v : e.getValue()) {
                     String current = profile == null ? null : profile.settings().mapped(e.getKey(), v);
-                    list.add(new ValueChoice(e.getKey(), v, known, closest.getOrDefault(v, List.of()), current));
+                    list.add(new ValueChoice(e.getKey(), v, known, closest.getOrDefault(v, List.of()), current,
+                            ImportService.creatable(e.getKey())));
                 }
             }
             return list;

@@ -211,11 +211,19 @@ public final class Company {
                 "account,sector,year_established,revenue,employees,office_location,subsidiary_of",
                 accounts.stream().map(a -> List.of(a.name(), a.sector(), Integer.toString(a.established()),
                         a.revenue().toPlainString(), Integer.toString(a.employees()), a.location(), a.parent())).toList()));
-        files.put("sales_pipeline", csv(dir.resolve("sales_pipeline.csv"),
-                "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value",
-                opportunities.stream().map(o -> List.of(o.id(), o.agent(), o.product(), o.account(), o.stage(),
-                        text(o.engaged()), text(o.closed()), o.value() == null ? "" : o.value().toPlainString())).toList()));
+        files.put("sales_pipeline", csv(dir.resolve("sales_pipeline.csv"), PIPELINE_HEADER,
+                opportunities.stream().map(Company::pipelineRow).toList()));
         return files;
+    }
+
+    /** The header of sales_pipeline.csv. */
+    static final String PIPELINE_HEADER =
+            "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value";
+
+    /** An opportunity's cells of sales_pipeline.csv, in the order of {@link #PIPELINE_HEADER}. */
+    static List<String> pipelineRow(Opportunity o) {
+        return List.of(o.id(), o.agent(), o.product(), o.account(), o.stage(), text(o.engaged()), text(o.closed()),
+                o.value() == null ? "" : o.value().toPlainString());
     }
 
     private static String text(Object o) {

@@ -128,6 +128,33 @@ class ReadyProfilesTest {
     }
 
     @Test
+    void aShippedProfileIsChosenByItsNameAndASavedProfileOfThatNameWins() throws Exception {
+        Locale.setDefault(Locale.ENGLISH);
+        clients("Northwind Traders", "Contoso Ltd", "Fabrikam Inc");
+        Path sample = sample("salesforce-opportunities.csv");
+        assertThat(cli("import", "deals", sample.toString(), "--profile", "Salesforce-Opportunities"))
+                .as("%s%n%s", out, err).isZero();
+        Map<String, DealRow> deals = deals();
+        assertThat(deals).hasSize(5);
+        assertThat(deals.get("0065g00000AbCdEAAA").closed()).isEqualTo(LocalDate.of(2026, 1, 27));
+        assertThat(deals.get("0065g00000AbCdGAAA").stage()).isEqualTo("Lost");
+        assertThat(cli("import", "clients", sample.toString(), "--profile", "salesforce-opportunities"))
+                .as("a deals profile is not a clients profile").isNotZero();
+        assertThat(out.toString() + err).contains("salesforce-opportunities");
+        try (var ctx = org.deskcrm.AppContext.open(config())) {
+            assertThat(ctx.imports().profiles().list(ImportTarget.DEALS)).extracting(p -> p.name())
+                    .contains("amocrm-deals", "bitrix24-deals", "salesforce-opportunities").doesNotContain("1c-clients");
+            org.deskcrm.model.io.ImportProfile shipped = ctx.imports().profiles().require(ImportTarget.DEALS,
+                    "salesforce-opportunities");
+            ctx.imports().profiles().save(shipped.withSettings(shipped.settings().withPipeline("leadgen")), null);
+            assertThat(ctx.imports().profiles().require(ImportTarget.DEALS, "salesforce-opportunities").settings()
+                    .pipeline()).as("the saved profile of the shipped name").isEqualTo("leadgen");
+            assertThat(ctx.imports().profiles().list(ImportTarget.DEALS)).filteredOn(p -> p.name()
+                    .equals("salesforce-opportunities")).hasSize(1);
+        }
+    }
+
+    @Test
     void oneCClientsThenSales() throws Exception {
         Locale.setDefault(Locale.forLanguageTag("ru"));
         importTwice("clients", "1c-clients.csv", "1c-clients.properties");

@@ -12,6 +12,7 @@ import org.deskcrm.model.io.ImportResult;
 import org.deskcrm.model.io.ImportSettings;
 import org.deskcrm.model.io.ImportTable;
 import org.deskcrm.model.io.ImportTarget;
+import org.deskcrm.model.io.RefKind;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.model.user.Role;
@@ -256,6 +257,31 @@ abstract class DealHistoryImportContract {
                                 tuple(5, "lostAtStage", "imports.issue.lostAtStageNotOpen"),
                                 tuple(6, "lostReason", "imports.issue.unknown.lost_reason")));
         assertThat(lookup.count("deal")).isEqualTo(deals);
+    }
+
+    @Test
+    void aLostReasonMappedToCreateIsCreatedAndAnotherUnknownOneIsStillRefused() {
+        String file = HEAD
+                // in another pipeline than the one whose figures the other tests work out by hand
+                + "C1;Lost to a merger;Alpha;anna;Current clients;Declined;5;2025-03-10;2025-03-11;Merged elsewhere;\n"
+                + "C2;Lost to the moon;Alpha;anna;Current clients;Declined;5;2025-03-10;2025-03-11;Moon phase;\n";
+        ImportSettings createOne = ImportSettings.defaults().withValue(RefKind.LOST_REASON, "Merged elsewhere", "*");
+        long deals = lookup.count("deal");
+        assertThatThrownBy(() -> run(csv(file), ImportTarget.DEALS, createOne))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.issues())
+                        .extracting(CellIssue::row, CellIssue::column, CellIssue::messageKey).containsExactly(
+                                tuple(3, "lostReason", "imports.issue.unknown.lost_reason")));
+        assertThat(ctx.pipelines().lostReasons().values()).doesNotContain("Merged elsewhere");
+        ImportSettings both = createOne.withValue(RefKind.LOST_REASON, "moon phase", "*");
+        org.deskcrm.model.io.ImportCheck check = imports.check(imports.read(csv(file), "f.csv", both),
+                ImportTarget.DEALS, both, Progress.NONE);
+        assertThat(check.toCreate().get(RefKind.LOST_REASON)).containsExactly("Merged elsewhere", "Moon phase");
+        assertThat(ImportService.creatable(RefKind.LOST_REASON)).isTrue();
+        assertThat(ImportService.creatable(RefKind.STAGE)).isFalse();
+        assertThat(run(csv(file), ImportTarget.DEALS, both).created()).isEqualTo(2);
+        assertThat(lookup.count("deal")).isEqualTo(deals + 2);
+        assertThat(ctx.pipelines().lostReasons().get(deal("Lost to a merger").lostReasonId())).isEqualTo("Merged elsewhere");
+        assertThat(ctx.pipelines().lostReasons().get(deal("Lost to the moon").lostReasonId())).isEqualTo("Moon phase");
     }
 
     @Test

@@ -94,4 +94,35 @@ class ImportTargetsWizardFxTest {
                 + " where u.login = 'ivan.novikov'")).isEqualTo("Sales North");
         assertThat(ctx.users().passwordHash("ivan.novikov")).isEmpty();
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aShippedProfileIsChosenByItsNameAndGivesThePipelineAndTheMapping(FxRobot robot) throws Exception {
+        byte[] file;
+        try (java.io.InputStream in = getClass().getResourceAsStream(
+                "/org/deskcrm/imports/samples/salesforce-opportunities.csv")) {
+            file = in.readAllBytes();
+        }
+        robot.interact(() -> vm.load("report.csv", file));
+        waitFor(ImportWizardViewModel.Step.TARGET);
+        robot.interact(() -> robot.lookup("#import-target").queryAs(ComboBox.class).setValue(ImportTarget.DEALS));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<String> profile = robot.lookup("#import-profile").queryAs(ComboBox.class);
+        assertThat(profile.getItems()).contains("amocrm-deals", "bitrix24-deals", "salesforce-opportunities")
+                .doesNotContain("1c-clients");
+        ComboBox<String> pipeline = robot.lookup("#import-pipeline").queryAs(ComboBox.class);
+        assertThat(pipeline.isVisible()).isTrue();
+        robot.interact(() -> profile.setValue("salesforce-opportunities"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pipeline.getValue()).as("the profile's pipeline").isEqualTo("sales");
+        assertThat(robot.lookup("#import-create-missing").queryAs(CheckBox.class).isSelected()).isTrue();
+        robot.clickOn("#import-next");
+        waitFor(ImportWizardViewModel.Step.MAPPING);
+        assertThat(robot.lookup("#import-column-externalId").queryAs(ComboBox.class).getValue()).isEqualTo("Opportunity ID");
+        assertThat(robot.lookup("#import-column-closedOn").queryAs(ComboBox.class).getValue()).isEqualTo("Close Date");
+        assertThat(robot.lookup("#import-column-createdOn").queryAs(ComboBox.class).getValue()).isEqualTo("Created Date");
+        assertThat(vm.settings().dateStyle().pattern()).isEqualTo("MM/dd/yyyy");
+    }
 }
