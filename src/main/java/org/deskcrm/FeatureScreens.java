@@ -37,7 +37,7 @@ final class FeatureScreens {
     Screens screens() {
         return new Screens()
                 .section(NavItem.HOME, s -> home(s).dashboard())
-                .section(NavItem.CLIENTS, s -> withImport(s, clients(s).clientList()))
+                .section(NavItem.CLIENTS, s -> withImport(s, merges(s).install(clients(s).clientList())))
                 .clientCard((s, id) -> clients(s).clientCard(id))
                 .newClientCard((s, key) -> clients(s).newClientCard(key))
                 .section(NavItem.DEALS, s -> deals(s).board())
@@ -97,6 +97,11 @@ final class FeatureScreens {
         return new ClientScreens(s.app(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), opener, currentUser)
                 .withCardSection(dealSections::sales)
                 .withCardSection((id, changed) -> dealSections.needs(id));
+    }
+
+    private org.deskcrm.ui.merge.MergeScreens merges(ShellServices s) {
+        return new org.deskcrm.ui.merge.MergeScreens(s.app().merge().service(), s.executor(), s.i18n(), s.workspace(),
+                currentUser);
     }
 
     private ClientDealSections dealSections(ShellServices s) {

@@ -4,6 +4,7 @@ import org.deskcrm.model.audit.AuditAction;
 import org.deskcrm.model.audit.AuditEvent;
 import org.deskcrm.model.client.Client;
 import org.deskcrm.model.client.ClientCard;
+import org.deskcrm.model.client.ClientRow;
 import org.deskcrm.model.common.NotFoundException;
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.merge.MergeField;
@@ -68,10 +69,16 @@ public class ClientMergeService {
         return clients.findCard(clientId, scope.get()).orElseThrow(() -> new NotFoundException("client", clientId));
     }
 
-    /** The rows per table that a merge would move from this client. */
-    public Map<String, Integer> childCounts(long clientId) {
-        load(clientId);
-        return merges.childCounts(clientId);
+    /** One card as the merge dialog shows it: its record, its list row (names) and its rows per table. */
+    public record Side(ClientCard card, ClientRow row, Map<String, Integer> counts) {
+    }
+
+    /** A card of a merge, read through the user's scope (not found when the user may not see it). */
+    public Side side(long clientId) {
+        ClientCard card = load(clientId);
+        ClientRow row = clients.rows(List.of(clientId), scope.get()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("client", clientId));
+        return new Side(card, row, merges.childCounts(clientId));
     }
 
     /** The fields a merge takes from the merged client unless the user says otherwise: those the survivor lacks. */
