@@ -91,6 +91,7 @@ public final class AppContext implements AutoCloseable {
     private final UserAdminService userAdmin;
     private final ExportService exports;
     private final BackupService backup;
+    private final MergeFeature merge;
 
     public AppContext(Database database) {
         this(database, Clock.systemDefaultZone());
@@ -139,6 +140,7 @@ public final class AppContext implements AutoCloseable {
         taskService.restrictedTo(session::scope);
         dealFeature.deals().restrictedTo(session::scope);
         control.restrictedTo(session::scope);
+        this.merge = new MergeFeature(database, clientRepository, dealFeature, audit, clock, session::scope);
         this.auth = new AuthService(users, audit, new PasswordHasher(), new LoginThrottle(clock, new org.deskcrm.persistence.user.SignInFailureRepository(database)), session, clock);
         this.userAdmin = new UserAdminService(database, users, audit, auth, clock);
         this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
@@ -323,6 +325,11 @@ public final class AppContext implements AutoCloseable {
     /** Exports of lists and reports (the export right, the event feed, streamed files). */
     public ExportService exports() {
         return exports;
+    }
+
+    /** The merge of two clients' cards. */
+    public MergeFeature merge() {
+        return merge;
     }
 
     /** Backup to one portable file and restore from it. */

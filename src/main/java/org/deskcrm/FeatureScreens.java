@@ -37,7 +37,7 @@ final class FeatureScreens {
     Screens screens() {
         return new Screens()
                 .section(NavItem.HOME, s -> home(s).dashboard())
-                .section(NavItem.CLIENTS, s -> withImport(s, clients(s).clientList()))
+                .section(NavItem.CLIENTS, s -> withImport(s, merges(s).install(clients(s).clientList())))
                 .clientCard((s, id) -> clients(s).clientCard(id))
                 .newClientCard((s, key) -> clients(s).newClientCard(key))
                 .section(NavItem.DEALS, s -> deals(s).board())
@@ -95,8 +95,23 @@ final class FeatureScreens {
     private ClientScreens clients(ShellServices s) {
         ClientDealSections dealSections = dealSections(s);
         return new ClientScreens(s.app(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), opener, currentUser)
+                .withCardSection((id, changed) -> deals(s).clientDeals(id))
+                .withCardSection((id, changed) -> clientTasks(s, id))
                 .withCardSection(dealSections::sales)
                 .withCardSection((id, changed) -> dealSections.needs(id));
+    }
+
+    private org.deskcrm.ui.merge.MergeScreens merges(ShellServices s) {
+        return new org.deskcrm.ui.merge.MergeScreens(s.app().merge().service(), s.executor(), s.i18n(), s.workspace(),
+                currentUser);
+    }
+
+    /** The card's open tasks with "New task" and the call feature's "Log call" (both reload the list). */
+    private javafx.scene.Node clientTasks(ShellServices s, long clientId) {
+        Runnable[] reload = {() -> { }};
+        javafx.scene.Node logCall = calls(s).logCallButton(clientId, () -> reload[0].run());
+        return tasks(s).clientTasks(clientId, id -> s.app().clients().load(id).client().name(), java.util.List.of(logCall),
+                r -> reload[0] = r);
     }
 
     private ClientDealSections dealSections(ShellServices s) {
@@ -125,7 +140,9 @@ final class FeatureScreens {
             AppContext app = s.app();
             taskScreens = new TaskScreens(app.taskService(), app.taskTemplates(), app.missedCalls(),
                     app.notifications(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), currentUser, () -> null,
-                    app.businessZone());
+                    app.businessZone())
+                    .withClientSearch(text -> app.clients().search(text, 20).stream()
+                            .map(r -> new org.deskcrm.ui.task.Named(r.id(), r.name())).toList());
             taskScreensFor = s;
         }
         return taskScreens;

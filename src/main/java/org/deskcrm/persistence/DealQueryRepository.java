@@ -38,6 +38,11 @@ public class DealQueryRepository {
         return rows(conditions(f).and(Visibility.owned(DEAL.OWNER_ID, scope)), limit);
     }
 
+    /** The deals of one client that {@code scope} sees, most recently moved first (the client card). */
+    public List<DealRow> byClient(long clientId, int limit, AccessScope scope) {
+        return rows(DEAL.CLIENT_ID.eq(clientId).and(Visibility.owned(DEAL.OWNER_ID, scope)), limit);
+    }
+
     /** One deal as a row (with client and owner names). */
     public java.util.Optional<DealRow> row(long dealId) {
         return row(dealId, AccessScope.all());

@@ -112,6 +112,11 @@ public class TaskListRepository {
                 limit, false);
     }
 
+    /** Open tasks of one client that {@code scope} sees, soonest due first (the client card). */
+    public List<TaskRow> openOfClient(long clientId, int limit, AccessScope scope) {
+        return rows(OPEN.and(TASK.CLIENT_ID.eq(clientId)).and(Visibility.tasks(scope)), limit, false);
+    }
+
     /** Open requests of a team's queue that {@code scope} sees. */
     public List<TaskRow> requests(Long teamId, int limit, AccessScope scope) {
         Condition c = OPEN.and(TASK.KIND_CODE.eq(TaskKind.REQUEST.code())).and(Visibility.tasks(scope));

@@ -101,6 +101,11 @@ public class DealService {
         return queries.rows(filter, limit, scope.get());
     }
 
+    /** The deals of one client this user sees (the client card's list), most recently moved first. */
+    public List<DealRow> byClient(long clientId, int limit) {
+        return queries.byClient(clientId, limit, scope.get());
+    }
+
     public Map<Long, StageTotal> stageTotals(DealFilter filter) {
         return queries.stageTotals(filter, scope.get());
     }

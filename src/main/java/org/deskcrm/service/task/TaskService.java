@@ -89,11 +89,24 @@ public class TaskService {
         return errors;
     }
 
-    /** Creates a task; returns its id. */
+    /**
+     * The active people this user may assign a task to: a manager only themself, a supervisor the team, an
+     * administrator everybody (the owner rule of ADR 0014).
+     */
+    public List<org.deskcrm.model.user.User> assignableUsers() {
+        return new org.deskcrm.service.rights.OwnerRule(new org.deskcrm.persistence.UserRepository(db))
+                .allowed(scope.get());
+    }
+
+    /** Creates a task; returns its id. A task given to someone else than its author follows the owner rule. */
     public long create(Task draft, Long userId) {
         List<FieldError> errors = validate(draft);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
+        }
+        if (draft.assigneeId() != null && !draft.assigneeId().equals(userId)) {
+            new org.deskcrm.service.rights.OwnerRule(new org.deskcrm.persistence.UserRepository(db))
+                    .check(scope.get(), draft.assigneeId());
         }
         Instant now = clock.instant();
         return db.inTransaction(() -> {
@@ -201,6 +214,11 @@ public class TaskService {
             case ALL -> lists.all(assigneeId, LIST_LIMIT, scope.get());
             case REQUESTS -> lists.requests(teamId, LIST_LIMIT, scope.get());
         };
+    }
+
+    /** The open tasks of one client this user sees (the client card's list), soonest due first. */
+    public List<TaskRow> openOfClient(long clientId) {
+        return lists.openOfClient(clientId, LIST_LIMIT, scope.get());
     }
 
     private static Instant start(LocalDate day, ZoneId zone) {

@@ -37,6 +37,8 @@ public final class CallEntryViewModel {
     private final StringProperty phone = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** The client the call is logged for (from its card), or null: matched by the number. */
+    private Long clientId;
 
     public CallEntryViewModel(CallService calls, TaskExecutor executor, I18n i18n, TimeFormat time, Instant now) {
         this.calls = calls;
@@ -51,6 +53,14 @@ public final class CallEntryViewModel {
     public CallEntryViewModel callback(String number) {
         direction.set(CallDirection.OUT);
         phone.set(number);
+        return this;
+    }
+
+    /** Prefills an outgoing call logged for a client (its card's "Log call"), to {@code number} if it has one. */
+    public CallEntryViewModel forClient(long client, String number) {
+        direction.set(CallDirection.OUT);
+        phone.set(number == null ? "" : number);
+        clientId = client;
         return this;
     }
 
@@ -102,7 +112,7 @@ public final class CallEntryViewModel {
             return null;
         }
         return new Call(null, direction.get(), status.get(), time.instant(date.get(), at), seconds, phone.get(),
-                null, null, null, userId, note.get(), null, null);
+                null, clientId, null, userId, note.get(), null, null);
     }
 
     static Integer parseSeconds(String d) {

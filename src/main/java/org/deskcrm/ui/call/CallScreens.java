@@ -126,6 +126,32 @@ public final class CallScreens {
         }).show();
     }
 
+    /**
+     * The client card's "Log call": the New call dialog as an outgoing call of this client, to its primary phone
+     * (read in the background); {@code afterSave} runs once the call is saved.
+     */
+    public javafx.scene.control.Button logCallButton(long clientId, Runnable afterSave) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(i18n.get("client.calls.log"));
+        b.setId("client-call-log");
+        b.setOnAction(e -> executor.submit(p -> primaryPhone(clients.load(clientId)), number -> {
+            Window owner = b.getScene() == null ? null : b.getScene().getWindow();
+            CallEntryViewModel vm = new CallEntryViewModel(calls, executor, i18n, time, misses.clock().instant())
+                    .forClient(clientId, number);
+            new CallEntryDialog(owner, vm, i18n, currentUser.get(), c -> {
+                workspace.status(i18n.get("call.entry.saved"));
+                afterSave.run();
+            }).show();
+        }, err -> workspace.status(i18n.message(err))));
+        return b;
+    }
+
+    /** The card's primary phone (else its first phone), as typed; null when it has none. */
+    static String primaryPhone(org.deskcrm.model.client.ClientCard card) {
+        return card.channels().stream().filter(c -> c.kind() == org.deskcrm.model.client.ChannelKind.PHONE)
+                .sorted(java.util.Comparator.comparing(c -> !c.primary())).map(org.deskcrm.model.client.Channel::raw)
+                .findFirst().orElse(null);
+    }
+
     public void importCalls(Window owner, Runnable afterImport) {
         CallImportViewModel vm = new CallImportViewModel(importer, executor, i18n);
         new CallImportDialog(owner, vm, i18n, time, currentUser.get(), afterImport == null ? () -> { } : afterImport)

@@ -77,6 +77,22 @@ public final class ClientListView extends BorderPane {
         toolbar.getItems().add(2, importButton);
     }
 
+    /**
+     * Lets two selected rows be merged (the merge belongs to another feature): the table selects several rows
+     * and its context menu offers {@code label} when exactly two are selected; the action receives their ids
+     * and a callback that reloads the list.
+     */
+    public void setOnMerge(String label, java.util.function.BiConsumer<java.util.List<Long>, Runnable> action) {
+        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        javafx.scene.control.MenuItem merge = new javafx.scene.control.MenuItem(label);
+        merge.setId("client-list-merge");
+        merge.disableProperty().bind(javafx.beans.binding.Bindings.size(table.getSelectionModel().getSelectedItems())
+                .isNotEqualTo(2));
+        merge.setOnAction(e -> action.accept(table.getSelectionModel().getSelectedItems().stream()
+                .map(ClientListItem::id).toList(), vm::refresh));
+        table.setContextMenu(new javafx.scene.control.ContextMenu(merge));
+    }
+
     private ToolBar actions() {
         Button create = new Button(i18n.get("client.list.new"));
         create.setId("client-list-new");

@@ -61,6 +61,14 @@ public final class DealScreens {
         return view;
     }
 
+    /** The client card's deals section: the client's deals (double-click opens the deal) and "New deal". */
+    public Node clientDeals(long clientId) {
+        ClientDealsViewModel vm = new ClientDealsViewModel(clientId, deals, executor, i18n, currentUser);
+        ClientDealsPane pane = new ClientDealsPane(vm, i18n, this::openDeal);
+        vm.load();
+        return pane;
+    }
+
     /** Opens (or focuses) the board tab. */
     public void openBoard() {
         workspace.openTab("deals:board", i18n.get("deal.board.title"), this::board);

@@ -127,6 +127,18 @@ public final class TaskListViewModel {
                 v -> changed(i18n.format("task.taken", t.title())), this::fail);
     }
 
+    /** The people the signed-in user may assign a task to, read in the background. */
+    public void loadAssignees(Consumer<java.util.List<Named>> onLoaded) {
+        executor.submit(p -> tasks.assignableUsers().stream().map(u -> new Named(u.id(), u.fullName())).toList(),
+                onLoaded, this::fail);
+    }
+
+    /** Clients whose name, phone, email or INN matches {@code text}, found in the background by {@code search}. */
+    public void searchClients(java.util.function.Function<String, java.util.List<Named>> search, String text,
+                              Consumer<java.util.List<Named>> onFound) {
+        executor.submit(p -> search.apply(text), onFound, this::fail);
+    }
+
     /** Creates a task; {@code onError} receives the localized problems. */
     public void create(Task draft, Runnable onSaved, Consumer<String> onError) {
         executor.submit(p -> tasks.create(draft, user.get()), id -> {

@@ -43,6 +43,8 @@ public final class TaskScreens {
     /** The list of the last tasks tab this created (to switch its view). */
     private WeakReference<TaskListViewModel> openList = new WeakReference<>(null);
     private Runnable tasksChanged = () -> { };
+    /** Finds clients for the new-task dialog's picker (none: the dialog's client cannot be changed). */
+    private java.util.function.Function<String, java.util.List<Named>> clientSearch;
 
     public TaskScreens(TaskService tasks, TaskTemplateService templates, MissedCallService misses, NotificationCenter notifications,
                        TaskExecutor executor, I18n i18n, Workspace workspace, DialogService dialogs,
@@ -79,6 +81,37 @@ public final class TaskScreens {
         this.tasksChanged = action;
     }
 
+    /** Lets the new-task dialog search clients by what is typed (names, phones, emails, INN). */
+    public TaskScreens withClientSearch(java.util.function.Function<String, java.util.List<Named>> search) {
+        this.clientSearch = search;
+        return this;
+    }
+
+    /**
+     * The client card's open tasks with "New task" for this client and {@code extraButtons} of other features;
+     * {@code clientName} reads the client's name (in the background) for the dialog's client field. Returns the
+     * section and, through {@code reload}, how to reload it after another feature saved something.
+     */
+    public Node clientTasks(long clientId, java.util.function.Function<Long, String> clientName,
+                            java.util.List<Node> extraButtons, java.util.function.Consumer<Runnable> reload) {
+        ClientTasksPane.Model model = new ClientTasksPane.Model(clientId, tasks, executor, i18n, clientName);
+        Node[] self = new Node[1];
+        ClientTasksPane pane = new ClientTasksPane(model, i18n, time, () -> {
+            TaskListViewModel vm = new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam);
+            vm.setOnChanged(() -> {
+                model.load();
+                tasksChanged.run();
+            });
+            Window owner = self[0] == null || self[0].getScene() == null ? null : self[0].getScene().getWindow();
+            new TaskEditDialog(owner, vm, i18n, time, currentUser.get(), new Named(clientId, model.clientName()), null,
+                    clientSearch).show();
+        }, extraButtons);
+        self[0] = pane;
+        reload.accept(model::load);
+        model.load();
+        return pane;
+    }
+
     /** The recurring task templates editor tab. */
     public void openTemplates() {
         workspace.openTab(TAB_TEMPLATES, i18n.get("task.template.tab"), this::templateEditor);
@@ -113,7 +146,8 @@ public final class TaskScreens {
     }
 
     private void newTask(Window owner, TaskListViewModel vm, Long clientId, Long dealId) {
-        new TaskEditDialog(owner, vm, i18n, time, currentUser.get(), clientId, dealId).show();
+        new TaskEditDialog(owner, vm, i18n, time, currentUser.get(), clientId == null ? null : new Named(clientId, ""),
+                dealId, clientSearch).show();
     }
 
     /**
