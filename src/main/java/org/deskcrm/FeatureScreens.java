@@ -87,8 +87,9 @@ final class FeatureScreens {
      */
     void installExports(ShellServices s, javafx.scene.Node root) {
         AppContext app = s.app();
-        new org.deskcrm.ui.export.ExportHandler(app.exports(), s.jobs(), s.i18n(), s.workspace(), s.dialogs(),
+        new org.deskcrm.ui.export.ExportHandler(app.exports(), s.jobs(), s.executor(), s.i18n(), s.workspace(), s.dialogs(),
                 new org.deskcrm.ui.export.FxSaveFileChooser(() -> root.getScene() == null ? null : root.getScene().getWindow()),
+                org.deskcrm.ui.export.ExportFolder.forCurrentUser(currentUser), new org.deskcrm.ui.export.DesktopFileOpener(),
                 currentUser, () -> java.time.LocalDate.now(app.clock().withZone(app.businessZone()))).install(root);
     }
 

@@ -65,7 +65,8 @@ final class ImportCommand implements Cli.Command {
         boolean dry = o.values().containsKey("dry-run");
         try {
             ImportSettings settings = formats(o, settings(ctx, o, target));
-            long user = ctx.ensureReferenceData(Locale.getDefault()); // like the window at start: the admin acts
+            ctx.ensureReferenceData(Locale.getDefault()); // like the window at start
+            Long user = null; // the command line is the system actor: the feed records no user (ADR 0014)
             byte[] bytes = ImportService.readFile(file);
             String name = file.getFileName().toString();
             if (dry) {

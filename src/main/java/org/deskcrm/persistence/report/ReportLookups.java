@@ -64,6 +64,12 @@ public class ReportLookups {
         return m;
     }
 
+    /** The active users with the manager role: the people rated per person (ADR 0019). */
+    public java.util.Set<Long> activeManagers() {
+        return new java.util.HashSet<>(dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.ACTIVE.isTrue())
+                .and(APP_USER.ROLE_CODE.eq("manager")).fetch(APP_USER.ID));
+    }
+
     public Optional<Long> userByLogin(String login) {
         return dsl.select(APP_USER.ID).from(APP_USER).where(APP_USER.LOGIN.eq(login)).fetchOptional(APP_USER.ID);
     }

@@ -25,7 +25,9 @@ import java.util.Set;
  * Manager rating, best revenue first: won deals and revenue (the revenue rule), average check =
  * revenue / won deals, leads = deals created in the period, won leads = those of them in a won stage now,
  * productivity = won leads / leads (a part over its whole, never above 100 %),
- * outgoing calls, revenue per call and per lead. Calls know no pipeline, source or band.
+ * outgoing calls, revenue per call and per lead. Calls know no pipeline, source or band. People are rated
+ * when they are active managers; anyone else (an administrator, a supervisor, a deactivated user) only with
+ * deals of their own in the period, so that no row of zeros rates who does not sell (ADR 0019).
  */
 public final class ManagerRatingReport implements Report {
     public static final String NAME = "manager-rating";
@@ -53,6 +55,8 @@ public final class ManagerRatingReport implements Report {
         keys.addAll(won.keySet());
         keys.addAll(leads.keySet());
         keys.addAll(calls.keySet());
+        Set<Long> rated = support.lookups.activeManagers();
+        keys.removeIf(k -> k != null && !rated.contains(k) && count(won, k) == 0 && count(leads, k) == 0);
         List<Long> order = new ArrayList<>(keys);
         order.sort(Comparator.comparing((Long k) -> amount(won, k)).reversed()
                 .thenComparing(k -> k == null ? Long.MAX_VALUE : k));

@@ -46,6 +46,7 @@ public final class ReportSupport {
     final org.deskcrm.persistence.report.CallFigures callFigures;
     final org.deskcrm.persistence.report.SalesFacts closedDeals;
     private final org.deskcrm.persistence.report.PipelineActivity pipelineActivity;
+    private final org.deskcrm.persistence.report.DrillRecords drillRecords;
     private final SettingsRepository settings;
     private final Clock clock;
     private java.util.function.Supplier<org.deskcrm.model.user.AccessScope> access = org.deskcrm.model.user.AccessScope::all;
@@ -66,6 +67,7 @@ public final class ReportSupport {
         this.callFigures = new org.deskcrm.persistence.report.CallFigures(db);
         this.closedDeals = new org.deskcrm.persistence.report.SalesFacts(db);
         this.pipelineActivity = new org.deskcrm.persistence.report.PipelineActivity(db);
+        this.drillRecords = new org.deskcrm.persistence.report.DrillRecords(db);
         this.settings = settings;
         this.clock = clock;
     }
@@ -180,6 +182,14 @@ public final class ReportSupport {
         java.util.Optional<Long> busiest = pipelineActivity.busiest(scope(f));
         return f.withPipeline(busiest.or(lookups::firstPipeline)
                 .orElseThrow(() -> new AppException("error.report.noPipeline")));
+    }
+
+    /** The records of a drill with their human columns (client, manager, stage, dates), as its grid shows them. */
+    public org.deskcrm.model.report.DrillGrid grid(Drill d) {
+        java.util.Map<String, java.util.Map<Long, List<Object>>> records = new java.util.HashMap<>();
+        d.items().stream().map(DrillItem::entity).distinct().forEach(e -> records.put(e, drillRecords.read(e,
+                d.items().stream().filter(i -> i.entity().equals(e)).map(DrillItem::id).toList())));
+        return org.deskcrm.model.report.DrillGrid.of(d, records);
     }
 
     static Drill drill(String report, String column, String rowKey, DrillKind kind, List<DrillItem> items) {

@@ -36,12 +36,14 @@ final class TimelineFormatter {
             }
             case TASK -> {
                 String[] c = split(e.code());
-                String headline = i18n.format("client.timeline.task", label("client.task.kind.", c[0]),
-                        nz(e.title()), label("client.task.status.", c[1]));
+                String kind = label("client.task.kind.", c[0]);
+                String headline = i18n.format("client.timeline.task", kind, withoutPrefix(kind, e.title()),
+                        label("client.task.status.", c[1]));
                 yield new TimelineItem(e.kind(), when, headline, nz(e.detail()), user);
             }
             case NOTE -> new TimelineItem(e.kind(), when,
-                    i18n.format("client.timeline.note", label("client.activity.", e.code()), nz(e.title())),
+                    i18n.format("client.timeline.note", label("client.activity.", e.code()),
+                            withoutPrefix(label("client.activity.", e.code()), e.title())),
                     Texts.isBlank(e.detail()) || e.detail().equals(e.title()) ? "" : e.detail(), user);
             case DEAL -> new TimelineItem(e.kind(), when, e.from() == null
                     ? i18n.format("client.timeline.dealCreated", nz(e.title()), nz(e.to()))
@@ -71,6 +73,16 @@ final class TimelineFormatter {
     private static String[] split(String code) {
         String[] p = code == null ? new String[0] : code.split(":", 2);
         return new String[]{p.length > 0 ? p[0] : "", p.length > 1 ? p[1] : ""};
+    }
+
+    /** The title without a leading "Kind:" that the headline already says (never "Call: Call: Andrew King"). */
+    static String withoutPrefix(String kind, String title) {
+        String t = nz(title).strip();
+        int n = kind.length();
+        if (n > 0 && t.length() > n && t.charAt(n) == ':' && t.regionMatches(true, 0, kind, 0, n)) {
+            return t.substring(n + 1).strip();
+        }
+        return t;
     }
 
     private static String nz(String s) {

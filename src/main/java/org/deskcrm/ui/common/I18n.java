@@ -57,6 +57,18 @@ public final class I18n {
         return org.deskcrm.model.common.Messages.format(get(key), locale, args);
     }
 
+    /**
+     * A count with its noun in the right plural form ({@link org.deskcrm.model.common.Plurals}): the key's text
+     * lists the forms separated by {@code |}, {0} is the count, {1}... the further arguments.
+     */
+    public String plural(String key, long count, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = count;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return org.deskcrm.model.common.Messages.format(org.deskcrm.model.common.Plurals.form(get(key), count, locale),
+                locale, all);
+    }
+
     /** The localized sentence for an exception: AppException keys, anything else as a generic error. */
     public String message(Throwable error) {
         Throwable e = error;

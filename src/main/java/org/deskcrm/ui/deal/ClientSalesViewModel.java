@@ -94,7 +94,7 @@ public final class ClientSalesViewModel {
             total = total.add(s.amount());
             unpaid = unpaid.add(s.amount().subtract(s.paidAmount()));
         }
-        summary.set(i18n.format("sale.summary", list.size(), Amounts.money(total, i18n.locale()),
+        summary.set(i18n.format("sale.summary", i18n.plural("sale.count", list.size()), Amounts.money(total, i18n.locale()),
                 Amounts.money(unpaid, i18n.locale())));
     }
 

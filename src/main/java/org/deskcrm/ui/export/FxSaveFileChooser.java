@@ -10,33 +10,31 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The native save dialog offering Excel (.xlsx) and CSV; remembers the last folder. A name typed
- * without an extension gets the one of the chosen file type.
+ * The native save dialog offering Excel (.xlsx) and CSV, opening in the folder it is given (the person's
+ * export folder). A name typed without an extension gets the one of the chosen file type.
  */
 public final class FxSaveFileChooser implements SaveFileChooser {
     private final Supplier<Window> owner;
-    private File lastDirectory;
 
     public FxSaveFileChooser(Supplier<Window> owner) {
         this.owner = owner;
     }
 
     @Override
-    public Optional<Path> chooseSaveFile(String title, String initialName) {
+    public Optional<Path> chooseSaveFile(String title, Path folder, String initialName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.setInitialFileName(initialName);
         FileChooser.ExtensionFilter excel = new FileChooser.ExtensionFilter("Excel (*.xlsx)", "*.xlsx");
         FileChooser.ExtensionFilter csv = new FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv");
         chooser.getExtensionFilters().addAll(excel, csv);
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory);
+        if (folder != null && folder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(folder.toFile());
         }
         File file = chooser.showSaveDialog(owner.get());
         if (file == null) {
             return Optional.empty();
         }
-        lastDirectory = file.getParentFile();
         String name = file.getName().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".xlsx") && !name.endsWith(".csv")) {
             file = new File(file.getParentFile(), file.getName() + (chooser.getSelectedExtensionFilter() == csv ? ".csv" : ".xlsx"));

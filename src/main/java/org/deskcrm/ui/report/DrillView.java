@@ -6,16 +6,33 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import java.util.List;
 import org.deskcrm.model.report.ColumnType;
-import org.deskcrm.model.report.Drill;
-import org.deskcrm.model.report.DrillItem;
+import org.deskcrm.model.report.DrillField;
+import org.deskcrm.model.report.DrillGrid;
+import org.deskcrm.service.export.ColumnKind;
+import org.deskcrm.service.export.ExportColumn;
+import org.deskcrm.service.export.ExportTarget;
 import org.deskcrm.ui.common.I18n;
 
-/** The records behind one report figure: what, id, label, amount; their count and sum below. */
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The records behind one report figure with their human columns (a deal's title, client, manager, stage,
+ * date and amount; a call's time, client, manager, direction, status and duration...), their count and sum
+ * below; the export writes the same columns under the same headers.
+ */
 final class DrillView extends BorderPane {
-    /** Width of the record type, id and amount columns with the scroll bar's room; the record takes the rest. */
-    private static final double OTHER_COLUMNS = 140 + 80 + 140 + 24;
+    /** Where the label of a stored code comes from, by field (the keys the rest of the window uses). */
+    private static final Map<String, String> CODE_LABELS = Map.of("direction", "client.call.dir.",
+            "status", "client.call.status.", "lifecycle", "report.value.status.", "kind", "client.task.kind.",
+            "task_status", "client.task.status.", "activity", "client.activity.", "entity", "report.entity.");
 
     /** The record type in the user's language ({@code report.entity.*}), else as stored. */
     static String entityName(I18n i18n, String entity) {
@@ -23,74 +40,131 @@ final class DrillView extends BorderPane {
         return i18n.has(key) ? i18n.get(key) : entity;
     }
 
-    private final Drill drill;
+    private final DrillGrid grid;
     private final String rowLabel;
     private final I18n i18n;
+    private final ReportCells cells;
+    private final ZoneId zone;
 
-    DrillView(Drill drill, String rowLabel, I18n i18n, ReportCells cells) {
-        this.drill = drill;
+    DrillView(DrillGrid grid, String rowLabel, I18n i18n, ReportCells cells) {
+        this(grid, rowLabel, i18n, cells, ZoneId.systemDefault());
+    }
+
+    /** @param zone the zone times are shown in (the computer's) */
+    DrillView(DrillGrid grid, String rowLabel, I18n i18n, ReportCells cells, ZoneId zone) {
+        this.grid = grid;
         this.rowLabel = rowLabel;
         this.i18n = i18n;
+        this.cells = cells;
+        this.zone = zone;
         getStyleClass().add("report-drill");
-        TableView<DrillItem> table = new TableView<>(FXCollections.observableArrayList(drill.items()));
+        TableView<List<Object>> table = new TableView<>(FXCollections.observableArrayList(grid.rows()));
         table.setId("drillTable");
-        TableColumn<DrillItem, String> entity = new TableColumn<>(i18n.get("report.drill.entity"));
-        entity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(entityName(i18n, c.getValue().entity())));
-        TableColumn<DrillItem, Long> id = new TableColumn<>(i18n.get("report.drill.id"));
-        id.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().id()));
-        TableColumn<DrillItem, String> label = new TableColumn<>(i18n.get("report.drill.label"));
-        label.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().label()));
-        label.prefWidthProperty().bind(table.widthProperty().subtract(OTHER_COLUMNS));
-        label.setMinWidth(240);
-        entity.setPrefWidth(140);
-        id.setPrefWidth(80);
-        id.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<DrillItem, String> amount = new TableColumn<>(i18n.get("report.col.amount"));
-        amount.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(cells.text(c.getValue().amount(), ColumnType.MONEY)));
-        amount.setStyle("-fx-alignment: CENTER-RIGHT;");
-        amount.setPrefWidth(140);
-        table.getColumns().add(entity);
-        table.getColumns().add(id);
-        table.getColumns().add(label);
-        table.getColumns().add(amount);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        for (int i = 0; i < grid.fields().size(); i++) {
+            DrillField f = grid.fields().get(i);
+            int index = i;
+            TableColumn<List<Object>, String> col = new TableColumn<>(header(i18n, f));
+            col.setId("drill-" + f.key());
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(shown(f, c.getValue().get(index))));
+            col.setPrefWidth(width(f));
+            if (f.kind() == DrillField.Kind.MONEY || f.kind() == DrillField.Kind.SECONDS) {
+                col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            }
+            table.getColumns().add(col);
+        }
         setCenter(table);
-        Label total = new Label(i18n.format("report.drill.total", drill.count(), cells.text(drill.sum(), ColumnType.MONEY)));
+        Label total = new Label(i18n.format("report.drill.total", grid.drill().count(),
+                cells.text(grid.drill().sum(), ColumnType.MONEY)));
         total.setId("drillTotal");
         total.setPadding(new javafx.geometry.Insets(4, 8, 4, 8));
         javafx.scene.layout.Region spring = new javafx.scene.layout.Region();
         javafx.scene.layout.HBox.setHgrow(spring, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox bottom = new javafx.scene.layout.HBox(8, total, spring,
-                org.deskcrm.ui.export.ExportButton.create(i18n, () -> exportTarget()));
+                org.deskcrm.ui.export.ExportButton.create(i18n, this::exportTarget));
         bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bottom.setPadding(new javafx.geometry.Insets(0, 8, 4, 0));
         setBottom(bottom);
     }
 
+    /** The column's header as the window and the export write it ({@code report.drill.col.KEY}). */
+    static String header(I18n i18n, DrillField f) {
+        return i18n.get("report.drill.col." + f.key());
+    }
+
+    private static double width(DrillField f) {
+        return switch (f.kind()) {
+            case TEXT -> f.key().equals("details") ? 320 : 190;
+            case TIME -> 150;
+            case MONEY -> 130;
+            case SECONDS -> 90;
+            default -> 110;
+        };
+    }
+
+    /** A value as the grid shows it: codes in the user's language, money and dates in the locale's format. */
+    String shown(DrillField f, Object v) {
+        if (v == null) {
+            return "";
+        }
+        return switch (f.kind()) {
+            case TEXT -> v.toString();
+            case CODE -> code(f, v.toString());
+            case MONEY -> cells.text(v, ColumnType.MONEY);
+            case DATE -> cells.text(date(v), ColumnType.DATE);
+            case TIME -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale())
+                    .format(((Instant) v).atZone(zone));
+            case SECONDS -> duration(((Number) v).longValue());
+        };
+    }
+
+    private String code(DrillField f, String code) {
+        String key = CODE_LABELS.getOrDefault(f.key(), "report.drill.code." + f.key() + ".") + code;
+        return i18n.has(key) ? i18n.get(key) : code;
+    }
+
+    private LocalDate date(Object v) {
+        return v instanceof Instant i ? LocalDate.ofInstant(i, zone) : (LocalDate) v;
+    }
+
+    private static String duration(long seconds) {
+        return seconds >= 3600 ? String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                : String.format("%d:%02d", seconds / 60, seconds % 60);
+    }
+
     /** What the export button writes: these records, under the report, figure and row they are behind. */
-    org.deskcrm.service.export.ExportTarget exportTarget() {
-        return exportTarget(drill, rowLabel, i18n);
+    ExportTarget exportTarget() {
+        List<ExportColumn<List<Object>>> cols = new ArrayList<>();
+        for (int i = 0; i < grid.fields().size(); i++) {
+            DrillField f = grid.fields().get(i);
+            int index = i;
+            String header = header(i18n, f);
+            cols.add(switch (f.kind()) {
+                case MONEY -> f == DrillField.AMOUNT || f.key().equals(DrillField.AMOUNT.key())
+                        ? ExportColumn.summed(header, ColumnKind.MONEY, r -> r.get(index))
+                        : ExportColumn.of(header, ColumnKind.MONEY, r -> r.get(index));
+                case DATE -> ExportColumn.of(header, ColumnKind.DATE, r -> r.get(index) == null ? null : date(r.get(index)));
+                case TIME -> ExportColumn.of(header, ColumnKind.DATETIME,
+                        r -> r.get(index) == null ? null : java.time.LocalDateTime.ofInstant((Instant) r.get(index), zone));
+                default -> ExportColumn.text(header, r -> shown(f, r.get(index)));
+            });
+        }
+        return exportTarget(grid, cols, rowLabel, i18n);
     }
 
     /**
      * The records behind the figure, with the report and the figure written above them as the user sees them
-     * (the column's header and the row's shown cells, never its internal key) and the amounts summed.
+     * (the column's header and the row's shown cells, never its internal key).
      */
-    static org.deskcrm.service.export.ExportTarget exportTarget(Drill drill, String rowLabel, I18n i18n) {
-        List<org.deskcrm.service.export.ExportColumn<List<Object>>> cols = List.of(
-                org.deskcrm.service.export.ExportColumn.text(i18n.get("report.drill.entity"), r -> r.get(0)),
-                org.deskcrm.service.export.ExportColumn.of(i18n.get("report.drill.id"),
-                        org.deskcrm.service.export.ColumnKind.INTEGER, r -> r.get(1)),
-                org.deskcrm.service.export.ExportColumn.text(i18n.get("report.drill.label"), r -> r.get(2)),
-                org.deskcrm.service.export.ExportColumn.summed(i18n.get("report.col.amount"),
-                        org.deskcrm.service.export.ColumnKind.MONEY, r -> r.get(3)));
-        List<List<Object>> rows = drill.items().stream().map(i -> java.util.Arrays.<Object>asList(
-                entityName(i18n, i.entity()), i.id(), i.label(), i.amount())).toList();
-        String report = i18n.get("report.title." + drill.report());
-        String figure = i18n.has("report.col." + drill.column()) ? i18n.get("report.col." + drill.column()) : drill.column();
-        List<String[]> filters = new java.util.ArrayList<>();
+    static ExportTarget exportTarget(DrillGrid grid, List<ExportColumn<List<Object>>> cols, String rowLabel, I18n i18n) {
+        String report = i18n.get("report.title." + grid.drill().report());
+        String column = grid.drill().column();
+        String figure = i18n.has("report.col." + column) ? i18n.get("report.col." + column)
+                : i18n.has("report.sum." + column) ? i18n.get("report.sum." + column) : column;
+        List<String[]> filters = new ArrayList<>();
         filters.add(new String[] {i18n.get("export.filter.report"), report});
         filters.add(new String[] {i18n.get("export.filter.figure"),
                 rowLabel == null || rowLabel.isEmpty() ? figure : figure + " / " + rowLabel});
-        return new org.deskcrm.service.export.ExportTarget.Table("drill", report, filters, cols, rows);
+        return new ExportTarget.Table("drill", report, filters, cols, grid.rows());
     }
 }

@@ -95,6 +95,7 @@ public final class ReportScreens {
             vm.exportingThrough(exporter);
         }
         vm.rememberingPipelines(pipelines);
+        vm.withDrillGrids(catalog.support()::grid);
         ReportView view = new ReportView(vm, i18n, workspace);
         if (goals != null && org.deskcrm.service.report.PlanFactReport.NAME.equals(name)) {
             view.addTool(goalsButton(vm));

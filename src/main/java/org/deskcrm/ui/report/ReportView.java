@@ -398,7 +398,7 @@ public final class ReportView extends BorderPane {
     /** Opens the records behind a figure in a tab ({@code drill:report:column:row}). */
     void openDrill(ReportTable t, Column c, String rowKey) {
         String row = rowLabel(t, rowKey);
-        vm.drill(c.key(), rowKey, d -> workspace.openTab("drill:" + t.report() + ":" + c.key() + ":" + rowKey,
+        vm.drillGrid(c.key(), rowKey, d -> workspace.openTab("drill:" + t.report() + ":" + c.key() + ":" + rowKey,
                 i18n.format("report.drill.title", i18n.get("report.title." + t.report()), i18n.get("report.col." + c.key())),
                 () -> new DrillView(d, row, i18n, cells)));
     }

@@ -63,6 +63,8 @@ public final class ReportViewModel {
     private PipelineMemory pipelines;
     private long generation;
     private TaskExecutor.Job running;
+    private java.util.function.Function<Drill, org.deskcrm.model.report.DrillGrid> grids =
+            d -> org.deskcrm.model.report.DrillGrid.of(d, java.util.Map.of());
 
     /**
      * @param lookups reads the filter choices (runs queries: called off the FX thread)
@@ -277,6 +279,21 @@ public final class ReportViewModel {
             return;
         }
         executor.submit(p -> report.drill(t.filter(), column, rowKey), onResult, this::failed);
+    }
+
+    /** Reads the records' human columns for drill-down grids (the report support's records, in the window). */
+    public ReportViewModel withDrillGrids(java.util.function.Function<Drill, org.deskcrm.model.report.DrillGrid> reader) {
+        this.grids = reader;
+        return this;
+    }
+
+    /** Lists the records behind a cell with their human columns (client, manager, stage, dates), in the background. */
+    public void drillGrid(String column, String rowKey, Consumer<org.deskcrm.model.report.DrillGrid> onResult) {
+        ReportTable t = table.get();
+        if (t == null) {
+            return;
+        }
+        executor.submit(p -> grids.apply(report.drill(t.filter(), column, rowKey)), onResult, this::failed);
     }
 
     /** Exports through the given writer (the export service: right checked, written to the event feed). */

@@ -81,10 +81,21 @@ class ClientListExportFxTest {
         StatusBar bar = new StatusBar(fx.i18n, executor);
         VBox root = new VBox(workspace.root, bar.node());
         ExportService exports = fx.app.exports();
-        new ExportHandler(exports, bar, fx.i18n, workspace, dialogs, (title, initial) -> {
+        org.deskcrm.ui.export.FileOpener nothingLaunched = new org.deskcrm.ui.export.FileOpener() {
+            @Override
+            public void open(java.nio.file.Path file) {
+            }
+
+            @Override
+            public void showInFolder(java.nio.file.Path file) {
+            }
+        };
+        new ExportHandler(exports, bar, executor, fx.i18n, workspace, dialogs, (title, folder, initial) -> {
             chooserTitles.add(initial);
             return Optional.of(dir.resolve(actingUser.get() == adminId ? "clients.xlsx" : "refused.xlsx"));
-        }, actingUser::get, () -> LocalDate.of(2026, 3, 10)).install(root);
+        }, new org.deskcrm.ui.export.ExportFolder(java.util.prefs.Preferences.userRoot().node("org/deskcrm/test/export-"
+                + java.util.UUID.randomUUID()), actingUser::get, dir, dir), nothingLaunched,
+                actingUser::get, () -> LocalDate.of(2026, 3, 10)).install(root);
         stage.setScene(new Scene(root, 1280, 860));
         stage.show();
     }
@@ -113,7 +124,7 @@ class ClientListExportFxTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Files.exists(file)
                 && workspace.status.getText() != null && workspace.status.getText().startsWith("Exported"));
         assertThat(chooserTitles).contains("Clients 2026-03-10.xlsx");
-        assertThat(workspace.status.getText()).startsWith("Exported 30 rows to clients.xlsx");
+        assertThat(workspace.status.getText()).startsWith("Exported 30 rows to " + file.toAbsolutePath());
         try (InputStream in = Files.newInputStream(file); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             XSSFSheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Clients");
