@@ -45,7 +45,8 @@ final class FeatureScreens {
                 .section(NavItem.TASKS, s -> tasks(s).taskList())
                 .section(NavItem.REPORTS, s -> reports(s).catalog())
                 .section(NavItem.CONTROL, s -> control(s).dashboard())
-                .section(NavItem.SETTINGS, s -> settings(s).view());
+                .section(NavItem.SETTINGS, s -> settings(s).view())
+                .shownWhen(NavItem.SETTINGS, s -> s.app().session().isAdmin()); // the rest are the administrator's
     }
 
     /**

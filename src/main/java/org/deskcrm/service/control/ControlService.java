@@ -113,14 +113,15 @@ public class ControlService {
 
     /** The reason's key: "… not returned for {1} h" up to {@link #HOURS_UP_TO} hours, "… for {1} days" beyond. */
     static String unreturnedKey(Instant since, Instant now) {
-        return Duration.between(since, now).toHours() > HOURS_UP_TO ? "control.reason.unreturnedDays"
-                : "control.reason.unreturned";
+        Duration d = Duration.between(since, now);
+        return d.toHours() > HOURS_UP_TO ? "control.reason.unreturnedDays"
+                : d.toHours() < 1 ? "control.reason.unreturnedMinutes" : "control.reason.unreturned";
     }
 
-    /** The wait in the unit of {@link #unreturnedKey}: hours, or whole days beyond {@link #HOURS_UP_TO} hours. */
+    /** The wait in the unit of {@link #unreturnedKey}: minutes under an hour, hours, or whole days beyond {@link #HOURS_UP_TO} hours. */
     static long unreturnedFor(Instant since, Instant now) {
         Duration d = Duration.between(since, now);
-        return d.toHours() > HOURS_UP_TO ? d.toDays() : d.toHours();
+        return d.toHours() > HOURS_UP_TO ? d.toDays() : d.toHours() < 1 ? d.toMinutes() : d.toHours();
     }
 
     /** The records behind an indicator. */

@@ -74,16 +74,16 @@ public final class CallLogView extends BorderPane {
 
         TableView<CallRow> table = new TableView<>(vm.rows());
         table.setId("callLogTable");
-        table.getColumns().add(column(i18n.get("call.col.time"), r -> time.dateTime(r.startedAt()), 130));
+        table.getColumns().add(column(i18n.get("call.col.time"), r -> time.dateTime(r.startedAt()), 150));
         table.getColumns().add(column(i18n.get("call.col.direction"),
-                r -> i18n.get("call.direction." + r.direction().code()), 90));
+                r -> i18n.get("call.direction." + r.direction().code()), 115));
         table.getColumns().add(column(i18n.get("call.col.status"), r -> i18n.get("call.status." + r.status().code()),
                 100));
         table.getColumns().add(column(i18n.get("call.col.number"), CallRow::phoneRaw, 140));
         table.getColumns().add(column(i18n.get("call.col.client"), r -> r.clientName() == null
                 ? i18n.get("call.unknownClient") : r.clientName(), 200));
         table.getColumns().add(column(i18n.get("call.col.manager"), CallRow::userName, 150));
-        table.getColumns().add(column(i18n.get("call.col.duration"), r -> TimeFormat.duration(r.durationSec()), 70));
+        table.getColumns().add(column(i18n.get("call.col.duration"), r -> TimeFormat.duration(r.durationSec()), 95));
         table.getColumns().add(column(i18n.get("call.col.note"), CallRow::resultNote, 250));
         table.setPlaceholder(new Label(i18n.get("call.log.empty")));
         table.setRowFactory(t -> {

@@ -148,7 +148,8 @@ public final class ClientListView extends BorderPane {
         CheckBox archived = new CheckBox(i18n.get("client.filter.archived"));
         archived.setId("client-filter-archived");
         archived.selectedProperty().bindBidirectional(vm.includeArchivedProperty());
-        HBox box = new HBox(6, label("client.filter.owner"), owner, label("client.filter.status"), status,
+        HBox box = new HBox(6, org.deskcrm.ui.common.PeopleFilters.mark(label("client.filter.owner")),
+                org.deskcrm.ui.common.PeopleFilters.mark(owner), label("client.filter.status"), status,
                 label("client.filter.source"), source, label("client.filter.tag"), tag, archived);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(4, 8, 4, 8));

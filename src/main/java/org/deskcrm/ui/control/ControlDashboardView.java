@@ -36,7 +36,15 @@ public final class ControlDashboardView extends BorderPane {
         refresh.setOnAction(e -> vm.refresh());
         Label msg = new Label();
         msg.textProperty().bind(vm.messageProperty());
-        VBox top = new VBox(4, new Label(i18n.get("control.dashboard.hint")), refresh);
+        Label hint = new Label(vm.hint());
+        hint.setId("controlHint");
+        hint.setWrapText(true);
+        Label summary = new Label();
+        summary.setId("controlSummary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.managedProperty().bind(summary.textProperty().isNotEmpty());
+        VBox top = new VBox(4, hint, summary, refresh);
         top.setPadding(new Insets(12, 12, 0, 12));
         setTop(top);
         setCenter(tiles);

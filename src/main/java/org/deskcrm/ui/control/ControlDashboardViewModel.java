@@ -27,6 +27,7 @@ public final class ControlDashboardViewModel {
     private final Supplier<Long> scope;
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
     /** {@code scope}: the manager whose records are counted, null for the whole company. */
     public ControlDashboardViewModel(ControlService control, TaskExecutor executor, I18n i18n, Supplier<Long> scope) {
@@ -44,6 +45,21 @@ public final class ControlDashboardViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** One sentence under the tiles: that nothing needs attention when every count is zero, else empty. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** True when the counts are one manager's own records (a manager's own control section). */
+    public boolean ownRecords() {
+        return scope.get() != null;
+    }
+
+    /** What the section is for, said to whoever looks: a manager's own records or the whole company's. */
+    public String hint() {
+        return i18n.get(ownRecords() ? "control.dashboard.hint.own" : "control.dashboard.hint");
+    }
+
     public String title(ControlIndicator i) {
         return i18n.get("control.indicator." + i.code());
     }
@@ -54,6 +70,9 @@ public final class ControlDashboardViewModel {
             tiles.setAll(counts.entrySet().stream().map(e -> new Tile(e.getKey(), title(e.getKey()), e.getValue()))
                     .toList());
             message.set("");
+            boolean nothing = counts.values().stream().allMatch(n -> n == 0);
+            summary.set(!nothing ? "" : i18n.get(ownRecords() ? "control.dashboard.nothing.own"
+                    : "control.dashboard.nothing"));
         }, e -> message.set(i18n.message(e)));
     }
 

@@ -23,7 +23,7 @@ public final class ControlListView extends BorderPane {
         table.getColumns().add(col(i18n.get("control.col.record"), ControlItem::title, 260));
         table.getColumns().add(col(i18n.get("control.col.reason"), vm::reason, 380));
         table.getColumns().add(col(i18n.get("control.col.manager"), ControlItem::managerName, 160));
-        table.getColumns().add(col(i18n.get("control.col.since"), i -> time.dateTime(i.since()), 130));
+        table.getColumns().add(col(i18n.get("control.col.since"), i -> time.dateTime(i.since()), 150));
         table.setPlaceholder(new Label(i18n.get("control.list.empty")));
         table.setRowFactory(t -> {
             TableRow<ControlItem> row = new TableRow<>();
@@ -71,9 +71,7 @@ public final class ControlListView extends BorderPane {
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
-                // the whole text on hover when the column cuts it ("Why", "Since")
-                setTooltip(empty || text == null || text.isEmpty() ? null : new javafx.scene.control.Tooltip(text));
+                setText(empty ? null : text); // a cut text shows whole as a tooltip (CutTextTooltips)
             }
         });
         return c;

@@ -45,9 +45,45 @@ public final class DealBoardView extends BorderPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setMaxSize(24, 24);
         busy.visibleProperty().bind(vm.busyProperty());
-        setBottom(busy);
+        HBox bottom = new HBox(8, moveNotice(), busy);
+        bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bottom.setPadding(new Insets(0, 8, 4, 8));
+        setBottom(bottom);
         vm.columns().addListener((ListChangeListener<DealBoardViewModel.Column>) c -> rebuild());
         rebuild();
+    }
+
+    /** How long the notice of a move (with its Undo) stays. */
+    static final javafx.util.Duration NOTICE_TIME = javafx.util.Duration.seconds(8);
+
+    /** After a drop: "Moved «deal» to «stage»" with Undo, for a few seconds; it asks nothing and blocks nothing. */
+    private HBox moveNotice() {
+        Label text = new Label();
+        text.setId("deal-move-notice");
+        javafx.scene.control.Button undo = new javafx.scene.control.Button(i18n.get("deal.board.undo"));
+        undo.setId("deal-move-undo");
+        undo.setOnAction(e -> vm.undoMove());
+        javafx.scene.control.Button close = new javafx.scene.control.Button("×");
+        close.setOnAction(e -> vm.dismissMove());
+        HBox notice = new HBox(8, text, undo, close);
+        notice.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        notice.setId("deal-move-bar");
+        notice.getStyleClass().add("deal-move-notice");
+        notice.setPadding(new Insets(4, 8, 4, 8));
+        notice.setStyle("-fx-background-color: derive(-fx-accent, 80%); -fx-background-radius: 4;");
+        notice.setVisible(false);
+        notice.managedProperty().bind(notice.visibleProperty());
+        javafx.animation.PauseTransition timer = new javafx.animation.PauseTransition(NOTICE_TIME);
+        timer.setOnFinished(e -> vm.dismissMove());
+        vm.lastMoveProperty().addListener((o, before, move) -> {
+            timer.stop();
+            notice.setVisible(move != null);
+            if (move != null) {
+                text.setText(vm.notice(move));
+                timer.playFromStart();
+            }
+        });
+        return notice;
     }
 
     private void rebuild() {

@@ -36,6 +36,14 @@ public final class DealBoardViewModel {
     public record Column(Stage stage, long count, BigDecimal amount, List<DealRow> cards) {
     }
 
+    /**
+     * The last move made on this board, which Undo takes back: the deal left {@code fromStageId} (with
+     * the lost reason and note it had there) for {@code toStageId}.
+     */
+    public record Move(long dealId, String title, long fromStageId, long toStageId, String toStageName,
+                       Long fromLostReasonId, String fromLostNote) {
+    }
+
     private record Data(List<Pipeline> pipelines, Map<Long, String> users) {
     }
 
@@ -50,6 +58,7 @@ public final class DealBoardViewModel {
     private final DealFilterModel filter;
     private final ObservableList<Column> columns = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final javafx.beans.property.ObjectProperty<Move> lastMove = new javafx.beans.property.SimpleObjectProperty<>();
     private long generation;
     /** The business time zone (read once when the database opened). */
     private final java.time.ZoneId zone;
@@ -128,12 +137,59 @@ public final class DealBoardViewModel {
         DealRow row = card.get();
         Long lostReason = reason;
         busy.set(true);
-        executor.submit(p -> deals.move(row.id(), row.version(), toStageId, lostReason, null, currentUser.get()),
-                v -> refresh(), e -> {
-                    failed(e);
-                    refresh();
-                });
+        lastMove.set(null);
+        executor.submit(p -> {
+            org.deskcrm.model.deal.Deal before = deals.find(row.id());
+            deals.move(row.id(), row.version(), toStageId, lostReason, null, currentUser.get());
+            return new Move(row.id(), row.title(), before.stageId(), toStageId, target.name(), before.lostReasonId(),
+                    before.lostNote());
+        }, m -> {
+            lastMove.set(m);
+            refresh();
+        }, e -> {
+            failed(e);
+            refresh();
+        });
         return true;
+    }
+
+    /** The last move, until it is undone, a newer one replaces it, or the notice of it is dismissed. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Move> lastMoveProperty() {
+        return lastMove;
+    }
+
+    /** "Moved «deal» to «stage»" for the notice of a move. */
+    public String notice(Move m) {
+        return i18n.format("deal.board.moved", m.title(), m.toStageName());
+    }
+
+    /** Forgets the last move (its notice timed out or was closed): Undo is no longer offered. */
+    public void dismissMove() {
+        lastMove.set(null);
+    }
+
+    /**
+     * Moves the last moved deal back where it was, through the same service (history, audit and stored
+     * totals as for any move). Refused with a message when the deal has been moved again since.
+     */
+    public void undoMove() {
+        Move m = lastMove.get();
+        if (m == null) {
+            return;
+        }
+        lastMove.set(null);
+        busy.set(true);
+        executor.submit(p -> {
+            org.deskcrm.model.deal.Deal now = deals.find(m.dealId());
+            if (now.stageId() != m.toStageId()) {
+                throw new org.deskcrm.model.common.AppException("deal.board.undo.movedSince", m.title());
+            }
+            return deals.move(m.dealId(), now.version(), m.fromStageId(), m.fromLostReasonId(), m.fromLostNote(),
+                    currentUser.get());
+        }, v -> refresh(), e -> {
+            failed(e);
+            refresh();
+        });
     }
 
     private void failed(Throwable e) {

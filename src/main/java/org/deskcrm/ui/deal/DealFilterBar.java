@@ -20,6 +20,7 @@ final class DealFilterBar extends HBox {
         pipeline.valueProperty().bindBidirectional(model.pipelineProperty());
         ComboBox<Choice<Long>> owner = new ComboBox<>(model.owners());
         owner.setId("deal-filter-owner");
+        org.deskcrm.ui.common.PeopleFilters.mark(owner);
         owner.valueProperty().bindBidirectional(model.ownerProperty());
         ComboBox<Choice<org.deskcrm.model.deal.ScoreBand>> band = new ComboBox<>(model.bands());
         band.setId("deal-filter-band");

@@ -160,7 +160,8 @@ public final class ReportView extends BorderPane {
             bar.getChildren().add(group("report.filter.attribute", by));
         }
         bar.getChildren().addAll(group("report.filter.pipeline", pipeline),
-                group("report.filter.manager", manager), group("report.filter.team", team),
+                org.deskcrm.ui.common.PeopleFilters.mark(group("report.filter.manager", manager)),
+                org.deskcrm.ui.common.PeopleFilters.mark(group("report.filter.team", team)),
                 group("report.filter.source", source), group("report.filter.band", band), tools);
         tools.getChildren().addAll(refresh, export);
         bar.setId("reportFilterBar");

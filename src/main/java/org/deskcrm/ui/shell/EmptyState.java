@@ -24,6 +24,8 @@ public final class EmptyState {
         box.setFillWidth(false);
         body.setMaxWidth(520);
         heading.setMaxWidth(520);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // a wrapped title keeps all its lines
+        body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (actions.length > 0) {
             HBox buttons = new HBox(actions);
             buttons.getStyleClass().add("empty-actions");

@@ -72,7 +72,15 @@ public final class MainWindow implements Workspace {
         }
         this.services = new ShellServices(app, this, executor, i18n, dialogs, statusBar);
         this.tabs = new WorkspaceTabs(this::errorContent);
-        this.sidebar = new Sidebar(i18n, logo, this::openSection);
+        boolean ownRecordsOnly = app.session().user().map(u -> u.role() == org.deskcrm.model.user.Role.MANAGER).orElse(false);
+        tabs.adjustContent(content -> {
+            org.deskcrm.ui.common.HeaderWidths.fitIn(content);
+            if (ownRecordsOnly) {
+                org.deskcrm.ui.common.PeopleFilters.hideIn(content); // a manager sees only own records
+            }
+        });
+        tabs.useTabMenu(i18n.get("shell.tab.close"), i18n.get("shell.tab.closeOthers"), i18n.get("shell.tab.closeAll"));
+        this.sidebar = new Sidebar(i18n, logo, this::openSection, this::shows);
         GlobalSearchViewModel searchVm = new GlobalSearchViewModel(searchBackend, executor,
                 new FxDebouncer(Duration.millis(150)), this::openClient, i18n);
         this.search = new GlobalSearchView(searchVm, i18n);
@@ -109,6 +117,7 @@ public final class MainWindow implements Workspace {
         Scene scene = new Scene(root, width, height);
         applyTheme(theme, false);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, menu.shortcuts());
+        org.deskcrm.ui.common.CutTextTooltips.install(scene);
         return scene;
     }
 
@@ -229,7 +238,15 @@ public final class MainWindow implements Workspace {
 
     // ------------------------------------------------------------------ sections and screens
 
+    /** Whether this window offers the section to the signed-in person (see {@link Screens#shownWhen}). */
+    public boolean shows(NavItem item) {
+        return screens.shows(item, services);
+    }
+
     public void openSection(NavItem item) {
+        if (!shows(item)) {
+            return;
+        }
         tabs.open(item.tabKey(), i18n.get(item.titleKey()), () -> screens.section(item)
                 .map(f -> f.create(services))
                 .orElseGet(() -> EmptyState.of(item.icon(), i18n.get(item.titleKey()), i18n.get(item.hintKey()))));

@@ -31,6 +31,7 @@ public final class Screens {
     }
 
     private final Map<NavItem, Factory> sections = new EnumMap<>(NavItem.class);
+    private final Map<NavItem, java.util.function.Predicate<ShellServices>> shownWhen = new EnumMap<>(NavItem.class);
     private RecordFactory clientCard;
     private KeyedFactory newClientCard;
 
@@ -38,6 +39,21 @@ public final class Screens {
     public Screens section(NavItem item, Factory factory) {
         sections.put(item, factory);
         return this;
+    }
+
+    /**
+     * Shows the section in the sidebar, the Go menu and its shortcut only when {@code rule} holds for the
+     * window (e.g. Settings only for the administrator): a role never sees a section it cannot use.
+     */
+    public Screens shownWhen(NavItem item, java.util.function.Predicate<ShellServices> rule) {
+        shownWhen.put(item, rule);
+        return this;
+    }
+
+    /** Whether the window of {@code services} shows the section (every section without a rule is shown). */
+    public boolean shows(NavItem item, ShellServices services) {
+        java.util.function.Predicate<ShellServices> rule = shownWhen.get(item);
+        return rule == null || rule.test(services);
     }
 
     /** The card of an existing client ({@code Workspace.openClient}). */

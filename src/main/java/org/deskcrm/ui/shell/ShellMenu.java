@@ -115,6 +115,9 @@ public final class ShellMenu {
         int i = 0;
         for (NavItem nav : NavItem.values()) {
             KeyCombination keys = new KeyCodeCombination(digits[i++], KeyCombination.SHORTCUT_DOWN);
+            if (!window.shows(nav)) {
+                continue;
+            }
             shortcuts.on(keys, () -> window.openSection(nav));
             m.getItems().add(item(nav.titleKey(), keys, () -> window.openSection(nav)));
         }

@@ -24,6 +24,11 @@ public final class Sidebar {
     private final Map<NavItem, ToggleButton> buttons = new EnumMap<>(NavItem.class);
 
     public Sidebar(I18n i18n, Image logo, Consumer<NavItem> onOpen) {
+        this(i18n, logo, onOpen, item -> true);
+    }
+
+    /** A sidebar with a button for each section {@code shown} accepts. */
+    public Sidebar(I18n i18n, Image logo, Consumer<NavItem> onOpen, java.util.function.Predicate<NavItem> shown) {
         root.getStyleClass().add("sidebar");
         root.setId("sidebar");
         Label brand = new Label(i18n.get("shell.app.name"));
@@ -44,6 +49,9 @@ public final class Sidebar {
         for (NavItem item : NavItem.values()) {
             if (item == NavItem.SETTINGS) {
                 root.getChildren().add(spacer);
+            }
+            if (!shown.test(item)) {
+                continue;
             }
             ToggleButton b = new ToggleButton(i18n.get(item.titleKey()), Icons.of(item.icon(), 18));
             b.setId("nav-" + item.code());

@@ -22,6 +22,8 @@ public final class WorkspaceTabs {
     private final TabPane pane = new TabPane();
     private final Map<String, Tab> byKey = new LinkedHashMap<>();
     private final Function<Throwable, Node> errorContent;
+    private String[] menuTexts;
+    private java.util.function.Consumer<Node> adjustContent = n -> { };
 
     /** {@code errorContent} builds what a tab shows when its screen could not be created. */
     public WorkspaceTabs(Function<Throwable, Node> errorContent) {
@@ -30,6 +32,45 @@ public final class WorkspaceTabs {
         pane.getStyleClass().add("workspace-tabs");
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         pane.setTabDragPolicy(TabPane.TabDragPolicy.REORDER);
+    }
+
+    /**
+     * Gives every tab a context menu with Close, Close others and Close all (in this order of texts); each
+     * closes as the user would, so a tab with unsaved edits may stay.
+     */
+    public void useTabMenu(String close, String closeOthers, String closeAll) {
+        this.menuTexts = new String[] {close, closeOthers, closeAll};
+        pane.getTabs().forEach(this::addMenu);
+    }
+
+    private void addMenu(Tab tab) {
+        if (menuTexts == null) {
+            return;
+        }
+        javafx.scene.control.MenuItem close = new javafx.scene.control.MenuItem(menuTexts[0]);
+        close.setOnAction(e -> closeTab(tab));
+        javafx.scene.control.MenuItem others = new javafx.scene.control.MenuItem(menuTexts[1]);
+        others.setOnAction(e -> closeAll(tab));
+        javafx.scene.control.MenuItem all = new javafx.scene.control.MenuItem(menuTexts[2]);
+        all.setOnAction(e -> closeAll(null));
+        close.setId("tabMenuClose");
+        others.setId("tabMenuCloseOthers");
+        all.setId("tabMenuCloseAll");
+        tab.setContextMenu(new javafx.scene.control.ContextMenu(close, others, all));
+    }
+
+    /** Closes every tab but {@code keep} (null: every tab); a tab whose guard refuses stays open. */
+    public void closeAll(Tab keep) {
+        for (Tab tab : List.copyOf(pane.getTabs())) {
+            if (tab != keep && tab.isClosable()) {
+                closeTab(tab);
+            }
+        }
+    }
+
+    /** Runs on the content of every tab opened from now on, before it is shown (e.g. hides what a role cannot use). */
+    public void adjustContent(java.util.function.Consumer<Node> adjust) {
+        this.adjustContent = adjust;
     }
 
     public TabPane node() {
@@ -46,6 +87,7 @@ public final class WorkspaceTabs {
         Node node;
         try {
             node = content.get();
+            adjustContent.accept(node);
         } catch (RuntimeException e) {
             LOG.warn("could not create the screen of tab {}", key, e);
             node = errorContent.apply(e);
@@ -60,6 +102,7 @@ public final class WorkspaceTabs {
             }
         });
         byKey.put(key, tab);
+        addMenu(tab);
         pane.getTabs().add(tab);
         pane.getSelectionModel().select(tab);
         return tab;

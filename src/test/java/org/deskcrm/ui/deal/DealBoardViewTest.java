@@ -150,4 +150,64 @@ class DealBoardViewTest {
         assertThat(d.lostReasonId()).isEqualTo(reasonIds.get(1));
         assertThat(dialogs.errors).isEmpty();
     }
+
+    /** The stored deal totals as rows of text, in a fixed order (what the reports read). */
+    private List<String> storedTotals() {
+        return ctx.database().dsl().fetch("select * from deal_total").stream().map(r -> r.formatCSV(false).trim())
+                .sorted().toList();
+    }
+
+    @Test
+    void aDropShowsANoticeWhoseUndoMovesTheDealBackWithHistoryAndTotals(FxRobot robot) {
+        long start = sales.firstOpenStage().id();
+        org.deskcrm.model.deal.Stage won = sales.stageOfKind(StageKind.WON);
+        List<String> totalsBefore = storedTotals();
+        assertThat(robot.lookup("#deal-move-bar").query().isVisible()).isFalse();
+
+        robot.drag("#deal-card-" + first).dropTo("#stage-column-" + won.id());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ctx.dealFeature().deals().find(first).stageId()).isEqualTo(won.id());
+        javafx.scene.control.Labeled notice = robot.lookup("#deal-move-notice").queryLabeled();
+        assertThat(robot.lookup("#deal-move-bar").query().isVisible()).isTrue();
+        assertThat(notice.getText()).isEqualTo("Moved «Станки» to «" + won.name() + "»");
+        assertThat(storedTotals()).isNotEqualTo(totalsBefore); // the win is counted
+
+        robot.clickOn("#deal-move-undo");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ctx.dealFeature().deals().find(first).stageId()).isEqualTo(start);
+        assertThat(ctx.deals().history(first)).extracting(StageChange::toStageId).containsExactly(start, won.id(), start);
+        assertThat(ctx.deals().history(first).get(2).changedBy()).isEqualTo(anna);
+        assertThat(storedTotals()).isEqualTo(totalsBefore);
+        assertThat(robot.lookup("#deal-move-bar").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#stage-column-" + start).lookup("#deal-card-" + first).tryQuery()).isPresent();
+        assertThat(robot.lookup("#stage-summary-" + start).queryAs(Label.class).getText()).startsWith("2 deals · 150");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void undoBackToALostStageKeepsTheReasonAndTheNoticeLeavesByItself(FxRobot robot) {
+        long lost = sales.stageOfKind(StageKind.LOST).id();
+        long next = sales.stages().get(1).id();
+        dialogs.answer = Optional.of(1);
+        robot.drag("#deal-card-" + second).dropTo("#stage-column-" + lost);
+        WaitForAsyncUtils.waitForFxEvents();
+        Long reason = ctx.dealFeature().deals().find(second).lostReasonId();
+        assertThat(reason).isNotNull();
+        robot.drag("#deal-card-" + second).dropTo("#stage-column-" + next);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#deal-move-undo");
+        WaitForAsyncUtils.waitForFxEvents();
+        Deal back = ctx.dealFeature().deals().find(second);
+        assertThat(back.stageId()).isEqualTo(lost);
+        assertThat(back.lostReasonId()).isEqualTo(reason);
+        assertThat(dialogs.asked).hasSize(1); // the undo asked nothing
+
+        robot.drag("#deal-card-" + first).dropTo("#stage-column-" + next);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#deal-move-bar").query().isVisible()).isTrue();
+        WaitForAsyncUtils.sleep((long) DealBoardView.NOTICE_TIME.toMillis() + 500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#deal-move-bar").query().isVisible()).isFalse();
+        assertThat(dialogs.errors).isEmpty();
+    }
 }
