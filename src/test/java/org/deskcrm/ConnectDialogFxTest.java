@@ -95,6 +95,9 @@ class ConnectDialogFxTest {
         ComboBox<?> kind = robot.lookup("#connectKind").queryAs(ComboBox.class);
         robot.interact(() -> kind.getSelectionModel().select(ConnectionKind.H2_SERVER.ordinal()));
         assertThat(robot.lookup("#connectPort").queryAs(TextField.class).getText()).isEqualTo("9092");
+        // an H2 server enforces no rights itself: the dialog says it is the trusted-office mode (ADR 0015)
+        assertThat(robot.lookup("#connectRightsNote").queryAs(Label.class).getText())
+                .isEqualTo(en.get("connect.trustedOffice"));
         setText("#connectHost", "localhost");
         setText("#connectPort", String.valueOf(freePort()));
         robot.clickOn("#connectDatabase").write("shared/crm");

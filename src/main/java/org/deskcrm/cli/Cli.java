@@ -49,6 +49,7 @@ public final class Cli {
         commands.put("backup", backups.backup());
         commands.put("restore", backups.restore());
         commands.put("rebuild-totals", new RebuildTotalsCommand(texts));
+        commands.put("users", new UsersCommand(texts, name -> environment.apply(name)));
     }
 
     /** True when the arguments name a command (or ask for help) rather than the window. */

@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
     private final SQLDialect dialect;
     private final int migrationsApplied;
     private final SchemaReport schemaReport;
+    private final boolean schemaOwner;
 
     private Database(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress) {
         this.config = config;
@@ -52,8 +53,12 @@ public final class Database implements AutoCloseable {
         this.dataSource = new HikariDataSource(hc);
         try {
             this.dialect = config.isPostgres() ? SQLDialect.POSTGRES : SQLDialect.H2;
-            this.migrationsApplied = migrate(dataSource, dialect);
-            this.schemaReport = SchemaIntegrity.checkAndRepair(dataSource, dialect == SQLDialect.POSTGRES, repairProgress);
+            // a person's own PostgreSQL role (ADR 0015) neither migrates nor repairs: only the owner changes the schema
+            this.schemaOwner = !config.isPostgres() || SchemaOwner.isOwner(dataSource);
+            this.migrationsApplied = schemaOwner ? migrate(dataSource, dialect) : SchemaOwner.requireCurrent(dataSource);
+            this.schemaReport = schemaOwner
+                    ? SchemaIntegrity.checkAndRepair(dataSource, dialect == SQLDialect.POSTGRES, repairProgress)
+                    : SchemaReport.skipped("connected as " + config.user() + ", not as the schema's owner");
             Settings settings = new Settings()
                     .withExecuteWithOptimisticLocking(true)
                     .withReturnIdentityOnUpdatableRecord(true);
@@ -64,7 +69,9 @@ public final class Database implements AutoCloseable {
                     .set(new ThreadLocalTransactionProvider(connections))
                     .set(dialect)
                     .set(settings));
-            new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing();
+            if (schemaOwner) {
+                new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing();
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -138,6 +145,14 @@ public final class Database implements AutoCloseable {
     /** How many migrations this open applied (0 when the schema was already current). */
     public int migrationsApplied() {
         return migrationsApplied;
+    }
+
+    /**
+     * Whether this connection's role owns the schema (always on H2): false when a person signed in to
+     * PostgreSQL with an own role, whose rights the database narrows (ADR 0015).
+     */
+    public boolean isSchemaOwner() {
+        return schemaOwner;
     }
 
     /** What the schema check of this open found and repaired. */

@@ -11,6 +11,7 @@ import org.deskcrm.model.user.User;
 import org.deskcrm.persistence.AuditRepository;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.UserRepository;
+import org.deskcrm.persistence.user.DatabaseRoles;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -34,9 +35,11 @@ public class UserAdminService {
     private final AuditRepository audit;
     private final AuthService auth;
     private final Clock clock;
+    private final DatabaseRoles roles;
 
     public UserAdminService(Database db, UserRepository users, AuditRepository audit, AuthService auth, Clock clock) {
         this.db = db;
+        this.roles = new DatabaseRoles(db);
         this.users = users;
         this.audit = audit;
         this.auth = auth;
@@ -71,9 +74,13 @@ public class UserAdminService {
         }
         User clean = new User(null, draft.login().strip(), draft.fullName().strip(), Texts.trimToNull(draft.email()),
                 draft.role(), draft.teamId(), draft.canExport(), draft.active(), 0);
+        char[] databasePassword = password.clone();
         String hash = auth.hashNew(password, repeat);
         return db.inTransaction(() -> {
             long id = users.insert(clean, hash);
+            if (roles.enabled()) { // the person's own PostgreSQL login, in the same transaction (ADR 0015)
+                roles.create(clean.login(), clean.role(), databasePassword, clean.active());
+            }
             Instant now = clock.instant();
             List<AuditEvent> events = new ArrayList<>();
             events.add(AuditEvent.of(now, actor(), AuditAction.CREATE, USER, id).withDetails(clean.login()));
@@ -98,9 +105,36 @@ public class UserAdminService {
                 changed.role(), changed.teamId(), changed.canExport(), changed.active(), changed.version());
         db.inTransaction(() -> {
             users.update(clean);
+            if (roles.enabled()) { // group of the role, and NOLOGIN for a deactivated person (ADR 0015)
+                if (roles.state(clean.login()).exists()) {
+                    roles.update(clean.login(), clean.role(), clean.active());
+                } else {
+                    roles.create(clean.login(), clean.role(), null, clean.active());
+                }
+            }
             List<AuditEvent> events = new ArrayList<>();
             diff(events, clock.instant(), clean.id(), old, clean);
             audit.append(events);
+            return null;
+        });
+    }
+
+    /**
+     * An administrator sets another person's password: the DeskCRM one and, on a PostgreSQL with people's
+     * own logins, the database login's (ADR 0015).
+     */
+    public void resetPassword(long userId, char[] password, char[] repeat) {
+        char[] databasePassword = password == null ? null : password.clone();
+        db.inTransaction(() -> {
+            auth.resetPassword(userId, password, repeat);
+            if (roles.enabled()) {
+                User u = users.findById(userId).orElseThrow(() -> new AppException("auth.error.noUser"));
+                if (roles.state(u.login()).exists()) {
+                    roles.setPassword(u.login(), databasePassword);
+                } else {
+                    roles.create(u.login(), u.role(), databasePassword, u.active());
+                }
+            }
             return null;
         });
     }

@@ -100,8 +100,17 @@ public final class ConnectDialog {
         form.addRow(4, new Label(i18n.get("connect.field.user")), user);
         form.addRow(5, new Label(i18n.get("connect.field.password")), password);
 
+        // what the chosen database enforces itself (ADR 0015): H2 trusts the office, PostgreSQL an own login
+        Label rightsNote = new Label();
+        rightsNote.setId("connectRightsNote");
+        rightsNote.setWrapText(true);
         Runnable layout = () -> {
             ConnectionKind k = vm.kindProperty().get();
+            boolean sharedH2 = k == ConnectionKind.H2_SERVER || k == ConnectionKind.H2_SHARED_FILE;
+            rightsNote.setText(sharedH2 ? i18n.get("connect.trustedOffice")
+                    : k == ConnectionKind.POSTGRES ? i18n.get("connect.ownLogin") : "");
+            rightsNote.setVisible(sharedH2 || k == ConnectionKind.POSTGRES);
+            rightsNote.setManaged(rightsNote.isVisible());
             boolean server = k == ConnectionKind.H2_SERVER || k == ConnectionKind.POSTGRES;
             boolean credentials = k != ConnectionKind.LOCAL;
             rows(server, 1, 2);
@@ -150,7 +159,7 @@ public final class ConnectDialog {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, test, spacer, connect, cancel);
 
-        VBox root = new VBox(12, intro, form, resultRow, buttons);
+        VBox root = new VBox(12, intro, form, rightsNote, resultRow, buttons);
         root.setId("connectDialog");
         root.setPadding(new Insets(16));
         return root;

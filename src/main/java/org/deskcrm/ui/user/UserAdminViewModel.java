@@ -95,7 +95,7 @@ public class UserAdminViewModel {
     public void resetPassword(long userId, char[] password, char[] repeat, Runnable onDone,
                               Consumer<Map<String, String>> onErrors) {
         executor.submit(p -> {
-            auth.resetPassword(userId, password, repeat);
+            admin.resetPassword(userId, password, repeat);
             return Boolean.TRUE;
         }, ok -> done(onDone), e -> onErrors.accept(errors(e)));
     }
