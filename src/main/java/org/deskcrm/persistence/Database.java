@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
                     .set(dialect)
                     .set(settings));
             new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing();
+            new org.deskcrm.persistence.totals.CallTotals(dsl).buildIfMissing();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
