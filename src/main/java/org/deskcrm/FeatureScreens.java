@@ -191,7 +191,9 @@ final class FeatureScreens {
                 .exportingThrough((table, file) -> s.app().exports().export(new org.deskcrm.service.export.ExportTarget.Report(table),
                         file, java.util.Objects.requireNonNull(s.app().session().userId(), "signed in"), s.i18n().locale(),
                         org.deskcrm.service.common.Progress.NONE))
-                .rememberingPipelines(org.deskcrm.ui.report.PipelineMemory.forCurrentUser(s.app().session()::userId));
+                .rememberingPipelines(org.deskcrm.ui.report.PipelineMemory.forCurrentUser(s.app().session()::userId))
+                .withTotals(new org.deskcrm.service.report.ReportTotals(s.app().database(), s.app().settings(),
+                        s.app().session()::isAdmin));
     }
 
 }

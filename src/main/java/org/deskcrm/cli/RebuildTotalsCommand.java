@@ -1,6 +1,7 @@
 package org.deskcrm.cli;
 
 import org.deskcrm.AppContext;
+import org.deskcrm.persistence.totals.CallTotals;
 import org.deskcrm.persistence.totals.DealTotals;
 
 import java.io.PrintStream;
@@ -8,8 +9,9 @@ import java.time.ZoneId;
 import java.util.ResourceBundle;
 
 /**
- * Recomputes the stored deal totals from the deal records in the business time zone, printing each step with
- * its time, and says how many totals rows differed from the records (and were repaired).
+ * Recomputes the stored deal totals and call totals from the records in the business time zone (the call totals
+ * with the first-call window of the settings), printing each step with its time, and says how many totals rows
+ * differed from the records (and were repaired).
  */
 final class RebuildTotalsCommand implements Cli.Command {
     private final ResourceBundle texts;
@@ -28,6 +30,15 @@ final class RebuildTotalsCommand implements Cli.Command {
                 (System.nanoTime() - started) / 1e9));
         out.println(r.wasBuilt() ? String.format(texts.getString("totals.repaired"), r.repaired())
                 : texts.getString("totals.built"));
+        long callsStarted = System.nanoTime();
+        CallTotals calls = new CallTotals(ctx.database());
+        CallTotals.Basis basis = calls.settingsBasis();
+        DealTotals.Rebuild c = calls.rebuild(basis, step ->
+                out.printf("%6.1f s  %s%n", (System.nanoTime() - started) / 1e9, texts.getString("totals.call." + step)));
+        out.println(String.format(texts.getString("totals.call.done"), c.rows(), basis.windowDays(),
+                (System.nanoTime() - callsStarted) / 1e9));
+        out.println(c.wasBuilt() ? String.format(texts.getString("totals.repaired"), c.repaired())
+                : texts.getString("totals.call.built"));
         return 0;
     }
 }

@@ -9,6 +9,7 @@ import org.deskcrm.model.call.CallStatus;
 import org.deskcrm.model.call.PhoneListEntry;
 import org.deskcrm.model.call.PhoneListKind;
 import org.deskcrm.model.call.UnknownNumber;
+import org.deskcrm.persistence.totals.CallTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -48,9 +49,11 @@ public class CallLogRepository {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DSLContext dsl;
+    private final CallTotals totals;
 
     public CallLogRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new CallTotals(db);
     }
 
     // ------------------------------------------------------------------ log
@@ -178,7 +181,12 @@ public class CallLogRepository {
      */
     public long[] insertBatch(List<Call> batch) {
         long[] ids = new long[batch.size()];
-        dsl.connection(c -> {
+        if (batch.isEmpty()) {
+            return ids;
+        }
+        Instant first = batch.stream().map(Call::startedAt).min(Instant::compareTo).orElseThrow();
+        Instant last = batch.stream().map(Call::startedAt).max(Instant::compareTo).orElseThrow();
+        totals.around(CallTotals.Reach.span(first, last), () -> dsl.connection(c -> {
             try (PreparedStatement ps = c.prepareStatement(CALL_INSERT, new String[] {"id"})) {
                 for (int from = 0; from < batch.size(); from += BATCH) {
                     int to = Math.min(batch.size(), from + BATCH);
@@ -190,7 +198,7 @@ public class CallLogRepository {
                     Jdbc.readIds(ps, ids, from, to);
                 }
             }
-        });
+        }));
         return ids;
     }
 
@@ -245,13 +253,25 @@ public class CallLogRepository {
         return found;
     }
 
-    /** Links every unmatched call of this number to the client; returns how many calls were linked. */
+    /**
+     * Links every unmatched call of this number to the client; returns how many calls were linked. The calls move
+     * from the number's caller to the card's, so the call totals recount both callers over the calls' span.
+     */
     public int linkCalls(String phoneNorm, long clientId, Long contactId) {
-        return dsl.update(PHONE_CALL)
+        Condition unmatched = PHONE_CALL.PHONE_NORM.eq(phoneNorm).and(PHONE_CALL.CLIENT_ID.isNull());
+        Record span = dsl.select(DSL.min(PHONE_CALL.STARTED_AT), DSL.max(PHONE_CALL.STARTED_AT)).from(PHONE_CALL)
+                .where(unmatched).fetchOne();
+        if (span == null || span.get(0) == null) {
+            return 0;
+        }
+        Instant from = instant((java.time.OffsetDateTime) span.get(0));
+        Instant to = instant((java.time.OffsetDateTime) span.get(1));
+        return totals.around(CallTotals.Reach.caller(null, phoneNorm, from, to)
+                .and(CallTotals.Reach.caller(clientId, null, from, to)), () -> dsl.update(PHONE_CALL)
                 .set(PHONE_CALL.CLIENT_ID, clientId)
                 .set(PHONE_CALL.CONTACT_ID, contactId)
-                .where(PHONE_CALL.PHONE_NORM.eq(phoneNorm).and(PHONE_CALL.CLIENT_ID.isNull()))
-                .execute();
+                .where(unmatched)
+                .execute());
     }
 
     /** Internal extensions of users (their {@code phone} field, digits only) mapped to user ids. */

@@ -4,6 +4,7 @@ import org.deskcrm.model.call.Call;
 import org.deskcrm.model.call.CallDirection;
 import org.deskcrm.model.call.CallStatus;
 import org.deskcrm.persistence.jooq.tables.records.PhoneCallRecord;
+import org.deskcrm.persistence.totals.CallTotals;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.InsertSetStep;
@@ -18,9 +19,11 @@ import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
 /** The call log. Inserting a call with a known external key is a no-op (idempotent PBX import). */
 public class CallRepository {
     private final DSLContext dsl;
+    private final CallTotals totals;
 
     public CallRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new CallTotals(db);
     }
 
     static Call map(PhoneCallRecord r) {
@@ -29,9 +32,12 @@ public class CallRepository {
                 r.getContactId(), r.getUserId(), r.getResultNote(), r.getRecordingUrl(), r.getExternalKey());
     }
 
-    /** Inserts the call and returns its id; empty when a call with the same external key exists. */
+    /**
+     * Inserts the call and returns its id; empty when a call with the same external key exists. The call totals
+     * take the call and its caller's neighbours (their first-call figures) in the same transaction.
+     */
     public Optional<Long> insert(Call c) {
-        return dsl.transactionResult(() -> {
+        return totals.around(CallTotals.Reach.caller(c.clientId(), c.phoneNorm(), c.startedAt(), c.startedAt()), () -> {
             DSLContext tx = dsl;
             if (c.externalKey() != null
                     && tx.fetchExists(PHONE_CALL, PHONE_CALL.EXTERNAL_KEY.eq(c.externalKey()))) {

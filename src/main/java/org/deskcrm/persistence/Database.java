@@ -71,6 +71,7 @@ public final class Database implements AutoCloseable {
                     .set(settings));
             if (schemaOwner) {
                 new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing();
+                new org.deskcrm.persistence.totals.CallTotals(dsl).buildIfMissing();
             }
         } catch (RuntimeException e) {
             dataSource.close();

@@ -3,6 +3,7 @@ package org.deskcrm.persistence;
 import org.deskcrm.model.call.CallDirection;
 import org.deskcrm.model.call.CallStatus;
 import org.deskcrm.model.call.MissedCall;
+import org.deskcrm.persistence.totals.CallTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -39,9 +40,11 @@ public class MissedCallRepository {
             + " version = version + 1 WHERE call_id = ? AND resolved_at IS NULL";
 
     private final DSLContext dsl;
+    private final CallTotals totals;
 
     public MissedCallRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new CallTotals(db);
     }
 
     /** Opens control of a missed call; false when the call is already under control. */
@@ -277,9 +280,13 @@ public class MissedCallRepository {
     }
 
     /** {@link #resolve} for many misses: miss call id → the call that returned it, in JDBC batches. */
+    /** Closes the misses (call id → the call that returned it); the call totals count them as returned. */
     public void resolveAll(Map<Long, CallAt> callbacks) {
+        if (callbacks.isEmpty()) {
+            return;
+        }
         List<Map.Entry<Long, CallAt>> all = List.copyOf(callbacks.entrySet());
-        dsl.connection(c -> {
+        totals.around(CallTotals.Reach.calls(callbacks.keySet()), () -> dsl.connection(c -> {
             try (PreparedStatement ps = c.prepareStatement(RESOLVE_UPDATE)) {
                 for (int from = 0; from < all.size(); from += BATCH) {
                     for (Map.Entry<Long, CallAt> e : all.subList(from, Math.min(all.size(), from + BATCH))) {
@@ -291,7 +298,7 @@ public class MissedCallRepository {
                     ps.executeBatch();
                 }
             }
-        });
+        }));
     }
 
     /** A call's id and start. */
@@ -299,12 +306,12 @@ public class MissedCallRepository {
     }
 
     public void resolve(long callId, Long byCallId, Instant at) {
-        dsl.update(MISSED_CALL)
+        totals.around(CallTotals.Reach.calls(List.of(callId)), () -> dsl.update(MISSED_CALL)
                 .set(MISSED_CALL.RESOLVED_AT, odt(at))
                 .set(MISSED_CALL.RESOLVED_BY_CALL_ID, byCallId)
                 .set(MISSED_CALL.VERSION, MISSED_CALL.VERSION.plus(1))
                 .where(MISSED_CALL.CALL_ID.eq(callId).and(MISSED_CALL.RESOLVED_AT.isNull()))
-                .execute();
+                .execute());
     }
 
     public void markEscalated(long callId, Instant at) {
@@ -326,12 +333,17 @@ public class MissedCallRepository {
 
     /** Closes every open miss of a number without a callback (the number was put on a list). */
     public int closeAll(String phoneNorm, Instant at) {
-        return dsl.update(MISSED_CALL)
+        Condition open = MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.CALL_ID.in(
+                DSL.select(PHONE_CALL.ID).from(PHONE_CALL).where(PHONE_CALL.PHONE_NORM.eq(phoneNorm))));
+        List<Long> ids = dsl.select(MISSED_CALL.CALL_ID).from(MISSED_CALL).where(open).fetch(MISSED_CALL.CALL_ID);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return totals.around(CallTotals.Reach.calls(ids), () -> dsl.update(MISSED_CALL)
                 .set(MISSED_CALL.RESOLVED_AT, odt(at))
                 .set(MISSED_CALL.VERSION, MISSED_CALL.VERSION.plus(1))
-                .where(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.CALL_ID.in(
-                        DSL.select(PHONE_CALL.ID).from(PHONE_CALL).where(PHONE_CALL.PHONE_NORM.eq(phoneNorm)))))
-                .execute();
+                .where(MISSED_CALL.CALL_ID.in(ids)).and(MISSED_CALL.RESOLVED_AT.isNull())
+                .execute());
     }
 
     /** A missed incoming call that has no control row yet (logged by another path, e.g. demo data). */

@@ -15,8 +15,8 @@ import java.util.ResourceBundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code rebuild-totals}: the demo load leaves totals that agree with its deals; a tampered totals row is
- * found, counted as repaired and put right; the steps are printed.
+ * {@code rebuild-totals}: the demo load leaves deal and call totals that agree with its records; a tampered deal
+ * totals row and call totals row are found, counted as repaired and put right; the steps are printed.
  */
 class RebuildTotalsCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -45,17 +45,31 @@ class RebuildTotalsCommandTest {
                     + " stage_id, deal_count, amount) select 'created', 20000101, owner_id, pipeline_id, 0, 'cold', 0, 0, 3, 100"
                     + " from deal where id = (select min(id) from deal)");
             assertThat(sum(db, "created", true)).isEqualTo(83L);
+            assertThat(calls(db, true)).as("the demo's calls in the call totals' day rows")
+                    .isEqualTo(((Number) dsl.fetchValue("select count(*) from phone_call")).longValue());
+            assertThat(calls(db, false)).isEqualTo(calls(db, true));
+            dsl.execute("insert into call_total (day_no, user_id, direction, status_code, call_count, duration_sec,"
+                    + " returned_count, first_count, resolved_count) values (20000101, 0, 'in', 'answered', 2, 60, 0, 1, 1)");
         }
 
         assertThat(run("rebuild-totals", "--db", url)).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains(texts.getString("totals.step.read"), texts.getString("totals.step.write"))
-                .contains(String.format(texts.getString("totals.repaired"), 1));
+                .contains(texts.getString("totals.call.totals.step.read"), texts.getString("totals.call.totals.step.write"));
+        assertThat(printed.split(String.format(texts.getString("totals.repaired"), 1), -1))
+                .as("one deal row and one call row repaired").hasSize(3);
         try (Database db = Database.open(new DatabaseConfig(url, "sa", ""))) {
             assertThat(sum(db, "created", true)).isEqualTo(80L);
+            assertThat(calls(db, true)).isEqualTo(((Number) db.dsl().fetchValue("select count(*) from phone_call")).longValue());
         }
         assertThat(run("rebuild-totals", "--db", url)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(String.format(texts.getString("totals.repaired"), 0));
+    }
+
+    /** The calls counted by the day rows (yyyymmdd) or by the month rows (yyyymm) of the call totals. */
+    private static long calls(Database db, boolean days) {
+        Object n = db.dsl().fetchValue("select sum(call_count) from call_total where day_no " + (days ? ">" : "<") + " 1000000");
+        return n == null ? 0 : ((Number) n).longValue();
     }
 
     /** The deals counted by the day rows (yyyymmdd) or by the month rows (yyyymm) of a kind. */

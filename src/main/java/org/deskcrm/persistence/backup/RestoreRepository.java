@@ -182,6 +182,8 @@ public final class RestoreRepository {
             fillDeferred(c, deferred);
             AuditTrail.append(c, trail);
             new DealTotals(DSL.using(c, db.dialect())).buildIfMissingInCurrentTransaction(step -> { });
+            new org.deskcrm.persistence.totals.CallTotals(DSL.using(c, db.dialect()))
+                    .buildIfMissingInCurrentTransaction(step -> { });
             c.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();

@@ -125,25 +125,31 @@ final class TotalFigures {
      * overlap).
      */
     static Condition period(LocalDate from, LocalDate to) {
+        return period(DEAL_TOTAL.DAY_NO, from, to);
+    }
+
+    /** {@link #period(LocalDate, LocalDate)} over the day number column of any totals table. */
+    static Condition period(Field<Integer> dayNo, LocalDate from, LocalDate to) {
         LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterWhole = to.plusDays(1).withDayOfMonth(1);
         if (!firstWhole.isBefore(afterWhole)) {
-            return days(from, to);
+            return days(dayNo, from, to);
         }
         List<Condition> parts = new ArrayList<>();
         if (from.isBefore(firstWhole)) {
-            parts.add(days(from, firstWhole.minusDays(1)));
+            parts.add(days(dayNo, from, firstWhole.minusDays(1)));
         }
         LocalDate lastWhole = afterWhole.minusMonths(1);
-        parts.add(DEAL_TOTAL.DAY_NO.between(month(firstWhole), month(lastWhole)));
+        parts.add(dayNo.between(month(firstWhole), month(lastWhole)));
         if (!afterWhole.isAfter(to)) {
-            parts.add(days(afterWhole, to));
+            parts.add(days(dayNo, afterWhole, to));
         }
         return DSL.or(parts);
     }
 
-    private static Condition days(LocalDate from, LocalDate to) {
-        return DEAL_TOTAL.DAY_NO.between(BusinessDays.number(from), BusinessDays.number(to));
+    /** The day rows of the days [from, to] (no month rows). */
+    static Condition days(Field<Integer> dayNo, LocalDate from, LocalDate to) {
+        return dayNo.between(BusinessDays.number(from), BusinessDays.number(to));
     }
 
     private static int month(LocalDate d) {

@@ -138,6 +138,7 @@ public class DemoDataService {
                 progress.update("demo.step.finish", 0, 1);
                 t.nextIds().forEach(repo::restartIdentity);
                 new DealTotals(db).rebuild(zone, step -> { });
+                new org.deskcrm.persistence.totals.CallTotals(db).rebuild(step -> { });
                 writer.endJournal();
             } catch (RuntimeException e) {
                 undo(writer, t, builder.firstManagerId, dropped, e);

@@ -76,13 +76,23 @@ public final class CallsReport implements Report {
     @Override
     public ReportTable run(ReportFilter f) {
         ReportScope s = support.scope(f);
+        return run(f, s, support.callFigures.fromTotals(s));
+    }
+
+    /**
+     * The report from the stored call totals (first calls decided when the calls were written) or counted from
+     * the call records (first calls by the first-call query): the same table either way.
+     */
+    ReportTable run(ReportFilter f, ReportScope s, boolean fromTotals) {
         Grain grain = grain(f);
         Duration window = FirstCallResolution.window(support);
         Map<Long, String> names = support.lookups.userNames();
         Comparator<Key> order = Comparator.comparing((Key k) -> k.userId() == null ? "\uffff" : names.getOrDefault(k.userId(), ""))
                 .thenComparing(k -> k.userId() == null ? Long.MAX_VALUE : k.userId()).thenComparing(Key::day);
         Map<Key, long[]> groups = new TreeMap<>(order);
-        for (CallDay d : support.callFigures.byUserAndDay(s)) {
+        List<CallDay> days = fromTotals ? support.callFigures.byUserAndDayFromTotals(s)
+                : support.callFigures.byUserAndDayRecorded(s);
+        for (CallDay d : days) {
             long[] a = groups.computeIfAbsent(new Key(d.userId(), grain.bucket(d.day(), f.from())), k -> new long[9]);
             a[CALLS] += d.calls();
             a[OUTGOING] += d.outgoing();
@@ -91,8 +101,11 @@ public final class CallsReport implements Report {
             a[MISSED] += d.missed();
             a[RETURNED] += d.returned();
             a[DURATION] += d.durationSec();
+            a[FIRST] += d.first();
+            a[RESOLVED] += d.resolved();
         }
-        for (Neighbours n : support.firstCalls.answeredIncoming(s, window)) {
+        List<Neighbours> answered = fromTotals ? List.of() : support.firstCalls.answeredIncoming(s, window);
+        for (Neighbours n : answered) {
             if (FirstCallResolution.isFirst(n, window)) {
                 long[] a = groups.computeIfAbsent(new Key(n.userId(), grain.bucket(n.day(), f.from())), k -> new long[9]);
                 a[FIRST]++;

@@ -1,6 +1,7 @@
 package org.deskcrm.service.report;
 
 import org.deskcrm.persistence.report.FirstCallQueries.Neighbours;
+import org.deskcrm.persistence.totals.CallTotals;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -14,8 +15,8 @@ import java.util.Set;
  * are half-open: a neighbour exactly one window away is outside. FCR = resolved / first calls.
  */
 final class FirstCallResolution {
-    static final String WINDOW_SETTING = "calls.fcr_days";
-    static final int DEFAULT_WINDOW_DAYS = 7;
+    static final String WINDOW_SETTING = CallTotals.WINDOW_SETTING;
+    static final int DEFAULT_WINDOW_DAYS = CallTotals.DEFAULT_WINDOW_DAYS;
 
     /** The ids of the first calls and of the resolved ones among them. */
     record Outcome(Set<Long> first, Set<Long> resolved) {
@@ -25,8 +26,7 @@ final class FirstCallResolution {
     }
 
     static Duration window(ReportSupport support) {
-        int days = support.intSetting(WINDOW_SETTING, DEFAULT_WINDOW_DAYS);
-        return Duration.ofDays(days > 0 ? days : DEFAULT_WINDOW_DAYS);
+        return Duration.ofDays(CallTotals.windowDays(support.setting(WINDOW_SETTING)));
     }
 
     static boolean isFirst(Neighbours n, Duration window) {

@@ -85,6 +85,11 @@ public final class ReportSupport {
         }
     }
 
+    /** A setting's value, null when missing. */
+    String setting(String name) {
+        return settings.get(name).orElse(null);
+    }
+
     /** A whole-number setting, or the default when it is missing or not a number. */
     int intSetting(String name, int fallback) {
         try {

@@ -50,6 +50,14 @@ public final class ReportScreens {
         return this;
     }
 
+    private org.deskcrm.service.report.ReportTotals totals;
+
+    /** Says above each report when the stored totals are stale, and offers an administrator the rebuild. */
+    public ReportScreens withTotals(org.deskcrm.service.report.ReportTotals reportTotals) {
+        this.totals = reportTotals;
+        return this;
+    }
+
     /** Offers the goals editor from the plan vs fact report. */
     public ReportScreens withGoals(org.deskcrm.service.goal.GoalService service) {
         this.goals = service;
@@ -108,6 +116,11 @@ public final class ReportScreens {
             vm.teamIdProperty().set(filter.teamId());
             vm.sourceIdProperty().set(filter.sourceId());
             vm.bandProperty().set(filter.band());
+        }
+        if (totals != null) {
+            TotalsNoticeViewModel notice = new TotalsNoticeViewModel(totals, executor, i18n, vm::refresh);
+            view.addNotice(new TotalsNotice(notice, i18n));
+            notice.check();
         }
         vm.open();
         return view;

@@ -173,6 +173,11 @@ public final class ReportView extends BorderPane {
     }
 
     /** Adds a control after Refresh and Export (e.g. the plan vs fact report's goals editor button). */
+    /** Adds a line under the filter bar (the stale-totals notice). */
+    public void addNotice(javafx.scene.Node notice) {
+        ((VBox) getTop()).getChildren().add(notice);
+    }
+
     public void addTool(javafx.scene.Node tool) {
         tools.getChildren().add(tool);
     }

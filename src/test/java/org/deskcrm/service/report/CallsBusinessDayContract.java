@@ -88,11 +88,14 @@ abstract class CallsBusinessDayContract {
 
     void missed(long callId, Instant resolvedAt) {
         var dsl = ctx.database().dsl();
-        dsl.deleteFrom(MISSED_CALL).where(MISSED_CALL.CALL_ID.eq(callId)).execute();
-        dsl.insertInto(MISSED_CALL).set(MISSED_CALL.CALL_ID, callId)
-                .set(MISSED_CALL.DUE_AT, Instant.parse("2026-03-11T07:00:00Z").atOffset(ZoneOffset.UTC))
-                .set(MISSED_CALL.RESOLVED_AT, resolvedAt == null ? null : resolvedAt.atOffset(ZoneOffset.UTC))
-                .set(MISSED_CALL.RESOLVED_BY_CALL_ID, resolvedAt == null ? null : answered).execute();
+        new org.deskcrm.persistence.totals.CallTotals(dsl).around(
+                org.deskcrm.persistence.totals.CallTotals.Reach.calls(java.util.List.of(callId)), () -> {
+                    dsl.deleteFrom(MISSED_CALL).where(MISSED_CALL.CALL_ID.eq(callId)).execute();
+                    dsl.insertInto(MISSED_CALL).set(MISSED_CALL.CALL_ID, callId)
+                            .set(MISSED_CALL.DUE_AT, Instant.parse("2026-03-11T07:00:00Z").atOffset(ZoneOffset.UTC))
+                            .set(MISSED_CALL.RESOLVED_AT, resolvedAt == null ? null : resolvedAt.atOffset(ZoneOffset.UTC))
+                            .set(MISSED_CALL.RESOLVED_BY_CALL_ID, resolvedAt == null ? null : answered).execute();
+                });
     }
 
     ReportTable run(String zone, ReportFilter f) {

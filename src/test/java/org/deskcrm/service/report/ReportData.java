@@ -128,13 +128,14 @@ public final class ReportData {
     /** A missed incoming call in the missed-call list, returned (resolved) or not. */
     public long missedCall(Long userId, Instant at, boolean returned) {
         long id = call(userId, CallDirection.IN, CallStatus.MISSED, at, 0);
-        dsl.insertInto(org.deskcrm.persistence.jooq.Tables.MISSED_CALL)
+        new org.deskcrm.persistence.totals.CallTotals(dsl).around(
+                org.deskcrm.persistence.totals.CallTotals.Reach.calls(java.util.List.of(id)), () -> dsl.insertInto(org.deskcrm.persistence.jooq.Tables.MISSED_CALL)
                 .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.CALL_ID, id)
                 .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.MANAGER_ID, userId)
                 .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.DUE_AT, at.plusSeconds(86_400).atOffset(ZoneOffset.UTC))
                 .set(org.deskcrm.persistence.jooq.Tables.MISSED_CALL.RESOLVED_AT,
                         returned ? at.plusSeconds(3600).atOffset(ZoneOffset.UTC) : null)
-                .execute();
+                .execute());
         return id;
     }
 
