@@ -9,6 +9,7 @@ import org.deskcrm.AppContext;
 import org.deskcrm.cli.migration.Company;
 import org.deskcrm.cli.migration.CompanyFigures;
 import org.deskcrm.cli.migration.CompanyLosses;
+import org.deskcrm.cli.migration.MigrationAcceptanceContract;
 import org.deskcrm.model.io.ImportTarget;
 import org.deskcrm.model.io.RefKind;
 import org.deskcrm.model.report.DealAttribute;
@@ -57,15 +58,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(ApplicationExtension.class)
 class CompanyImportWizardFxTest {
-    static final int OPPORTUNITIES = 8_800;
-    static final long SEED = 20_170_101L;
-    /** The file's stage words → the default "sales" pipeline's stages. */
-    static final Map<String, String> STAGES = Map.of(Company.PROSPECTING, "Needs identified",
-            Company.ENGAGING, "Proposal sent", "Negotiation", "Negotiation");
+    /** The file's stage words → the default "sales" pipeline's stages, as the command line's acceptance maps them. */
+    static final Map<String, String> STAGES = Map.of(Company.PROSPECTING, MigrationAcceptanceContract.PROSPECTING_STAGE,
+            Company.ENGAGING, MigrationAcceptanceContract.ENGAGING_STAGE, "Negotiation", "Negotiation");
     static AppContext ctx;
     static FxTaskExecutor executor;
     static long admin;
-    static final Company company = Company.generate(SEED, OPPORTUNITIES);
+    static final Company company = Company.generate(MigrationAcceptanceContract.SEED,
+            MigrationAcceptanceContract.OPPORTUNITIES);
     static final CompanyFigures expected = new CompanyFigures(company);
     static final CompanyLosses losses = new CompanyLosses(company);
     @TempDir
@@ -185,7 +185,7 @@ class CompanyImportWizardFxTest {
     void theCompanyGoesInThroughTheWizardAndEveryReportEqualsTheFiles(FxRobot robot) throws Exception {
         Map<String, Path> files = company.write(dir);
         Path pipelineFile = losses.writePipeline(dir);
-        String sales = ctx.pipelines().findByCode("sales").orElseThrow().name();
+        String sales = ctx.pipelines().findByCode(MigrationAcceptanceContract.PIPELINE).orElseThrow().name();
         Map<String, Double> seconds = new LinkedHashMap<>();
 
         seconds.put("users", importThroughTheWizard(robot, files.get("sales_teams"), ImportTarget.USERS, null,
@@ -219,7 +219,7 @@ class CompanyImportWizardFxTest {
                 seconds.values().stream().mapToDouble(Double::doubleValue).sum(), seconds);
 
         SoftAssertions soft = new SoftAssertions(); // every figure that differs is reported, not only the first
-        long pipelineId = ctx.pipelines().findByCode("sales").orElseThrow().id();
+        long pipelineId = ctx.pipelines().findByCode(MigrationAcceptanceContract.PIPELINE).orElseThrow().id();
         ReportFilter period = ReportFilter.period(Company.FIRST, Company.LAST);
         ReportFilter inSales = period.withPipeline(pipelineId);
 
