@@ -50,11 +50,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 public abstract class MigrationAcceptanceContract {
-    static final long SEED = 20_170_101L;
-    static final int OPPORTUNITIES = 8_800;
-    static final String PIPELINE = "sales";
-    static final String PROSPECTING_STAGE = "Needs identified";
-    static final String ENGAGING_STAGE = "Proposal sent";
+    /** The company of the acceptance (the wizard's import of it, CompanyImportWizardFxTest, uses the same). */
+    public static final long SEED = 20_170_101L;
+    public static final int OPPORTUNITIES = 8_800;
+    public static final String PIPELINE = "sales";
+    /** The stages of the "sales" pipeline that the file's Prospecting and Engaging are mapped to. */
+    public static final String PROSPECTING_STAGE = "Needs identified";
+    public static final String ENGAGING_STAGE = "Proposal sent";
     static final String[] PERIOD = {"--from", Company.FIRST.toString(), "--to", Company.LAST.toString()};
     /** The four tables a migration fills, counted after each run. */
     static final List<String> TABLES = List.of("app_user", "team", "product", "client", "deal", "deal_stage_history");
