@@ -28,7 +28,6 @@ import org.deskcrm.ui.call.CallScreens;
 import org.deskcrm.ui.common.DialogService;
 import org.deskcrm.ui.common.FxTaskExecutor;
 import org.deskcrm.ui.common.I18n;
-import org.deskcrm.ui.common.Workspace;
 import org.deskcrm.ui.deal.ClientDealsViewModel;
 import org.deskcrm.ui.deal.DealScreens;
 import org.deskcrm.ui.task.Named;
@@ -49,7 +48,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -78,38 +76,8 @@ class ClientCardWorkFxTest {
     long betaId;
     Pipeline sales;
     Node card;
-    final List<String> openedTabs = new ArrayList<>();
-
-    final class TabsWorkspace implements Workspace {
-        @Override
-        public void openTab(String key, String title, Supplier<Node> content) {
-            openedTabs.add(key);
-        }
-
-        @Override
-        public void retitleTab(String key, String title) {
-        }
-
-        @Override
-        public void closeTab(String key) {
-        }
-
-        @Override
-        public void rekeyTab(String oldKey, String newKey) {
-        }
-
-        @Override
-        public void status(String text) {
-        }
-
-        @Override
-        public void openClient(long id) {
-        }
-
-        @Override
-        public void newClient() {
-        }
-    }
+    final org.deskcrm.ui.common.RecordingWorkspace workspace = new org.deskcrm.ui.common.RecordingWorkspace();
+    final List<String> openedTabs = workspace.keys;
 
     @Start
     void start(Stage stage) {
@@ -138,7 +106,6 @@ class ClientCardWorkFxTest {
     void showCard(FxRobot robot, Locale locale) {
         executor = new FxTaskExecutor(2);
         I18n i18n = new I18n(locale);
-        Workspace workspace = new TabsWorkspace();
         DialogService dialogs = new ScriptedDialogs();
         Supplier<Long> user = () -> app.session().userId() != null ? app.session().userId() : admin;
         ZoneId utc = ZoneId.of("UTC");
