@@ -119,12 +119,15 @@ class ClientCardWorkFxTest {
                     executor, i18n, workspace, dialogs, utc, user);
             ClientScreens screens = new ClientScreens(ClientScreens.context(app, executor, i18n, workspace, dialogs,
                     url -> { }, user, utc))
-                    .withCardSection((id, changed) -> deals.clientDeals(id))
+                    .withCardSection((id, changed) -> deals.clientDeals(id, changed))
                     .withCardSection((id, changed) -> {
                         Runnable[] reload = {() -> { }};
-                        Node log = calls.logCallButton(id, () -> reload[0].run());
+                        Node log = calls.logCallButton(id, () -> {
+                            reload[0].run();
+                            changed.run();
+                        });
                         return tasks.clientTasks(id, cid -> app.clients().load(cid).client().name(), List.of(log),
-                                r -> reload[0] = r);
+                                r -> reload[0] = r, changed);
                     });
             card = screens.clientCard(clientId);
             stage.setScene(new Scene((javafx.scene.Parent) card, 1280, 1000));
@@ -246,6 +249,10 @@ class ClientCardWorkFxTest {
         waitUntil(() -> count("SELECT COUNT(*) FROM phone_call WHERE client_id = ?", clientId) == 1);
         assertThat(count("SELECT COUNT(*) FROM phone_call WHERE client_id = ? AND direction = 'out' "
                 + "AND duration_sec = 150", clientId)).isEqualTo(1);
+        // the card's timeline shows the call without a reload
+        javafx.scene.control.ListView<TimelineItem> timeline = inCard(robot, "#client-timeline");
+        waitUntil(() -> timeline.getItems().stream()
+                .anyMatch(i -> i.kind() == org.deskcrm.model.client.TimelineKind.CALL));
     }
 
     @Test
