@@ -97,8 +97,8 @@ final class FeatureScreens {
     private ClientScreens clients(ShellServices s) {
         ClientDealSections dealSections = dealSections(s);
         return new ClientScreens(s.app(), s.executor(), s.i18n(), s.workspace(), s.dialogs(), opener, currentUser)
-                .withCardSection((id, changed) -> deals(s).clientDeals(id))
-                .withCardSection((id, changed) -> clientTasks(s, id))
+                .withCardSection((id, changed) -> deals(s).clientDeals(id, changed))
+                .withCardSection((id, changed) -> clientTasks(s, id, changed))
                 .withCardSection(dealSections::sales)
                 .withCardSection((id, changed) -> dealSections.needs(id));
     }
@@ -109,11 +109,14 @@ final class FeatureScreens {
     }
 
     /** The card's open tasks with "New task" and the call feature's "Log call" (both reload the list). */
-    private javafx.scene.Node clientTasks(ShellServices s, long clientId) {
+    private javafx.scene.Node clientTasks(ShellServices s, long clientId, Runnable changed) {
         Runnable[] reload = {() -> { }};
-        javafx.scene.Node logCall = calls(s).logCallButton(clientId, () -> reload[0].run());
+        javafx.scene.Node logCall = calls(s).logCallButton(clientId, () -> {
+            reload[0].run();
+            changed.run();
+        });
         return tasks(s).clientTasks(clientId, id -> s.app().clients().load(id).client().name(), java.util.List.of(logCall),
-                r -> reload[0] = r);
+                r -> reload[0] = r, changed);
     }
 
     private ClientDealSections dealSections(ShellServices s) {

@@ -10,7 +10,8 @@ import javafx.scene.Node;
 public interface CardSection {
     /**
      * Builds the section for one client (on the FX thread; loading belongs in the background).
-     * {@code purchasesChanged} asks the card to reload and show the client's recomputed lifecycle status.
+     * {@code purchasesChanged} asks the card to reload and show the client's recomputed lifecycle status and its
+     * timeline (run it after the section saved a sale, a deal, a task or a call).
      */
     Node create(long clientId, Runnable purchasesChanged);
 }

@@ -81,7 +81,11 @@ public final class ClientScreens {
     public Node clientCard(long clientId) {
         ClientCardViewModel vm = track(new ClientCardViewModel(ctx, cardKey(clientId)));
         vm.load(clientId);
-        List<Node> extra = sections.stream().map(s -> s.create(clientId, vm::refreshLifecycle)).toList();
+        Runnable changed = () -> {
+            vm.refreshLifecycle();
+            vm.loadTimeline();
+        };
+        List<Node> extra = sections.stream().map(s -> s.create(clientId, changed)).toList();
         return guarded(new ClientCardView(vm, ctx.i18n(), extra), vm);
     }
 

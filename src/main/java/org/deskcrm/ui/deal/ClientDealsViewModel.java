@@ -43,6 +43,7 @@ public final class ClientDealsViewModel {
     private final ObservableList<Pipeline> pipelines = FXCollections.observableArrayList();
     private final Map<Long, String> owners = new java.util.LinkedHashMap<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private Runnable onCreated = () -> { };
 
     public ClientDealsViewModel(long clientId, DealService deals, TaskExecutor executor, I18n i18n,
                                 Supplier<Long> currentUser) {
@@ -65,6 +66,11 @@ public final class ClientDealsViewModel {
     /** The people this user may make a deal's owner (id → name). */
     public Map<Long, String> owners() {
         return owners;
+    }
+
+    /** Told after a new deal was saved (the card refreshes its timeline). */
+    public void setOnCreated(Runnable action) {
+        this.onCreated = action == null ? () -> { } : action;
     }
 
     public ReadOnlyStringProperty summaryProperty() {
@@ -123,6 +129,7 @@ public final class ClientDealsViewModel {
                 pipeline.firstOpenStage().id(), amount);
         executor.submit(p -> deals.create(draft, List.of(), user).id(), id -> {
             load();
+            onCreated.run();
             onSaved.accept(id);
         }, e -> onError.accept(describe(e)));
     }

@@ -61,9 +61,13 @@ public final class DealScreens {
         return view;
     }
 
-    /** The client card's deals section: the client's deals (double-click opens the deal) and "New deal". */
-    public Node clientDeals(long clientId) {
+    /**
+     * The client card's deals section: the client's deals (double-click opens the deal) and "New deal";
+     * {@code created} runs after a new deal was saved.
+     */
+    public Node clientDeals(long clientId, Runnable created) {
         ClientDealsViewModel vm = new ClientDealsViewModel(clientId, deals, executor, i18n, currentUser);
+        vm.setOnCreated(created);
         ClientDealsPane pane = new ClientDealsPane(vm, i18n, this::openDeal);
         vm.load();
         return pane;

@@ -90,16 +90,19 @@ public final class TaskScreens {
     /**
      * The client card's open tasks with "New task" for this client and {@code extraButtons} of other features;
      * {@code clientName} reads the client's name (in the background) for the dialog's client field. Returns the
-     * section and, through {@code reload}, how to reload it after another feature saved something.
+     * section and, through {@code reload}, how to reload it after another feature saved something;
+     * {@code created} runs after a new task was saved.
      */
     public Node clientTasks(long clientId, java.util.function.Function<Long, String> clientName,
-                            java.util.List<Node> extraButtons, java.util.function.Consumer<Runnable> reload) {
+                            java.util.List<Node> extraButtons, java.util.function.Consumer<Runnable> reload,
+                            Runnable created) {
         ClientTasksPane.Model model = new ClientTasksPane.Model(clientId, tasks, executor, i18n, clientName);
         Node[] self = new Node[1];
         ClientTasksPane pane = new ClientTasksPane(model, i18n, time, () -> {
             TaskListViewModel vm = new TaskListViewModel(tasks, executor, i18n, currentUser, currentTeam);
             vm.setOnChanged(() -> {
                 model.load();
+                created.run();
                 tasksChanged.run();
             });
             Window owner = self[0] == null || self[0].getScene() == null ? null : self[0].getScene().getWindow();

@@ -28,7 +28,6 @@ import org.deskcrm.ui.call.CallScreens;
 import org.deskcrm.ui.common.DialogService;
 import org.deskcrm.ui.common.FxTaskExecutor;
 import org.deskcrm.ui.common.I18n;
-import org.deskcrm.ui.common.Workspace;
 import org.deskcrm.ui.deal.ClientDealsViewModel;
 import org.deskcrm.ui.deal.DealScreens;
 import org.deskcrm.ui.task.Named;
@@ -49,7 +48,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -78,38 +76,8 @@ class ClientCardWorkFxTest {
     long betaId;
     Pipeline sales;
     Node card;
-    final List<String> openedTabs = new ArrayList<>();
-
-    final class TabsWorkspace implements Workspace {
-        @Override
-        public void openTab(String key, String title, Supplier<Node> content) {
-            openedTabs.add(key);
-        }
-
-        @Override
-        public void retitleTab(String key, String title) {
-        }
-
-        @Override
-        public void closeTab(String key) {
-        }
-
-        @Override
-        public void rekeyTab(String oldKey, String newKey) {
-        }
-
-        @Override
-        public void status(String text) {
-        }
-
-        @Override
-        public void openClient(long id) {
-        }
-
-        @Override
-        public void newClient() {
-        }
-    }
+    final org.deskcrm.ui.common.RecordingWorkspace workspace = new org.deskcrm.ui.common.RecordingWorkspace();
+    final List<String> openedTabs = workspace.keys;
 
     @Start
     void start(Stage stage) {
@@ -138,7 +106,6 @@ class ClientCardWorkFxTest {
     void showCard(FxRobot robot, Locale locale) {
         executor = new FxTaskExecutor(2);
         I18n i18n = new I18n(locale);
-        Workspace workspace = new TabsWorkspace();
         DialogService dialogs = new ScriptedDialogs();
         Supplier<Long> user = () -> app.session().userId() != null ? app.session().userId() : admin;
         ZoneId utc = ZoneId.of("UTC");
@@ -152,12 +119,15 @@ class ClientCardWorkFxTest {
                     executor, i18n, workspace, dialogs, utc, user);
             ClientScreens screens = new ClientScreens(ClientScreens.context(app, executor, i18n, workspace, dialogs,
                     url -> { }, user, utc))
-                    .withCardSection((id, changed) -> deals.clientDeals(id))
+                    .withCardSection((id, changed) -> deals.clientDeals(id, changed))
                     .withCardSection((id, changed) -> {
                         Runnable[] reload = {() -> { }};
-                        Node log = calls.logCallButton(id, () -> reload[0].run());
+                        Node log = calls.logCallButton(id, () -> {
+                            reload[0].run();
+                            changed.run();
+                        });
                         return tasks.clientTasks(id, cid -> app.clients().load(cid).client().name(), List.of(log),
-                                r -> reload[0] = r);
+                                r -> reload[0] = r, changed);
                     });
             card = screens.clientCard(clientId);
             stage.setScene(new Scene((javafx.scene.Parent) card, 1280, 1000));
@@ -279,6 +249,10 @@ class ClientCardWorkFxTest {
         waitUntil(() -> count("SELECT COUNT(*) FROM phone_call WHERE client_id = ?", clientId) == 1);
         assertThat(count("SELECT COUNT(*) FROM phone_call WHERE client_id = ? AND direction = 'out' "
                 + "AND duration_sec = 150", clientId)).isEqualTo(1);
+        // the card's timeline shows the call without a reload
+        javafx.scene.control.ListView<TimelineItem> timeline = inCard(robot, "#client-timeline");
+        waitUntil(() -> timeline.getItems().stream()
+                .anyMatch(i -> i.kind() == org.deskcrm.model.client.TimelineKind.CALL));
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.deskcrm.ui.client.ClientScreens;
 import org.deskcrm.ui.common.DialogService;
 import org.deskcrm.ui.common.FxTaskExecutor;
 import org.deskcrm.ui.common.I18n;
-import org.deskcrm.ui.common.Workspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,13 +35,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,38 +59,8 @@ class MergeFromListFxTest {
     long acme;
     long acmeLtd;
     long other;
-    final List<String> statuses = new ArrayList<>();
-
-    final class StatusWorkspace implements Workspace {
-        @Override
-        public void openTab(String key, String title, Supplier<Node> content) {
-        }
-
-        @Override
-        public void retitleTab(String key, String title) {
-        }
-
-        @Override
-        public void closeTab(String key) {
-        }
-
-        @Override
-        public void rekeyTab(String oldKey, String newKey) {
-        }
-
-        @Override
-        public void status(String text) {
-            statuses.add(text);
-        }
-
-        @Override
-        public void openClient(long clientId) {
-        }
-
-        @Override
-        public void newClient() {
-        }
-    }
+    final org.deskcrm.ui.common.RecordingWorkspace workspace = new org.deskcrm.ui.common.RecordingWorkspace();
+    final List<String> statuses = workspace.statuses;
 
     static final class NoDialogs implements DialogService {
         @Override
@@ -147,7 +114,6 @@ class MergeFromListFxTest {
     TableView<ClientListItem> showList(FxRobot robot, Locale locale) throws Exception {
         executor = new FxTaskExecutor(2);
         I18n i18n = new I18n(locale);
-        Workspace workspace = new StatusWorkspace();
         robot.interact(() -> {
             ClientScreens screens = new ClientScreens(ClientScreens.context(app, executor, i18n, workspace,
                     new NoDialogs(), url -> { }, app.session()::userId, ZoneId.of("UTC")));
