@@ -96,6 +96,8 @@ class ReportsOnDemoDataFxTest {
     private static Shown open(ReportScreens screens, String name) {
         return fx(() -> {
             ReportView view = screens.view(name);
+            new javafx.scene.Scene(view, 1100, 600);
+            view.applyCss(); // the split pane shows its table once skinned
             ExportTarget[] captured = new ExportTarget[1];
             view.addEventHandler(ExportRequest.EXPORT, e -> {
                 captured[0] = e.target();
@@ -121,6 +123,11 @@ class ReportsOnDemoDataFxTest {
                 assertThat(shown.headers()).as(what).isNotEmpty();
                 for (String h : shown.headers()) {
                     assertThat(INTERNAL.matcher(h).find()).as(what + ": header " + h).isFalse();
+                }
+                for (var row : name.equals("events") ? List.<org.deskcrm.model.report.Row>of() : shown.table().rows()) {
+                    // (the event feed's rows are free text: file names, details)
+                    String label = fx(() -> shown.view().rowLabel(shown.table(), row.key()));
+                    assertThat(INTERNAL.matcher(label).find()).as(what + ": a drill-down's row " + label).isFalse();
                 }
                 Path xlsx = dir.resolve(name + "-" + locale + ".xlsx");
                 Path csv = dir.resolve(name + "-" + locale + ".csv");
@@ -166,7 +173,10 @@ class ReportsOnDemoDataFxTest {
             for (DrillField f : DrillField.of(kind)) {
                 expected.add(en.get("report.drill.col." + f.key()));
             }
-            assertThat(headers).as(kind).startsWith(expected.toArray(String[]::new)).doesNotContain("Id", "Record");
+            assertThat(headers).as(kind).doesNotContain("Id", "Record");
+            if (!expected.isEmpty()) {
+                assertThat(headers).as(kind).startsWith(expected.toArray(String[]::new));
+            }
             for (String h : headers) {
                 assertThat(INTERNAL.matcher(h).find()).as(kind + ": header " + h).isFalse();
             }
@@ -206,6 +216,9 @@ class ReportsOnDemoDataFxTest {
 
     @Test
     void managerRatingRatesActiveManagersAndNobodyElseWithZeros() {
+        // the administrator tries the phone once: a call, but no deals of his own
+        new org.deskcrm.service.report.ReportData(ctx).call(admin, org.deskcrm.model.call.CallDirection.OUT,
+                org.deskcrm.model.call.CallStatus.ANSWERED, NOW.minusSeconds(86_400), 30);
         ReportTable t = ctx.reports().get("manager-rating").run(
                 new ReportFilter(LocalDate.of(2025, 3, 1), LocalDate.of(2026, 3, 31), null, null, null, null, null));
         List<User> users = ctx.users().findAll();
