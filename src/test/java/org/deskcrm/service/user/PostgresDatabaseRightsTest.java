@@ -287,4 +287,41 @@ class PostgresDatabaseRightsTest {
             assertThat(count(c, "select count(*) from client")).isEqualTo(own);
         }
     }
+
+    @Test
+    void theProgramOnAPersonsOwnConnectionGetsOnlyThatPersonsRows() throws SQLException {
+        User manager = people.stream().filter(u -> u.role() == Role.MANAGER).findFirst().orElseThrow();
+        DatabaseConfig own = new DatabaseConfig(owner.url().replaceFirst("\\?.*$", ""), manager.login(), PASSWORD);
+        try (Database mine = Database.open(own, 2)) {
+            assertThat(mine.isSchemaOwner()).isFalse();
+            assertThat(mine.migrationsApplied()).isZero();
+            // the system actor's unrestricted query (scope ALL): the database narrows it to the manager's clients
+            assertThat(new ClientListRepository(mine).count(ClientFilter.ALL.withArchived(true),
+                    ClientListRepository.Text.NONE, AccessScope.all())).isEqualTo(expected("client", manager));
+            assertThat(new CallLogRepository(mine).count(CallFilter.ALL, AccessScope.all()))
+                    .isEqualTo(expected("phone_call", manager));
+        }
+        assertThat(db.isSchemaOwner()).isTrue();
+    }
+
+    @Test
+    void roleNamesAreQuotedByTheServerAndForeignRolesAreLeftAlone() throws SQLException {
+        DatabaseRoles roles = new DatabaseRoles(db);
+        String hostile = "x\"; DROP TABLE client; --";
+        roles.create(hostile, Role.MANAGER, null, false);
+        assertThat(roles.state(hostile).exists()).isTrue();
+        assertThat(roles.state(hostile).groups()).containsExactlyInAnyOrder("deskcrm_manager", "deskcrm_user");
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+             Statement s = c.createStatement()) {
+            assertThat(count(c, "select count(*) from client")).isPositive();
+            s.execute("DROP ROLE IF EXISTS outsider");
+            s.execute("CREATE ROLE outsider LOGIN");
+        }
+        assertThatThrownBy(() -> roles.setPassword("outsider", "taken-over".toCharArray()))
+                .isInstanceOf(org.deskcrm.model.common.AppException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "users.error.databaseRoleForeign");
+        assertThatThrownBy(() -> roles.create("postgres", Role.ADMIN, "x".toCharArray(), true))
+                .isInstanceOf(org.deskcrm.model.common.AppException.class);
+        assertThat(roles.state("outsider").groups()).isEmpty();
+    }
 }
