@@ -140,6 +140,9 @@ public final class AppContext implements AutoCloseable {
         dealFeature.deals().restrictedTo(session::scope);
         control.restrictedTo(session::scope);
         this.auth = new AuthService(users, audit, new PasswordHasher(), new LoginThrottle(clock, new org.deskcrm.persistence.user.SignInFailureRepository(database)), session, clock);
+        if (!database.isSchemaOwner()) { // a person's own PostgreSQL login: only that person signs in (ADR 0015)
+            this.auth.restrictToConnectionLogin(database.config().user());
+        }
         this.userAdmin = new UserAdminService(database, users, audit, auth, clock);
         this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
                 callLog, new TaskListRepository(database), taskService, users, pipelines, businessZone), users, audit,

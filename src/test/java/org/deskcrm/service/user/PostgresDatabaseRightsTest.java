@@ -300,6 +300,12 @@ class PostgresDatabaseRightsTest {
                     ClientListRepository.Text.NONE, AccessScope.all())).isEqualTo(expected("client", manager));
             assertThat(new CallLogRepository(mine).count(CallFilter.ALL, AccessScope.all()))
                     .isEqualTo(expected("phone_call", manager));
+            // the window on this connection lets only this person sign in (another login is refused before
+            // its password is checked, and the refusal is recorded without naming anyone else's account)
+            AppContext window = new AppContext(mine, Clock.systemUTC());
+            assertThatThrownBy(() -> window.auth().signIn("admin", "any-password".toCharArray()))
+                    .isInstanceOf(org.deskcrm.model.common.AppException.class)
+                    .hasFieldOrPropertyWithValue("messageKey", "auth.error.connectionLogin");
         }
         assertThat(db.isSchemaOwner()).isTrue();
     }
