@@ -65,6 +65,13 @@ public class AuthService {
         this.connectionLogin = login;
     }
 
+    /** Also changes the database login's password when a person changes the own one (ADR 0015). */
+    private volatile java.util.function.Consumer<char[]> connectionPassword = p -> { };
+
+    public void changeConnectionPasswordWith(java.util.function.Consumer<char[]> change) {
+        this.connectionPassword = change;
+    }
+
     /** Whether the installation still needs its administrator's password (first start). */
     public boolean needsAdminPassword() {
         return !users.hasAdminWithPassword();
@@ -176,6 +183,7 @@ public class AuthService {
         }
         checkNewPassword(password, repeat);
         users.setPasswordHash(u.id(), hasher.hash(password));
+        connectionPassword.accept(password);
         record(u.id(), AuditAction.UPDATE, u.id(), "password", null);
     }
 
