@@ -142,6 +142,10 @@ public final class AppContext implements AutoCloseable {
         control.restrictedTo(session::scope);
         this.merge = new MergeFeature(database, clientRepository, dealFeature, audit, clock, session::scope);
         this.auth = new AuthService(users, audit, new PasswordHasher(), new LoginThrottle(clock, new org.deskcrm.persistence.user.SignInFailureRepository(database)), session, clock);
+        if (!database.isSchemaOwner()) { // a person's own PostgreSQL login: only that person signs in (ADR 0015)
+            this.auth.restrictToConnectionLogin(database.config().user());
+            this.auth.changeConnectionPasswordWith(new org.deskcrm.persistence.user.DatabaseRoles(database)::changeOwnPassword);
+        }
         this.userAdmin = new UserAdminService(database, users, audit, auth, clock);
         this.exports = new ExportService(new ListExports(clientList, new org.deskcrm.persistence.DealQueryRepository(database),
                 callLog, new TaskListRepository(database), taskService, users, pipelines, businessZone), users, audit,

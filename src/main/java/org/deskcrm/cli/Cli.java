@@ -88,7 +88,15 @@ public final class Cli {
         DatabaseConfig config = options.databaseConfig();
         try (AppContext ctx = AppContext.open(config)) {
             String as = options.values().get("as");
-            if (as != null && !signIn(ctx, as)) {
+            if (as == null && !ctx.database().isSchemaOwner()) {
+                // a person's own PostgreSQL login: the command acts as that person, not as the system (ADR 0015)
+                var person = ctx.users().findByLogin(config.user()).filter(org.deskcrm.model.user.User::active);
+                if (person.isEmpty()) {
+                    err.println(String.format(texts.getString("error.noPerson"), config.user()));
+                    return 1;
+                }
+                ctx.session().signIn(person.get());
+            } else if (as != null && !signIn(ctx, as)) {
                 return 1;
             }
             return command.run(ctx, options, out);

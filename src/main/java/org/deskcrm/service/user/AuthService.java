@@ -50,8 +50,26 @@ public class AuthService {
         this.decoy = hasher.hash("decoy-password".toCharArray());
     }
 
+    /** The only login that may sign in, when the database connection belongs to one person (ADR 0015). */
+    private volatile String connectionLogin;
+
     public Session session() {
         return session;
+    }
+
+    /**
+     * The database connection is a person's own PostgreSQL login (not the schema's owner): only that person
+     * may sign in, since the database shows that person's rows whoever the window would name (ADR 0015).
+     */
+    public void restrictToConnectionLogin(String login) {
+        this.connectionLogin = login;
+    }
+
+    /** Also changes the database login's password when a person changes the own one (ADR 0015). */
+    private volatile java.util.function.Consumer<char[]> connectionPassword = p -> { };
+
+    public void changeConnectionPasswordWith(java.util.function.Consumer<char[]> change) {
+        this.connectionPassword = change;
     }
 
     /** Whether the installation still needs its administrator's password (first start). */
@@ -89,6 +107,11 @@ public class AuthService {
         if (!wait.isZero()) {
             failed(userId, name, "throttled");
             throw new AppException("auth.error.throttled", Math.max(1, (wait.toMillis() + 999) / 1000));
+        }
+        String only = connectionLogin;
+        if (only != null && !only.equalsIgnoreCase(name)) {
+            failed(null, name, "not_connection_login"); // the events of others are not this login's to write
+            throw new AppException("auth.error.connectionLogin", only);
         }
         String stored = user.isEmpty() ? null : users.passwordHash(user.get().login()).orElse(null);
         if (user.isPresent() && stored == null && choosesOwnPassword(user.get())) {
@@ -160,6 +183,7 @@ public class AuthService {
         }
         checkNewPassword(password, repeat);
         users.setPasswordHash(u.id(), hasher.hash(password));
+        connectionPassword.accept(password);
         record(u.id(), AuditAction.UPDATE, u.id(), "password", null);
     }
 

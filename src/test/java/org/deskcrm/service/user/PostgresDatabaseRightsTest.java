@@ -164,6 +164,17 @@ class PostgresDatabaseRightsTest {
         }
     }
 
+    private String scramOf(String login) throws SQLException {
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+             PreparedStatement ps = c.prepareStatement("select rolpassword from pg_authid where rolname = ?")) {
+            ps.setString(1, login);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     private static long count(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -195,6 +206,32 @@ class PostgresDatabaseRightsTest {
                         .mapToLong(org.deskcrm.model.deal.StageTotal::count).sum());
                 assertThat(count(c, "select count(*) from phone_call")).isEqualTo(calls.count(CallFilter.ALL, scope));
                 assertThat(count(c, "select count(*) from task")).isEqualTo(tasks.all(null, 1_000_000, scope).size());
+            }
+        }
+    }
+
+    @Test
+    void rowSecurityCostIsPrinted() throws SQLException {
+        User manager = people.stream().filter(u -> u.role() == Role.MANAGER).findFirst().orElseThrow();
+        User lead = people.get(people.size() - 1);
+        for (User u : List.of(manager, lead)) {
+            try (Connection mine = connectAs(u);
+                 Connection all = DriverManager.getConnection(owner.url(), owner.user(), owner.password())) {
+                StringBuilder line = new StringBuilder(u.role() + " " + u.login() + ":");
+                for (String table : List.of("client", "deal", "deal_stage_history", "phone_call", "activity", "task")) {
+                    long[] ms = new long[2];
+                    long[] rows = new long[2];
+                    for (int round = 0; round < 3; round++) { // the last round counts (warm caches, plans)
+                        for (int i = 0; i < 2; i++) {
+                            long t0 = System.nanoTime();
+                            rows[i] = count(i == 0 ? mine : all, "select count(*) from " + table);
+                            ms[i] = (System.nanoTime() - t0) / 1_000;
+                        }
+                    }
+                    line.append(String.format(" %s %d/%d rows %.1f/%.1f ms;", table, rows[0], rows[1], ms[0] / 1e3,
+                            ms[1] / 1e3));
+                }
+                System.out.println("row security cost (own role / owner): " + line);
             }
         }
     }
@@ -286,5 +323,56 @@ class PostgresDatabaseRightsTest {
                     + " FROM public.app_user");
             assertThat(count(c, "select count(*) from client")).isEqualTo(own);
         }
+    }
+
+    @Test
+    void theProgramOnAPersonsOwnConnectionGetsOnlyThatPersonsRows() throws SQLException {
+        User manager = people.stream().filter(u -> u.role() == Role.MANAGER).findFirst().orElseThrow();
+        DatabaseConfig own = new DatabaseConfig(owner.url().replaceFirst("\\?.*$", ""), manager.login(), PASSWORD);
+        try (Database mine = Database.open(own, 2)) {
+            assertThat(mine.isSchemaOwner()).isFalse();
+            assertThat(mine.migrationsApplied()).isZero();
+            // the system actor's unrestricted query (scope ALL): the database narrows it to the manager's clients
+            assertThat(new ClientListRepository(mine).count(ClientFilter.ALL.withArchived(true),
+                    ClientListRepository.Text.NONE, AccessScope.all())).isEqualTo(expected("client", manager));
+            assertThat(new CallLogRepository(mine).count(CallFilter.ALL, AccessScope.all()))
+                    .isEqualTo(expected("phone_call", manager));
+            // the window on this connection lets only this person sign in (another login is refused before
+            // its password is checked, and the refusal is recorded without naming anyone else's account)
+            AppContext window = new AppContext(mine, Clock.systemUTC());
+            assertThatThrownBy(() -> window.auth().signIn("admin", "any-password".toCharArray()))
+                    .isInstanceOf(org.deskcrm.model.common.AppException.class)
+                    .hasFieldOrPropertyWithValue("messageKey", "auth.error.connectionLogin");
+            // the person's own sign-in works under the database's rights (sign-in time, event, throttle table),
+            // and a change of the own password changes the database login's password too
+            ctx.users().setPasswordHash(manager.id(), new PasswordHasher().hash("app-secret-1".toCharArray()));
+            assertThat(window.auth().signIn(manager.login(), "app-secret-1".toCharArray()).id()).isEqualTo(manager.id());
+            String before = scramOf(manager.login());
+            window.auth().changeOwnPassword("app-secret-1".toCharArray(), PASSWORD.toCharArray(), PASSWORD.toCharArray());
+            assertThat(scramOf(manager.login())).startsWith("SCRAM-SHA-256$").isNotEqualTo(before);
+            assertThat(window.auth().signIn(manager.login(), PASSWORD.toCharArray()).id()).isEqualTo(manager.id());
+        }
+        assertThat(db.isSchemaOwner()).isTrue();
+    }
+
+    @Test
+    void roleNamesAreQuotedByTheServerAndForeignRolesAreLeftAlone() throws SQLException {
+        DatabaseRoles roles = new DatabaseRoles(db);
+        String hostile = "x\"; DROP TABLE client; --";
+        roles.create(hostile, Role.MANAGER, null, false);
+        assertThat(roles.state(hostile).exists()).isTrue();
+        assertThat(roles.state(hostile).groups()).containsExactlyInAnyOrder("deskcrm_manager", "deskcrm_user");
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+             Statement s = c.createStatement()) {
+            assertThat(count(c, "select count(*) from client")).isPositive();
+            s.execute("DROP ROLE IF EXISTS outsider");
+            s.execute("CREATE ROLE outsider LOGIN");
+        }
+        assertThatThrownBy(() -> roles.setPassword("outsider", "taken-over".toCharArray()))
+                .isInstanceOf(org.deskcrm.model.common.AppException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "users.error.databaseRoleForeign");
+        assertThatThrownBy(() -> roles.create("postgres", Role.ADMIN, "x".toCharArray(), true))
+                .isInstanceOf(org.deskcrm.model.common.AppException.class);
+        assertThat(roles.state("outsider").groups()).isEmpty();
     }
 }
