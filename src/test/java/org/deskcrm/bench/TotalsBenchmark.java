@@ -21,9 +21,6 @@ import org.deskcrm.service.deal.DealService;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +47,7 @@ public final class TotalsBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/totals-bench");
         int deals = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int calls = args.length > 2 ? Integer.parseInt(args[2]) : deals / 10;
         Files.createDirectories(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC);
         try (AppContext ctx = new AppContext(Database.open(DatabaseConfig.embedded(dir)), clock)) {
@@ -58,14 +56,20 @@ public final class TotalsBenchmark {
             if (have == 0) {
                 long t0 = System.nanoTime();
                 new DemoDataService(ctx.database(), ctx.phones(), ctx.referenceData(), clock)
-                        .generate(new DemoSize(deals / 10, deals, deals / 10, 3), Locale.ENGLISH, 20260101L,
+                        .generate(new DemoSize(deals / 10, deals, calls, 3), Locale.ENGLISH, 20260101L,
                                 (step, done, total) -> { });
                 System.out.printf("generated %,d deals in %.0f s%n", deals, (System.nanoTime() - t0) / 1e9);
             }
             System.out.printf("deals: %,d; totals rows: %,d%n", ctx.database().dsl().fetchCount(org.deskcrm.persistence.jooq.Tables.DEAL),
                     ctx.database().dsl().fetchCount(org.deskcrm.persistence.jooq.Tables.DEAL_TOTAL));
+            System.out.printf("calls: %,d; call totals rows: %,d%n", ctx.database().dsl().fetchCount(org.deskcrm.persistence.jooq.Tables.PHONE_CALL),
+                    ctx.database().dsl().fetchCount(org.deskcrm.persistence.jooq.Tables.CALL_TOTAL));
             reports(ctx);
-            writes(ctx);
+            CallTotalsBench.reports(ctx);
+            if (!Boolean.getBoolean("bench.readsOnly")) {
+                CallTotalsBench.writes(ctx);
+                writes(ctx);
+            }
         }
     }
 
@@ -85,19 +89,24 @@ public final class TotalsBenchmark {
         for (int m = 1; m < 12; m++) {
             cuts.add(start.plusMonths(m));
         }
-        System.out.println("| figure (12 months, no filter) | totals | hand-written over records | old query |");
-        System.out.println("|---|---|---|---|");
+        System.out.println("| figure (12 months, no filter) | (a) totals | (c) totals rows read | (b) hand-written over records | old query |");
+        System.out.println("|---|---|---|---|---|");
         row("won by owner (revenue, rating)", i -> f.grouped(DealFigures.Outcome.WON, DealFigures.By.OWNER, at.apply(i)),
-                hand(ctx, at, "won", "owner_id"), i -> f.recorded(DealFigures.Outcome.WON, DealFigures.By.OWNER, at.apply(i)));
+                rowsRead(ctx, s, "won"), hand(ctx, at, "won", "owner_id"),
+                i -> f.recorded(DealFigures.Outcome.WON, DealFigures.By.OWNER, at.apply(i)));
         row("won by source (lead sources)", i -> f.grouped(DealFigures.Outcome.WON, DealFigures.By.SOURCE, at.apply(i)),
-                hand(ctx, at, "won", "source_id"), i -> f.recorded(DealFigures.Outcome.WON, DealFigures.By.SOURCE, at.apply(i)));
+                rowsRead(ctx, s, "won"), hand(ctx, at, "won", "source_id"),
+                i -> f.recorded(DealFigures.Outcome.WON, DealFigures.By.SOURCE, at.apply(i)));
         row("created by owner (leads)", i -> f.grouped(DealFigures.Outcome.CREATED, DealFigures.By.OWNER, at.apply(i)),
-                hand(ctx, at, "created", "owner_id"), i -> f.recorded(DealFigures.Outcome.CREATED, DealFigures.By.OWNER, at.apply(i)));
+                rowsRead(ctx, s, "created"), hand(ctx, at, "created", "owner_id"),
+                i -> f.recorded(DealFigures.Outcome.CREATED, DealFigures.By.OWNER, at.apply(i)));
         row("lost by reason", i -> f.grouped(DealFigures.Outcome.LOST, DealFigures.By.LOST_REASON, at.apply(i)),
-                hand(ctx, at, "lost", "lost_reason_id"), i -> f.recorded(DealFigures.Outcome.LOST, DealFigures.By.LOST_REASON, at.apply(i)));
-        row("lost by stage", i -> f.lostByStage(at.apply(i)), hand(ctx, at, "lost-stage", null), i -> f.lostByStageRecorded(at.apply(i)));
-        row("won by month and owner (plan-fact)", i -> spans.won(at.apply(i), cuts), hand(ctx, at, "won-month", null),
-                i -> spans.wonRecorded(at.apply(i), cuts));
+                rowsRead(ctx, s, "lost"), hand(ctx, at, "lost", "lost_reason_id"),
+                i -> f.recorded(DealFigures.Outcome.LOST, DealFigures.By.LOST_REASON, at.apply(i)));
+        row("lost by stage", i -> f.lostByStage(at.apply(i)), rowsRead(ctx, s, "lost"), hand(ctx, at, "lost-stage", null),
+                i -> f.lostByStageRecorded(at.apply(i)));
+        row("won by month and owner (plan-fact)", i -> spans.won(at.apply(i), cuts), rowsRead(ctx, s, "won"),
+                hand(ctx, at, "won-month", null), i -> spans.wonRecorded(at.apply(i), cuts));
     }
 
     /** The aggregate a competent SQL writer would write over the deals, in plain JDBC. */
@@ -114,22 +123,7 @@ public final class TotalsBenchmark {
             default -> "select d." + column + ", count(*), sum(d.amount) from deal d join stage st on st.id = d.stage_id"
                     + " where d.closed_at >= ? and d.closed_at < ? and st.kind_code = '" + what + "' group by d." + column;
         };
-        return i -> {
-            ReportScope s = at.apply(i);
-            try (Connection c = ctx.database().dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, s.start().atOffset(ZoneOffset.UTC));
-                ps.setObject(2, s.end().atOffset(ZoneOffset.UTC));
-                int n = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        n++;
-                    }
-                }
-                return n;
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
+        return i -> CallTotalsBench.read(ctx, sql, at.apply(i).start(), at.apply(i).end());
     }
 
     private static long f0(AppContext ctx, ReportScope s) {
@@ -137,12 +131,22 @@ public final class TotalsBenchmark {
                 .mapToLong(org.deskcrm.model.report.Tally::count).sum();
     }
 
-    private static void row(String name, IntFunction<?> totals, IntFunction<?> hand, IntFunction<?> old) {
-        System.out.printf("| %s | %s | %s | %s |%n", name, time(totals), time(hand), time(old));
+    static void row(String name, IntFunction<?> totals, long rowsRead, IntFunction<?> hand, IntFunction<?> old) {
+        System.out.printf("| %s | %s | %,d | %s | %s |%n", name, time(totals), rowsRead, time(hand), time(old));
+    }
+
+    /**
+     * The deal totals rows a twelve-month figure of one kind reads for the unshifted period: its month rows, and
+     * the day rows of partial months (none when the period is whole months).
+     */
+    private static long rowsRead(AppContext ctx, ReportScope s, String kind) {
+        return ctx.database().dsl().fetchCount(org.deskcrm.persistence.jooq.Tables.DEAL_TOTAL,
+                org.deskcrm.persistence.jooq.Tables.DEAL_TOTAL.KIND.eq(kind)
+                        .and(CallTotalsBench.period(org.deskcrm.persistence.jooq.Tables.DEAL_TOTAL.DAY_NO, s.filter().from(), s.filter().to())));
     }
 
     /** Run i reads the period shifted by i days: H2 hands back the kept result of a repeated identical query. */
-    private static String time(IntFunction<?> work) {
+    static String time(IntFunction<?> work) {
         work.apply(RUNS);
         double[] ms = new double[RUNS];
         for (int i = 0; i < RUNS; i++) {

@@ -52,8 +52,6 @@ public class CallTotals {
     public static final int DEFAULT_WINDOW_DAYS = 7;
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
-    private static final int BATCH = 500;
-    private static final int CHUNK = 1000;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallTotals.class);
 
     /** The key of a totals row: day (yyyymmdd) or month (yyyymm), user (0 = none), direction and status. */
@@ -120,24 +118,31 @@ public class CallTotals {
             return new Reach(ids, clients, nums, f, t, anyCaller || o.anyCaller);
         }
 
+        /**
+         * The calls, as alternatives each of which one index serves (by id; a card's calls by client and start; a
+         * number's by number and start; a span by start): H2 does not plan an index for a condition ORed with
+         * {@code 1 = 0}, so no empty alternative is written.
+         */
         Condition condition(int windowDays) {
-            Condition c = callIds.isEmpty() ? DSL.falseCondition() : PHONE_CALL.ID.in(callIds);
-            if (from == null) {
-                return c;
+            List<Condition> parts = new ArrayList<>();
+            if (!callIds.isEmpty()) {
+                parts.add(PHONE_CALL.ID.in(callIds));
             }
-            Condition near = PHONE_CALL.STARTED_AT.ge(odt(from).minusDays(windowDays))
-                    .and(PHONE_CALL.STARTED_AT.le(odt(to).plusDays(windowDays)));
-            if (!anyCaller) {
-                Condition callers = DSL.falseCondition();
-                if (!clientIds.isEmpty()) {
-                    callers = callers.or(PHONE_CALL.CLIENT_ID.in(clientIds));
+            if (from != null) {
+                Condition near = PHONE_CALL.STARTED_AT.ge(odt(from).minusDays(windowDays))
+                        .and(PHONE_CALL.STARTED_AT.le(odt(to).plusDays(windowDays)));
+                if (anyCaller) {
+                    parts.add(near);
+                } else {
+                    if (!clientIds.isEmpty()) {
+                        parts.add(PHONE_CALL.CLIENT_ID.in(clientIds).and(near));
+                    }
+                    if (!numbers.isEmpty()) {
+                        parts.add(PHONE_CALL.CLIENT_ID.isNull().and(PHONE_CALL.PHONE_NORM.in(numbers)).and(near));
+                    }
                 }
-                if (!numbers.isEmpty()) {
-                    callers = callers.or(PHONE_CALL.CLIENT_ID.isNull().and(PHONE_CALL.PHONE_NORM.in(numbers)));
-                }
-                near = near.and(callers);
             }
-            return c.or(near);
+            return parts.isEmpty() ? DSL.falseCondition() : parts.size() == 1 ? parts.get(0) : DSL.or(parts);
         }
     }
 
@@ -271,29 +276,13 @@ public class CallTotals {
         Map<Key, Cell> fresh = new HashMap<>();
         add(fresh, contributions(DSL.noCondition(), basis), false);
         progress.accept("totals.step.compare");
-        int repaired = 0;
         Map<Key, Cell> stored = new HashMap<>();
         dsl.selectFrom(CALL_TOTAL).forEach(r -> stored.put(
                 new Key(r.getDayNo(), r.getUserId(), r.getDirection(), r.getStatusCode()),
                 new Cell(r.getCallCount(), r.getDurationSec(), r.getReturnedCount(), r.getFirstCount(),
                         r.getResolvedCount())));
-        for (Map.Entry<Key, Cell> e : fresh.entrySet()) {
-            if (!e.getValue().equals(stored.remove(e.getKey()))) {
-                repaired++;
-            }
-        }
-        repaired += (int) stored.values().stream().filter(c -> !c.zero()).count();
         progress.accept("totals.step.write");
-        dsl.deleteFrom(CALL_TOTAL).execute();
-        List<Query> inserts = new ArrayList<>();
-        for (Map.Entry<Key, Cell> e : fresh.entrySet()) {
-            inserts.add(insert(e.getKey(), e.getValue()));
-            if (inserts.size() == BATCH) {
-                dsl.batch(inserts).execute();
-                inserts.clear();
-            }
-        }
-        execute(inserts);
+        int repaired = Registers.replace(dsl, CALL_TOTAL, fresh, stored, rows);
         dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
         dsl.insertInto(TOTALS_STATE).set(TOTALS_STATE.REGISTER, REGISTER)
                 .set(TOTALS_STATE.ZONE, basis.zone().getId()).set(TOTALS_STATE.FCR_DAYS, basis.windowDays())
@@ -355,54 +344,57 @@ public class CallTotals {
         }
     }
 
-    /** Adds the non-zero differences to the stored rows and drops rows left without calls (as DealTotals). */
-    private void apply(Map<Key, Cell> delta) {
-        List<Map.Entry<Key, Cell>> changes = delta.entrySet().stream().filter(e -> !e.getValue().zero()).toList();
-        if (changes.isEmpty()) {
-            return;
-        }
-        boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
-        List<Query> writes = new ArrayList<>();
-        for (Map.Entry<Key, Cell> e : changes) {
-            Cell d = e.getValue();
-            writes.add(postgres
-                    ? insert(e.getKey(), d).onDuplicateKeyUpdate()
+    /** How the call totals' rows are written: each figure added to its column; a row without calls goes. */
+    private final Registers.Rows<Key, Cell> rows = new Registers.Rows<>() {
+        @Override
+        public Query upsert(Key key, Cell d) {
+            return CallTotals.this.insert(key, d).onDuplicateKeyUpdate()
                     .set(CALL_TOTAL.CALL_COUNT, CALL_TOTAL.CALL_COUNT.plus(d.calls()))
                     .set(CALL_TOTAL.DURATION_SEC, CALL_TOTAL.DURATION_SEC.plus(d.durationSec()))
                     .set(CALL_TOTAL.RETURNED_COUNT, CALL_TOTAL.RETURNED_COUNT.plus(d.returned()))
                     .set(CALL_TOTAL.FIRST_COUNT, CALL_TOTAL.FIRST_COUNT.plus(d.first()))
-                    .set(CALL_TOTAL.RESOLVED_COUNT, CALL_TOTAL.RESOLVED_COUNT.plus(d.resolved()))
-                    : dsl.update(CALL_TOTAL)
-                    .set(CALL_TOTAL.CALL_COUNT, CALL_TOTAL.CALL_COUNT.plus(d.calls()))
-                    .set(CALL_TOTAL.DURATION_SEC, CALL_TOTAL.DURATION_SEC.plus(d.durationSec()))
-                    .set(CALL_TOTAL.RETURNED_COUNT, CALL_TOTAL.RETURNED_COUNT.plus(d.returned()))
-                    .set(CALL_TOTAL.FIRST_COUNT, CALL_TOTAL.FIRST_COUNT.plus(d.first()))
-                    .set(CALL_TOTAL.RESOLVED_COUNT, CALL_TOTAL.RESOLVED_COUNT.plus(d.resolved()))
-                    .where(is(e.getKey())));
+                    .set(CALL_TOTAL.RESOLVED_COUNT, CALL_TOTAL.RESOLVED_COUNT.plus(d.resolved()));
         }
-        int[] counts = execute(writes);
-        List<Query> more = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            if (!postgres && counts[i] == 0) {
-                more.add(insert(changes.get(i).getKey(), changes.get(i).getValue()));
-            }
-            if (changes.get(i).getValue().calls() < 0) {
-                more.add(dsl.deleteFrom(CALL_TOTAL).where(is(changes.get(i).getKey())).and(CALL_TOTAL.CALL_COUNT.eq(0L)));
-            }
-        }
-        execute(more);
-    }
 
-    private int[] execute(List<Query> queries) {
-        if (queries.size() == 1) {
-            return new int[]{queries.get(0).execute()};
+        @Override
+        public Query update(Key key, Cell d) {
+            return dsl.update(CALL_TOTAL)
+                    .set(CALL_TOTAL.CALL_COUNT, CALL_TOTAL.CALL_COUNT.plus(d.calls()))
+                    .set(CALL_TOTAL.DURATION_SEC, CALL_TOTAL.DURATION_SEC.plus(d.durationSec()))
+                    .set(CALL_TOTAL.RETURNED_COUNT, CALL_TOTAL.RETURNED_COUNT.plus(d.returned()))
+                    .set(CALL_TOTAL.FIRST_COUNT, CALL_TOTAL.FIRST_COUNT.plus(d.first()))
+                    .set(CALL_TOTAL.RESOLVED_COUNT, CALL_TOTAL.RESOLVED_COUNT.plus(d.resolved()))
+                    .where(is(key));
         }
-        int[] counts = new int[queries.size()];
-        for (int i = 0; i < queries.size(); i += CHUNK) {
-            int[] part = dsl.batch(queries.subList(i, Math.min(queries.size(), i + CHUNK))).execute();
-            System.arraycopy(part, 0, counts, i, part.length);
+
+        @Override
+        public Query insert(Key key, Cell c) {
+            return CallTotals.this.insert(key, c);
         }
-        return counts;
+
+        @Override
+        public Query dropIfEmpty(Key key) {
+            return dsl.deleteFrom(CALL_TOTAL).where(is(key)).and(CALL_TOTAL.CALL_COUNT.eq(0L));
+        }
+
+        @Override
+        public boolean zero(Cell c) {
+            return c.zero();
+        }
+
+        @Override
+        public boolean shrinks(Cell d) {
+            return d.calls() < 0;
+        }
+
+        @Override
+        public boolean same(Cell a, Cell b) {
+            return a.equals(b);
+        }
+    };
+
+    private void apply(Map<Key, Cell> delta) {
+        Registers.apply(dsl, delta, rows);
     }
 
     private InsertSetMoreStep<CallTotalRecord> insert(Key k, Cell c) {

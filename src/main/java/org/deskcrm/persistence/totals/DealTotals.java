@@ -51,7 +51,6 @@ public class DealTotals {
     /** Bounds for the zone's SQL name (a fixed offset needs a region steady over them). */
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
-    private static final int BATCH = 500;
 
     /** The key of a totals row: kind, day (yyyymmdd) or month (yyyymm), and the dimensions (0 = none). */
     public record Key(String kind, int day, long ownerId, long pipelineId, long sourceId, String band,
@@ -181,27 +180,8 @@ public class DealTotals {
             dsl.selectFrom(DEAL_TOTAL).forEach(r -> stored.put(new Key(r.getKind(), r.getDayNo(), r.getOwnerId(),
                     r.getPipelineId(), r.getSourceId(), r.getScoreBand(), r.getLostReasonId(), r.getStageId()),
                     new Cell(r.getDealCount(), r.getAmount())));
-            int repaired = 0;
-            for (Map.Entry<Key, Cell> e : fresh.entrySet()) {
-                Cell s = stored.remove(e.getKey());
-                if (s == null || s.count() != e.getValue().count() || s.amount().compareTo(e.getValue().amount()) != 0) {
-                    repaired++;
-                }
-            }
-            repaired += (int) stored.values().stream().filter(c -> !c.zero()).count();
             progress.accept("totals.step.write");
-            dsl.deleteFrom(DEAL_TOTAL).execute();
-            List<Query> inserts = new ArrayList<>();
-            for (Map.Entry<Key, Cell> e : fresh.entrySet()) {
-                inserts.add(insert(e.getKey(), e.getValue()));
-                if (inserts.size() == BATCH) {
-                    dsl.batch(inserts).execute();
-                    inserts.clear();
-                }
-            }
-            if (!inserts.isEmpty()) {
-                dsl.batch(inserts).execute();
-            }
+            int repaired = Registers.replace(dsl, DEAL_TOTAL, fresh, stored, rows);
             dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
             dsl.insertInto(TOTALS_STATE).set(TOTALS_STATE.REGISTER, REGISTER).set(TOTALS_STATE.ZONE, zone.getId())
                     .set(TOTALS_STATE.BUILT_AT, OffsetDateTime.now()).execute();
@@ -293,45 +273,50 @@ public class DealTotals {
         }
     }
 
-    /**
-     * Adds the non-zero differences to the stored rows and drops rows left at zero. PostgreSQL adds with
-     * {@code INSERT … ON CONFLICT DO UPDATE}; on H2 the MERGE that jOOQ writes for it was not planned on the
-     * primary key (a deal move took 4× as long), so H2 updates by key and inserts the keys no row had.
-     */
-    private void apply(Map<Key, Cell> delta) {
-        List<Map.Entry<Key, Cell>> changes = delta.entrySet().stream().filter(e -> !e.getValue().zero()).toList();
-        if (changes.isEmpty()) {
-            return;
-        }
-        List<Query> writes = new ArrayList<>();
-        boolean postgres = dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES;
-        for (Map.Entry<Key, Cell> e : changes) {
-            Cell d = e.getValue();
-            writes.add(postgres
-                    ? insert(e.getKey(), d).onDuplicateKeyUpdate()
+    /** How the deal totals' rows are written: count and amount added; a row left without deals goes. */
+    private final Registers.Rows<Key, Cell> rows = new Registers.Rows<>() {
+        @Override
+        public Query upsert(Key key, Cell d) {
+            return DealTotals.this.insert(key, d).onDuplicateKeyUpdate()
                     .set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
-                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount()))
-                    : dsl.update(DEAL_TOTAL).set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
-                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount())).where(is(e.getKey())));
+                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount()));
         }
-        int[] counts = execute(writes);
-        List<Query> more = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            if (!postgres && counts[i] == 0) {
-                more.add(insert(changes.get(i).getKey(), changes.get(i).getValue()));
-            }
-            if (changes.get(i).getValue().count() < 0) {
-                more.add(dsl.deleteFrom(DEAL_TOTAL).where(is(changes.get(i).getKey())).and(DEAL_TOTAL.DEAL_COUNT.eq(0L)));
-            }
-        }
-        execute(more);
-    }
 
-    private int[] execute(List<Query> queries) {
-        if (queries.size() == 1) {
-            return new int[]{queries.get(0).execute()};
+        @Override
+        public Query update(Key key, Cell d) {
+            return dsl.update(DEAL_TOTAL).set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
+                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount())).where(is(key));
         }
-        return queries.isEmpty() ? new int[0] : dsl.batch(queries).execute();
+
+        @Override
+        public Query insert(Key key, Cell c) {
+            return DealTotals.this.insert(key, c);
+        }
+
+        @Override
+        public Query dropIfEmpty(Key key) {
+            return dsl.deleteFrom(DEAL_TOTAL).where(is(key)).and(DEAL_TOTAL.DEAL_COUNT.eq(0L));
+        }
+
+        @Override
+        public boolean zero(Cell c) {
+            return c.zero();
+        }
+
+        @Override
+        public boolean shrinks(Cell d) {
+            return d.count() < 0;
+        }
+
+        @Override
+        public boolean same(Cell a, Cell b) {
+            return a.count() == b.count() && a.amount().compareTo(b.amount()) == 0;
+        }
+    };
+
+    /** Adds the differences to the stored rows ({@link Registers#apply}). */
+    private void apply(Map<Key, Cell> delta) {
+        Registers.apply(dsl, delta, rows);
     }
 
     private org.jooq.InsertSetMoreStep<org.deskcrm.persistence.jooq.tables.records.DealTotalRecord> insert(Key k, Cell c) {
