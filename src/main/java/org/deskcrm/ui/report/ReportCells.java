@@ -10,7 +10,12 @@ final class ReportCells {
     private final FigureFormat format;
 
     ReportCells(Locale locale) {
-        format = new FigureFormat(locale);
+        this(locale, null);
+    }
+
+    /** Money in the business currency ({@code null}: without a currency sign). */
+    ReportCells(Locale locale, java.util.Currency currency) {
+        format = new FigureFormat(locale, currency);
     }
 
     String text(Object v, ColumnType type) {
