@@ -42,6 +42,17 @@ public final class FigureFormat {
         percent.setMaximumFractionDigits(1);
     }
 
+    /** A copy of the number format of a type (money, count, ratio, else a decimal), e.g. for a chart's axis. */
+    public NumberFormat numberFormat(ColumnType type) {
+        NumberFormat f = switch (type) {
+            case MONEY -> money;
+            case COUNT -> count;
+            case RATIO -> percent;
+            default -> number;
+        };
+        return (NumberFormat) f.clone();
+    }
+
     /** The text of a value of that type; empty for null. */
     public String text(Object v, ColumnType type) {
         if (v == null) {

@@ -82,6 +82,47 @@ final class FunnelChart extends Region {
         restyle(palette);
     }
 
+    /** The choice of the measure (deals or amount), bound to {@code measure}. */
+    static javafx.scene.control.ComboBox<FunnelMeasure> measureChoice(org.deskcrm.ui.common.I18n i18n,
+                                                                      javafx.beans.property.ObjectProperty<FunnelMeasure> measure) {
+        javafx.scene.control.ComboBox<FunnelMeasure> box = new javafx.scene.control.ComboBox<>();
+        box.setId("reportMeasure");
+        box.getItems().setAll(FunnelMeasure.values());
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(FunnelMeasure m) {
+                return m == null ? "" : i18n.get("report.measure." + m.code());
+            }
+
+            @Override
+            public FunnelMeasure fromString(String s) {
+                return null;
+            }
+        });
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.valueProperty().bindBidirectional(measure);
+        return box;
+    }
+
+    /**
+     * The funnel's table beside the chart keeps every column: each at least as wide as its figures, the
+     * table never narrower than their sum, the columns filling its width; the measure's column emphasised.
+     */
+    static void keepColumns(javafx.scene.control.TableView<Row> table, ReportTable t, FunnelMeasure measure) {
+        double min = 20;
+        for (javafx.scene.control.TableColumn<Row, ?> col : table.getColumns()) {
+            org.deskcrm.model.report.Column c = t.column(col.getId().substring("col-".length()));
+            col.setMinWidth(Math.max(col.getMinWidth(), c.type() == org.deskcrm.model.report.ColumnType.MONEY ? 100
+                    : c.type() == org.deskcrm.model.report.ColumnType.TEXT ? 90 : 56));
+            min += col.getMinWidth();
+            if (c.key().equals(measure.column())) {
+                col.getStyleClass().add("report-measure");
+            }
+        }
+        table.setMinWidth(min);
+        table.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
     /** The drawn values, stage by stage, top to bottom. */
     List<Double> values() {
         return steps.stream().map(Step::value).toList();

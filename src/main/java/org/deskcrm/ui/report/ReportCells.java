@@ -18,6 +18,11 @@ final class ReportCells {
         format = new FigureFormat(locale, currency);
     }
 
+    /** The number format of a type (e.g. for a chart's axis), the same the cells use. */
+    java.text.NumberFormat numberFormat(ColumnType type) {
+        return format.numberFormat(type);
+    }
+
     String text(Object v, ColumnType type) {
         return format.text(v, type);
     }

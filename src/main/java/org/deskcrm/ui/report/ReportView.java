@@ -168,23 +168,7 @@ public final class ReportView extends BorderPane {
             bar.getChildren().add(group("report.filter.attribute", by));
         }
         if (vm.hasMeasure()) {
-            ComboBox<org.deskcrm.model.report.FunnelMeasure> measure = new ComboBox<>();
-            measure.setId("reportMeasure");
-            measure.getItems().setAll(org.deskcrm.model.report.FunnelMeasure.values());
-            measure.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(org.deskcrm.model.report.FunnelMeasure m) {
-                    return m == null ? "" : i18n.get("report.measure." + m.code());
-                }
-
-                @Override
-                public org.deskcrm.model.report.FunnelMeasure fromString(String s) {
-                    return null;
-                }
-            });
-            measure.setMinWidth(Region.USE_PREF_SIZE);
-            measure.valueProperty().bindBidirectional(vm.measureProperty());
-            bar.getChildren().add(group("report.filter.measure", measure));
+            bar.getChildren().add(group("report.filter.measure", FunnelChart.measureChoice(i18n, vm.measureProperty())));
         }
         bar.getChildren().addAll(group("report.filter.pipeline", pipeline),
                 group("report.filter.manager", manager), group("report.filter.team", team),
@@ -326,6 +310,8 @@ public final class ReportView extends BorderPane {
         ReportChart.of(t, i18n.get("report.none"), k -> i18n.get("report.col." + k), v -> value(first, v), palette())
                 .ifPresent(chart -> {
                     this.chart = chart;
+                    ((org.jfree.chart.axis.NumberAxis) chart.getCategoryPlot().getRangeAxis())
+                            .setNumberFormatOverride(cells.numberFormat(ReportChart.figureType(t)));
                     ChartViewer viewer = new ChartViewer(chart);
                     viewer.setId("reportChart");
                     split.getItems().add(new VBox(viewer));
@@ -339,19 +325,7 @@ public final class ReportView extends BorderPane {
      * never narrower than its columns' minimum widths; the chart takes what is left).
      */
     private void showFunnel(ReportTable t) {
-        String column = vm.measureProperty().get().column();
-        double min = 20;
-        for (TableColumn<Row, ?> col : table.getColumns()) {
-            Column c = t.column(col.getId().substring("col-".length()));
-            col.setMinWidth(Math.max(col.getMinWidth(), c.type() == org.deskcrm.model.report.ColumnType.MONEY ? 100
-                    : c.type() == org.deskcrm.model.report.ColumnType.TEXT ? 90 : 56));
-            min += col.getMinWidth();
-            if (c.key().equals(column)) {
-                col.getStyleClass().add("report-measure");
-            }
-        }
-        table.setMinWidth(min);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        FunnelChart.keepColumns(table, t, vm.measureProperty().get());
         funnel = new FunnelChart(t, vm.measureProperty().get(), (key, v) -> cells.text(v, t.column(key).type()),
                 (stage, figures) -> i18n.format("report.funnel.step", stage, figures),
                 share -> i18n.format("report.funnel.conversion", share), palette());

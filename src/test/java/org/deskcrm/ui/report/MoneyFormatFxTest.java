@@ -93,6 +93,11 @@ class MoneyFormatFxTest {
         }
         assertThat(cells).as("money cells in %s", locale).hasSizeGreaterThanOrEqualTo(3).allMatch(s -> money.matcher(s).matches());
         assertThat(cells).as("the total revenue, by hand 1000 + 250 + 400").contains(revenue);
+        org.jfree.chart.JFreeChart chart = robot.from(rating).lookup("#reportChart")
+                .queryAs(org.jfree.chart.fx.ChartViewer.class).getChart();
+        String tick = ((org.jfree.chart.axis.NumberAxis) chart.getCategoryPlot().getRangeAxis()).getNumberFormatOverride()
+                .format(1650);
+        assertThat(tick).as("the chart's axis").matches(money).isEqualTo(revenue);
 
         ReportView funnel = show(robot, () -> screens.view("funnel"));
         String summary = robot.from(funnel).lookup("#reportSummary").queryAs(Label.class).getText();
