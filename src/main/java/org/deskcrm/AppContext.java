@@ -61,6 +61,7 @@ public final class AppContext implements AutoCloseable {
     private final PipelineRepository pipelines;
     private final SettingsRepository settings;
     private final PhoneNormalizer phones;
+    private final org.deskcrm.service.settings.BusinessCurrency currency;
     private final ReferenceDataService referenceData;
     private final DemoDataService demoData;
     private final AuditRepository audit;
@@ -104,6 +105,7 @@ public final class AppContext implements AutoCloseable {
         this.pipelines = new PipelineRepository(database);
         this.settings = new SettingsRepository(database);
         this.phones = new PhoneNormalizer(settings.get("calls.default_region").orElse("RU"));
+        this.currency = new org.deskcrm.service.settings.BusinessCurrency(settings, phones);
         this.referenceData = new ReferenceDataService(pipelines, users);
         this.demoData = new DemoDataService(database, phones, referenceData, clock);
         this.audit = new AuditRepository(database);
@@ -216,6 +218,11 @@ public final class AppContext implements AutoCloseable {
 
     public PhoneNormalizer phones() {
         return phones;
+    }
+
+    /** The currency amounts are written in (Settings; else the business region's). */
+    public org.deskcrm.service.settings.BusinessCurrency currency() {
+        return currency;
     }
 
     /** The business region national phone numbers are read in (Settings; first start; demo data). */

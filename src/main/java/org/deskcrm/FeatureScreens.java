@@ -175,7 +175,7 @@ final class FeatureScreens {
                 .withPage(new org.deskcrm.ui.settings.SettingsPage("users", s.i18n().get("users.tab"), people::usersPage))
                 .withPage(new org.deskcrm.ui.settings.SettingsPage("teams", s.i18n().get("users.teams.tab"),
                         people::teamsPage))
-                .withRegionPage(s.app().businessRegion());
+                .withRegionPage(s.app().businessRegion(), s.app().currency());
     }
 
     /** The signed-in person's dashboard: a manager's own tiles, or the team's for everyone else. */
@@ -184,13 +184,15 @@ final class FeatureScreens {
         boolean manager = app.session().user().map(u -> u.role() == org.deskcrm.model.user.Role.MANAGER).orElse(false);
         String login = app.session().user().map(org.deskcrm.model.user.User::login).orElse("");
         return new org.deskcrm.ui.home.HomeScreens(app.home(), s.executor(), s.i18n(), () -> app.reports().support().today(),
-                reports(s), control(s), login, manager, () -> managerOnly(app));
+                reports(s), control(s), login, manager, () -> managerOnly(app)).withCurrency(app.currency()::currency);
     }
 
     private ReportScreens reports(ShellServices s) {
         String login = s.app().session().user().map(org.deskcrm.model.user.User::login).orElse("");
         return new ReportScreens(s.app().reports(), s.executor(), s.i18n(), s.workspace()).withGoals(s.app().goals())
                 .withPeriods(org.deskcrm.ui.report.ReportPeriods.forLogin(login))
+                .withLayouts(org.deskcrm.ui.report.ReportLayouts.forLogin(login))
+                .withCurrency(s.app().currency()::currency)
                 .exportingThrough((table, file) -> s.app().exports().export(new org.deskcrm.service.export.ExportTarget.Report(table),
                         file, java.util.Objects.requireNonNull(s.app().session().userId(), "signed in"), s.i18n().locale(),
                         org.deskcrm.service.common.Progress.NONE))

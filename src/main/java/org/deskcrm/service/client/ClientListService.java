@@ -59,7 +59,12 @@ public class ClientListService {
     /** A page of what {@code visible} sees (an export acting for a given user rather than the signed-in one). */
     public ClientListPage page(ClientQuery query, ClientCursor after, int limit,
                                org.deskcrm.model.user.AccessScope visible) {
-        return list.page(query.filter(), text(query.text()), query.sort(), query.descending(), after, limit, visible);
+        org.deskcrm.model.client.ClientListPage page =
+                list.page(query.filter(), text(query.text()), query.sort(), query.descending(), after, limit, visible);
+        // phones are shown one way, in the international format of the business region
+        return new org.deskcrm.model.client.ClientListPage(page.items().stream()
+                .map(i -> new org.deskcrm.model.client.ClientListItem(clients.shown(i.row()), i.createdAt())).toList(),
+                page.hasMore(), page.next());
     }
 
     public long count(ClientQuery query, org.deskcrm.model.user.AccessScope visible) {

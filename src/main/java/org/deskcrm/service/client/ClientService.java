@@ -54,6 +54,16 @@ public class ClientService {
         this.clock = clock;
     }
 
+    /** The row with its phone shown in the international format of the business region. */
+    public ClientRow shown(ClientRow row) {
+        return row.primaryPhone() == null ? row : row.withPrimaryPhone(phones.shown(row.primaryPhone()));
+    }
+
+    /** A stored phone as it is shown everywhere (the international format of the business region). */
+    public String shownPhone(String raw) {
+        return phones.shown(raw);
+    }
+
 
     /**
      * Makes every read of this service return only what {@code scope} sees (the signed-in user's records);

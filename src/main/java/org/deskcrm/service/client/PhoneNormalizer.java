@@ -95,6 +95,18 @@ public final class PhoneNormalizer {
         }).orElse(false);
     }
 
+    /**
+     * How a stored number is shown everywhere (lists, cards, search, exports): read as the business region
+     * reads it and written in the international format ("+7 912 345-67-89", "+1 312-311-2424"); a text
+     * that is not a phone number is shown as it was typed (ADR 0017).
+     */
+    public String shown(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        return normalize(raw).map(this::display).orElse(raw);
+    }
+
     /** A readable international form for display, e.g. "+7 912 345-67-89". */
     public String display(String e164) {
         try {

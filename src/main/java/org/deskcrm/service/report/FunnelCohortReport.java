@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Funnel (cohort): the deals of one pipeline created in the period. Per stage in order:
  * reached = deals whose history reached that stage or a later one; conversion = reached(next) /
- * reached(this); lost here = deals lost while at this stage; drop-off = lost here / reached;
+ * reached(this); amount reached = the current amount of those deals; lost here = deals lost while at this stage; drop-off = lost here / reached;
  * deals and amount = deals currently at this stage (each stage only its own money). Lost stages are
  * rows of their own (current deals only). Summary: cohort size, won and lost blocks, win rate =
  * won / (won + lost).
@@ -51,7 +51,8 @@ public final class FunnelCohortReport implements Report {
 
         List<Stage> steps = stages.stream().filter(st -> st.kind() != StageKind.LOST).toList();
         TableBuilder t = new TableBuilder(NAME, f, Column.text("stage"), Column.text("kind"),
-                Column.count("reached").notSummable(), Column.ratio("conversion"), Column.count("lost_here"),
+                Column.count("reached").notSummable(),
+                Column.money("reached_amount").notSummable().plain(), Column.ratio("conversion"), Column.count("lost_here"),
                 Column.ratio("drop_off"), Column.count("deals"), Column.money("amount"));
         for (int i = 0; i < steps.size(); i++) {
             Stage st = steps.get(i);
@@ -59,20 +60,20 @@ public final class FunnelCohortReport implements Report {
             BigDecimal conversion = i + 1 < steps.size() ? Ratios.ratio(reached(cells, steps.get(i + 1).order()), reached) : null;
             Tally lost = lostAt.getOrDefault(st.id(), new Tally(st.id(), 0, BigDecimal.ZERO));
             Tally now = current(cells, st.id());
-            t.row(st.id().toString(), st.name(), st.kind().code(), reached, conversion, lost.count(),
+            t.row(st.id().toString(), st.name(), st.kind().code(), reached, reachedAmount(cells, st.order()), conversion, lost.count(),
                     Ratios.ratio(lost.count(), reached), now.count(), now.amount());
         }
         for (Stage st : stages) {
             if (st.kind() == StageKind.LOST) {
                 Tally now = current(cells, st.id());
                 Tally movedIn = lostAt.get(st.id()); // moved from one lost stage to another
-                t.row(st.id().toString(), st.name(), st.kind().code(), null, null,
+                t.row(st.id().toString(), st.name(), st.kind().code(), null, null, null,
                         movedIn == null ? null : movedIn.count(), null, now.count(), now.amount());
             }
         }
         Tally unstaged = lostAt.get(null);
         if (unstaged != null) {
-            t.row(Pick.NONE_KEY, null, StageKind.LOST.code(), null, null, unstaged.count(), null, null, null);
+            t.row(Pick.NONE_KEY, null, StageKind.LOST.code(), null, null, null, unstaged.count(), null, null, null);
         }
         Tally won = ofKind(cells, stages, StageKind.WON);
         Tally lost = ofKind(cells, stages, StageKind.LOST);
@@ -85,6 +86,11 @@ public final class FunnelCohortReport implements Report {
 
     private static long reached(List<CohortCell> cells, int order) {
         return cells.stream().filter(c -> c.reachedOrder() >= order).mapToLong(CohortCell::count).sum();
+    }
+
+    private static BigDecimal reachedAmount(List<CohortCell> cells, int order) {
+        return cells.stream().filter(c -> c.reachedOrder() >= order).map(CohortCell::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static Tally current(List<CohortCell> cells, long stageId) {

@@ -33,15 +33,24 @@ import java.util.Map;
  * Writes a computed report to CSV (UTF-8 with BOM, RFC 4180 quoting, plain numbers and ISO dates)
  * or to .xlsx: the filters above the table, a bold frozen header with an autofilter, real numeric
  * and date cells with formats, totals as live SUM formulas carrying their computed value, the summary below
- * (labelled as the window labels it).
+ * (labelled as the window labels it). Money cells are numbers formatted in the business currency.
  */
 public final class ReportExport {
     private final ReportTexts texts;
     private final ReportLookups lookups;
 
+    private final java.util.function.Supplier<java.util.Currency> currency;
+
+    /** Money without a currency sign. */
     public ReportExport(ReportTexts texts, ReportLookups lookups) {
+        this(texts, lookups, () -> null);
+    }
+
+    /** Money in the business currency, read when a file is written ({@code null}: without a sign). */
+    public ReportExport(ReportTexts texts, ReportLookups lookups, java.util.function.Supplier<java.util.Currency> currency) {
         this.texts = texts;
         this.lookups = lookups;
+        this.currency = currency;
     }
 
     /** The report's filter as (label, value) lines, as written above an .xlsx table and into the export's audit event. */
@@ -125,7 +134,7 @@ public final class ReportExport {
     public void writeXlsx(ReportTable t, Path file) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
             XSSFSheet sheet = wb.createSheet(safeSheetName(texts.title(t.report())));
-            Styles st = new Styles(wb);
+            Styles st = new Styles(wb, org.deskcrm.service.settings.BusinessCurrency.excelFormat(currency.get(), texts.locale()));
             int r = 0;
             for (String[] f : texts.filterLines(t, lookups)) {
                 org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
@@ -177,8 +186,7 @@ public final class ReportExport {
                     org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
                     row.createCell(0).setCellValue(texts.summary(e.getKey()));
                     Object v = e.getValue();
-                    put(row.createCell(1), v, v instanceof LocalDate ? ColumnType.DATE
-                            : v instanceof Long ? ColumnType.COUNT : v instanceof BigDecimal ? ColumnType.NUMBER : ColumnType.TEXT, st);
+                    put(row.createCell(1), v, ColumnType.ofSummary(e.getKey(), v), st);
                 }
             }
             chart(sheet, t, header, lastData);
@@ -197,6 +205,10 @@ public final class ReportExport {
      */
     private void chart(XSSFSheet sheet, ReportTable t, int header, int lastData) {
         if (t.columns().get(0).type() != ColumnType.TEXT || lastData <= header || t.rows().size() > 40) {
+            return;
+        }
+        if (FunnelCohortReport.NAME.equals(t.report())) {
+            FunnelExportChart.draw(sheet, t, header, texts.title(t.report()), texts.column("reached"));
             return;
         }
         int figure = -1;
@@ -261,13 +273,13 @@ public final class ReportExport {
         private final Map<ColumnType, CellStyle> byType = new EnumMap<>(ColumnType.class);
         private final Map<ColumnType, CellStyle> totals = new EnumMap<>(ColumnType.class);
 
-        Styles(XSSFWorkbook wb) {
+        Styles(XSSFWorkbook wb, String money) {
             Font font = wb.createFont();
             font.setBold(true);
             bold = wb.createCellStyle();
             bold.setFont(font);
             CreationHelper ch = wb.getCreationHelper();
-            Map<ColumnType, String> formats = Map.of(ColumnType.COUNT, "#,##0", ColumnType.MONEY, "#,##0.00",
+            Map<ColumnType, String> formats = Map.of(ColumnType.COUNT, "#,##0", ColumnType.MONEY, money,
                     ColumnType.NUMBER, "#,##0.##", ColumnType.RATIO, "0.00%", ColumnType.DATE, "yyyy-mm-dd");
             formats.forEach((type, fmt) -> {
                 CellStyle s = wb.createCellStyle();

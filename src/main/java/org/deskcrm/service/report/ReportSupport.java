@@ -173,7 +173,8 @@ public final class ReportSupport {
 
     /** An exporter writing headers and filters in the given language. */
     public ReportExport exporter(java.util.Locale locale) {
-        return new ReportExport(new ReportTexts(locale), lookups);
+        return new ReportExport(new ReportTexts(locale), lookups,
+                () -> org.deskcrm.service.settings.BusinessCurrency.read(settings));
     }
 
     /**

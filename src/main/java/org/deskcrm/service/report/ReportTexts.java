@@ -20,6 +20,10 @@ public final class ReportTexts {
         this.bundle = ResourceBundle.getBundle("org.deskcrm.i18n.ui.report", locale);
     }
 
+    public Locale locale() {
+        return locale;
+    }
+
     public String get(String key) {
         return bundle.containsKey(key) ? bundle.getString(key) : key;
     }

@@ -52,7 +52,7 @@ public class GlobalSearchService {
         }
         List<SearchHit> hits = new ArrayList<>();
         for (ClientRow row : clients.search(q, limit)) {
-            hits.add(SearchHit.client(row.id(), row.name(), detail(row, q)));
+            hits.add(SearchHit.client(row.id(), row.name(), detail(clients.shown(row), q)));
         }
         List<Deal> found = deals.byTitlePrefix(Texts.lower(q), limit, scope.get());
         if (!found.isEmpty()) {

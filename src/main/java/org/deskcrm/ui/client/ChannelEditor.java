@@ -116,7 +116,18 @@ final class ChannelEditor extends VBox {
         error.textProperty().bind(r.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
-        VBox wrapper = new VBox(1, box, error);
+        // a phone is shown in the international format of the business region; the field keeps the typed text
+        Label shown = new Label();
+        shown.getStyleClass().addAll("hint", "channel-shown");
+        shown.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String typed = r.valueProperty().get();
+            String international = r.kindProperty().get() == ChannelKind.PHONE && typed != null && !typed.isBlank()
+                    ? vm.shownPhone(typed) : "";
+            return international.equals(typed == null ? "" : typed.strip()) ? "" : international;
+        }, r.valueProperty(), r.kindProperty()));
+        shown.managedProperty().bind(shown.textProperty().isNotEmpty());
+        shown.visibleProperty().bind(shown.managedProperty());
+        VBox wrapper = new VBox(1, box, shown, error);
         wrapper.setUserData(r);
         return wrapper;
     }

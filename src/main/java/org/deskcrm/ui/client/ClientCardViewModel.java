@@ -102,6 +102,11 @@ public final class ClientCardViewModel {
 
     private java.util.function.LongConsumer onSaved = id -> { };
 
+    /** A typed phone as it is shown everywhere: the international format of the business region. */
+    String shownPhone(String typed) {
+        return ctx.clients().shownPhone(typed);
+    }
+
     public ClientCardViewModel(ClientUiContext ctx, String tabKey) {
         this.ctx = ctx;
         this.tabKey = tabKey;

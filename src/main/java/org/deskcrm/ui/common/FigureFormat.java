@@ -10,7 +10,8 @@ import java.util.Locale;
  * The one way figures are written on screen, per locale: whole counts with grouping, money with two
  * decimals and grouping, other numbers with up to two decimals, ratios as percentages with one
  * decimal (1 234 567,89 and 45,5 % in Russian; 1,234,567.89 and 45.5% in English). Reports, the home
- * dashboard and summaries all go through it.
+ * dashboard and summaries all go through it. Given the business currency, money carries it as the
+ * locale writes it (1 234 567,89 ₽ in Russian, $1,234,567.89 in English; ADR 0017).
  */
 public final class FigureFormat {
     private final NumberFormat money;
@@ -18,8 +19,19 @@ public final class FigureFormat {
     private final NumberFormat number;
     private final NumberFormat percent;
 
+    /** Money without a currency sign (no business currency known). */
     public FigureFormat(Locale locale) {
-        money = NumberFormat.getNumberInstance(locale);
+        this(locale, null);
+    }
+
+    /** Money in the business currency ({@code null}: without a currency sign). */
+    public FigureFormat(Locale locale, java.util.Currency currency) {
+        if (currency == null) {
+            money = NumberFormat.getNumberInstance(locale);
+        } else {
+            money = NumberFormat.getCurrencyInstance(locale);
+            money.setCurrency(currency);
+        }
         money.setMinimumFractionDigits(2);
         money.setMaximumFractionDigits(2);
         count = NumberFormat.getIntegerInstance(locale);
@@ -28,6 +40,17 @@ public final class FigureFormat {
         percent = NumberFormat.getPercentInstance(locale);
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
+    }
+
+    /** A copy of the number format of a type (money, count, ratio, else a decimal), e.g. for a chart's axis. */
+    public NumberFormat numberFormat(ColumnType type) {
+        NumberFormat f = switch (type) {
+            case MONEY -> money;
+            case COUNT -> count;
+            case RATIO -> percent;
+            default -> number;
+        };
+        return (NumberFormat) f.clone();
     }
 
     /** The text of a value of that type; empty for null. */

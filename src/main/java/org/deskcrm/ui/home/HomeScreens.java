@@ -47,10 +47,18 @@ public final class HomeScreens {
         this.controlManager = controlManager;
     }
 
+    private Supplier<java.util.Currency> currency = () -> null;
+
+    /** Writes money in the business currency as it is when the dashboard opens. */
+    public HomeScreens withCurrency(Supplier<java.util.Currency> currency) {
+        this.currency = currency;
+        return this;
+    }
+
     public Node dashboard() {
         HomeViewModel vm = new HomeViewModel(service, executor, i18n, today, HomePreferences.forLogin(login),
                 manager ? HomeTile.MANAGER : HomeTile.SUPERVISOR, controlManager);
-        HomeView view = new HomeView(vm, f -> {
+        HomeView view = new HomeView(vm, currency.get(), f -> {
             if (f.tile().report().isPresent()) {
                 reports.open(f.tile().report().get(), f.filter());
             } else {

@@ -61,9 +61,14 @@ public final class HomeView extends BorderPane implements Refreshable {
     private final Label period = new Label();
 
     public HomeView(HomeViewModel vm, Consumer<Figure> open) {
+        this(vm, null, open);
+    }
+
+    /** Money in the business currency ({@code null}: without a currency sign). */
+    public HomeView(HomeViewModel vm, java.util.Currency currency, Consumer<Figure> open) {
         this.vm = vm;
         this.i18n = vm.i18n();
-        this.format = new FigureFormat(i18n.locale());
+        this.format = new FigureFormat(i18n.locale(), currency);
         this.open = open;
         setId("homeView");
         getStyleClass().add("home-view");

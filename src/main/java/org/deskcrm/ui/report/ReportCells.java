@@ -10,7 +10,17 @@ final class ReportCells {
     private final FigureFormat format;
 
     ReportCells(Locale locale) {
-        format = new FigureFormat(locale);
+        this(locale, null);
+    }
+
+    /** Money in the business currency ({@code null}: without a currency sign). */
+    ReportCells(Locale locale, java.util.Currency currency) {
+        format = new FigureFormat(locale, currency);
+    }
+
+    /** The number format of a type (e.g. for a chart's axis), the same the cells use. */
+    java.text.NumberFormat numberFormat(ColumnType type) {
+        return format.numberFormat(type);
     }
 
     String text(Object v, ColumnType type) {

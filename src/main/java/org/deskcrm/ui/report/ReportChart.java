@@ -60,6 +60,11 @@ final class ReportChart {
         return Optional.of(chart);
     }
 
+    /** The type of the figure the chart draws: money when the report has a money column, else counts. */
+    static ColumnType figureType(ReportTable t) {
+        return t.columns().stream().anyMatch(c -> c.type() == ColumnType.MONEY) ? ColumnType.MONEY : ColumnType.COUNT;
+    }
+
     /** Flat bars in the theme's accent colour on its surface colour, faint range grid lines, no outlines. */
     static void style(JFreeChart chart, ChartPalette palette) {
         chart.setBackgroundPaint(palette.background());

@@ -70,6 +70,21 @@ public final class ReportScreens {
         return this;
     }
 
+    private ReportLayouts layouts = ReportLayouts.NONE;
+    private java.util.function.Supplier<java.util.Currency> currency = () -> null;
+
+    /** Writes money in the business currency as it is when a report opens. */
+    public ReportScreens withCurrency(java.util.function.Supplier<java.util.Currency> currency) {
+        this.currency = currency;
+        return this;
+    }
+
+    /** Opens each report with the divider and the measure its reader last chose for it. */
+    public ReportScreens withLayouts(ReportLayouts memory) {
+        this.layouts = memory;
+        return this;
+    }
+
     /** Opens each report on the pipeline its user last chose there. */
     public ReportScreens rememberingPipelines(PipelineMemory memory) {
         this.pipelines = memory;
@@ -98,7 +113,7 @@ public final class ReportScreens {
         Report report = catalog.get(name);
         ReportViewModel vm = new ReportViewModel(report, executor, i18n, catalog.support().exporter(i18n.locale()),
                 catalog.support()::choices, new FxDebouncer(javafx.util.Duration.millis(DEBOUNCE_MILLIS)))
-                .withPeriods(periods);
+                .withPeriods(periods).withLayouts(layouts).withCurrency(currency.get());
         if (exporter != null) {
             vm.exportingThrough(exporter);
         }

@@ -52,6 +52,7 @@ public final class ReportView extends BorderPane {
     private final Label summary = new Label();
     private final javafx.collections.ListChangeListener<String> themeWatch = c -> restyleChart();
     private org.jfree.chart.JFreeChart chart;
+    private FunnelChart funnel;
     private final ComboBox<Long> pipeline;
     private final ComboBox<Long> manager;
     private final ComboBox<Long> team;
@@ -65,7 +66,7 @@ public final class ReportView extends BorderPane {
         this.vm = vm;
         this.i18n = i18n;
         this.workspace = workspace;
-        this.cells = new ReportCells(i18n.locale());
+        this.cells = new ReportCells(i18n.locale(), vm.currency());
         this.pipeline = named("reportPipeline", FilterChoices::pipelines, 180);
         this.manager = named("reportManager", FilterChoices::managers, 180);
         this.team = named("reportTeam", FilterChoices::teams, 150);
@@ -97,6 +98,13 @@ public final class ReportView extends BorderPane {
         summary.setPadding(new Insets(4, 8, 4, 8));
         setBottom(summary);
         vm.tableProperty().addListener((o, old, t) -> show(t));
+        vm.measureProperty().addListener((o, old, m) -> show(vm.tableProperty().get()));
+        // the divider consumes its mouse events: a filter sees the release, and the position once it settled
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> javafx.application.Platform.runLater(() -> {
+            if (split.getItems().size() > 1) {
+                vm.rememberDivider(split.getDividers().get(0).getPosition());
+            }
+        }));
         vm.choicesProperty().addListener((o, old, c) -> fill(c));
         Refreshable.attach(this, vm::refresh);
         sceneProperty().addListener((o, old, now) -> {
@@ -158,6 +166,9 @@ public final class ReportView extends BorderPane {
             by.getItems().setAll(vm.attributes());
             by.valueProperty().bindBidirectional(vm.attributeProperty());
             bar.getChildren().add(group("report.filter.attribute", by));
+        }
+        if (vm.hasMeasure()) {
+            bar.getChildren().add(group("report.filter.measure", FunnelChart.measureChoice(i18n, vm.measureProperty())));
         }
         bar.getChildren().addAll(group("report.filter.pipeline", pipeline),
                 org.deskcrm.ui.common.PeopleFilters.mark(group("report.filter.manager", manager)),
@@ -290,22 +301,47 @@ public final class ReportView extends BorderPane {
         table.setItems(FXCollections.observableArrayList(t.rows()));
         table.getItems().add(t.totals());
         summary.setText(t.summary().entrySet().stream()
-                .map(e -> label(e.getKey()) + ": " + (e.getValue() == null ? "" : text(e.getValue())))
+                .map(e -> label(e.getKey()) + ": " + (e.getValue() == null ? "" : text(e.getKey(), e.getValue())))
                 .collect(Collectors.joining("    ")));
         if (split.getItems().size() > 1) {
             split.getItems().remove(1);
         }
         chart = null;
+        funnel = null;
+        if (vm.hasMeasure()) {
+            showFunnel(t);
+            return;
+        }
         Column first = t.columns().get(0);
         ReportChart.of(t, i18n.get("report.none"), k -> i18n.get("report.col." + k), v -> value(first, v), palette())
                 .ifPresent(chart -> {
                     this.chart = chart;
+                    ((org.jfree.chart.axis.NumberAxis) chart.getCategoryPlot().getRangeAxis())
+                            .setNumberFormatOverride(cells.numberFormat(ReportChart.figureType(t)));
                     ChartViewer viewer = new ChartViewer(chart);
                     viewer.setId("reportChart");
                     split.getItems().add(new VBox(viewer));
                     VBox.setVgrow(viewer, javafx.scene.layout.Priority.ALWAYS);
-                    split.setDividerPositions(0.6);
+                    split.setDividerPositions(vm.divider().orElse(0.6));
                 });
+    }
+
+    /**
+     * The funnel: the chart drawn by the chosen measure beside the table, which keeps every column (it is
+     * never narrower than its columns' minimum widths; the chart takes what is left).
+     */
+    private void showFunnel(ReportTable t) {
+        FunnelChart.keepColumns(table, t, vm.measureProperty().get());
+        funnel = new FunnelChart(t, vm.measureProperty().get(), (key, v) -> cells.text(v, t.column(key).type()),
+                (stage, figures) -> i18n.format("report.funnel.step", stage, figures),
+                share -> i18n.format("report.funnel.conversion", share), palette());
+        split.getItems().add(funnel);
+        split.setDividerPositions(vm.divider().orElse(0.62));
+    }
+
+    /** The funnel chart shown, if the report is the funnel. */
+    FunnelChart funnel() {
+        return funnel;
     }
 
     /** The chart's colours for the theme of the window the view is in (light until it is in one). */
@@ -318,6 +354,9 @@ public final class ReportView extends BorderPane {
         if (chart != null) {
             ReportChart.style(chart, palette());
         }
+        if (funnel != null) {
+            funnel.restyle(palette());
+        }
     }
 
     private String label(String summaryKey) {
@@ -326,15 +365,10 @@ public final class ReportView extends BorderPane {
     }
 
     /** A summary figure in the locale's number format, as the table shows its cells. */
-    private String text(Object v) {
-        if (v instanceof java.math.BigDecimal b) {
-            return cells.text(b, b.scale() == 4 ? org.deskcrm.model.report.ColumnType.RATIO
-                    : org.deskcrm.model.report.ColumnType.NUMBER);
-        }
-        if (v instanceof Long || v instanceof Integer) {
-            return cells.text(v, org.deskcrm.model.report.ColumnType.COUNT);
-        }
-        return v.toString();
+    private String text(String key, Object v) {
+        org.deskcrm.model.report.ColumnType type = org.deskcrm.model.report.ColumnType.ofSummary(key, v);
+        return type == org.deskcrm.model.report.ColumnType.TEXT || type == org.deskcrm.model.report.ColumnType.DATE
+                ? v.toString() : cells.text(v, type);
     }
 
     private TableColumn<Row, Object> column(ReportTable t, Column c, int index) {
@@ -361,13 +395,18 @@ public final class ReportView extends BorderPane {
                     setText(c.type() == org.deskcrm.model.report.ColumnType.TEXT ? value(c, item) : cells.text(item, c.type()));
                 }
                 setStyle(c.type() == org.deskcrm.model.report.ColumnType.TEXT ? "" : "-fx-alignment: CENTER-RIGHT;"
-                        + (totals ? "-fx-font-weight: bold;" : ""));
+                        + (totals || measure(c) ? "-fx-font-weight: bold;" : ""));
             }
         });
         if (c.drill() != DrillKind.NONE) {
             col.setCellFactory(withDrill(col.getCellFactory(), t, c));
         }
         return col;
+    }
+
+    /** Whether the column holds the measure the funnel is drawn by (its cells are emphasised). */
+    private boolean measure(Column c) {
+        return vm.hasMeasure() && vm.measureProperty().get() != null && c.key().equals(vm.measureProperty().get().column());
     }
 
     /** A code shown in the user's language ({@code report.value.COLUMN.CODE}, e.g. a lifecycle status), else as it is. */

@@ -100,6 +100,53 @@ public final class ReportViewModel {
         return this;
     }
 
+    private final ObjectProperty<org.deskcrm.model.report.FunnelMeasure> measure =
+            new SimpleObjectProperty<>(org.deskcrm.model.report.FunnelMeasure.DEALS);
+    private ReportLayouts layouts = ReportLayouts.NONE;
+    private java.util.Currency currency;
+
+    /** Writes money in the business currency (without it: no currency sign). */
+    public ReportViewModel withCurrency(java.util.Currency currency) {
+        this.currency = currency;
+        return this;
+    }
+
+    /** The business currency money is written in; {@code null} when none is known. */
+    public java.util.Currency currency() {
+        return currency;
+    }
+
+    /** Opens on the measure and the divider the person last chose for this report, and remembers each change. */
+    public ReportViewModel withLayouts(ReportLayouts memory) {
+        this.layouts = memory;
+        memory.measure(report.name()).ifPresent(measure::set);
+        measure.addListener((o, old, now) -> {
+            if (now != null) {
+                layouts.rememberMeasure(report.name(), now);
+            }
+        });
+        return this;
+    }
+
+    /** Whether the report is drawn by a measure the reader chooses (the funnel: deals or amount). */
+    public boolean hasMeasure() {
+        return org.deskcrm.service.report.FunnelCohortReport.NAME.equals(report.name());
+    }
+
+    /** The measure the funnel's chart draws and its table emphasises. */
+    public ObjectProperty<org.deskcrm.model.report.FunnelMeasure> measureProperty() {
+        return measure;
+    }
+
+    /** Where the divider between table and chart last stood (0–1), if it was moved. */
+    public java.util.OptionalDouble divider() {
+        return layouts.divider(report.name());
+    }
+
+    public void rememberDivider(double position) {
+        layouts.rememberDivider(report.name(), position);
+    }
+
     /** Remembers the period preset chosen for this report (per person) and starts from it next time. */
     public ReportViewModel withPeriods(ReportPeriods memory) {
         this.periods = memory;

@@ -37,6 +37,24 @@ public final class RegionSettingsView extends VBox {
         g.setHgap(8);
         g.setVgap(6);
         g.addRow(0, new Label(i18n.get("settings.region.region")), region);
+        if (vm.offersCurrency()) {
+            ComboBox<String> currency = new ComboBox<>();
+            currency.setId("settings-currency");
+            currency.getItems().setAll(vm.currencyChoices());
+            currency.setConverter(new StringConverter<>() {
+                @Override
+                public String toString(String code) {
+                    return vm.currencyLabel(code);
+                }
+
+                @Override
+                public String fromString(String s) {
+                    return null;
+                }
+            });
+            currency.valueProperty().bindBidirectional(vm.currencyProperty());
+            g.addRow(1, new Label(i18n.get("settings.region.currency")), currency);
+        }
         Button save = new Button(i18n.get("settings.save"));
         save.setId("settings-region-save");
         save.getStyleClass().add("primary-button");

@@ -24,6 +24,37 @@ public final class RegionSettingsViewModel {
     private final ObjectProperty<String> region = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper zoneHint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<String> currency = new SimpleObjectProperty<>();
+    private org.deskcrm.service.settings.BusinessCurrency currencies;
+
+    /** Also offers the currency amounts are written in (shown from the next opened report or dashboard). */
+    public RegionSettingsViewModel withCurrency(org.deskcrm.service.settings.BusinessCurrency service) {
+        this.currencies = service;
+        return this;
+    }
+
+    public boolean offersCurrency() {
+        return currencies != null;
+    }
+
+    /** Every currency code one may choose. */
+    public List<String> currencyChoices() {
+        return org.deskcrm.service.settings.BusinessCurrency.choices().stream().map(java.util.Currency::getCurrencyCode).toList();
+    }
+
+    /** "RUB — Russian Ruble (₽)" in the user's language. */
+    public String currencyLabel(String code) {
+        if (code == null) {
+            return "";
+        }
+        java.util.Currency c = java.util.Currency.getInstance(code);
+        return code + " — " + c.getDisplayName(i18n.locale()) + " (" + c.getSymbol(i18n.locale()) + ")";
+    }
+
+    /** The currency amounts are written in (ISO code). */
+    public ObjectProperty<String> currencyProperty() {
+        return currency;
+    }
 
     public RegionSettingsViewModel(BusinessRegionService regions, TaskExecutor executor, I18n i18n) {
         this.regions = regions;
@@ -59,17 +90,28 @@ public final class RegionSettingsViewModel {
 
     public void load() {
         region.set(regions.region());
+        if (currencies != null) {
+            currency.set(currencies.currency().getCurrencyCode());
+        }
         executor.submit(p -> regions.businessZone(), zone -> zoneHint.set(i18n.format("settings.region.zoneHint",
                 zone.getId(), ZoneId.systemDefault().getId())), e -> message.set(i18n.message(e)));
     }
 
     public void save() {
         String code = region.get();
+        String money = currency.get();
         executor.submit(p -> {
             regions.change(code);
+            if (currencies != null && money != null
+                    && (currencies.isChosen() || !money.equals(currencies.currency().getCurrencyCode()))) {
+                currencies.change(money); // chosen here; otherwise it keeps following the region
+            }
             return regions.region();
         }, saved -> {
             region.set(saved);
+            if (currencies != null) {
+                currency.set(currencies.currency().getCurrencyCode());
+            }
             message.set(i18n.format("settings.region.saved", label(saved)));
         }, e -> message.set(i18n.message(e)));
     }

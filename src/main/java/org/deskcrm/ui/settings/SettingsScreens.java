@@ -78,8 +78,14 @@ public final class SettingsScreens {
 
     /** The "Phones and time" page: the business region, the business time zone and what it is for. */
     public SettingsScreens withRegionPage(org.deskcrm.service.settings.BusinessRegionService regions) {
+        return withRegionPage(regions, null);
+    }
+
+    /** The same page offering the business currency too. */
+    public SettingsScreens withRegionPage(org.deskcrm.service.settings.BusinessRegionService regions,
+                                          org.deskcrm.service.settings.BusinessCurrency currency) {
         return withPage(new SettingsPage("region", i18n.get("settings.page.region"), () -> {
-            RegionSettingsViewModel vm = new RegionSettingsViewModel(regions, executor, i18n);
+            RegionSettingsViewModel vm = new RegionSettingsViewModel(regions, executor, i18n).withCurrency(currency);
             RegionSettingsView view = new RegionSettingsView(vm, i18n);
             vm.load();
             return view;

@@ -285,4 +285,61 @@ abstract class DemoReportsContract {
             assertThat("manager".equals(roles.get(id)) || hasData).as("row %s", r.key()).isTrue();
         }
     }
+
+    /**
+     * Every row of every report (each filter, as written to CSV and to .xlsx, in English and Russian) has a
+     * label in its first column: a name, "(none)" for records without one, "Total" for the totals row.
+     */
+    @Test
+    void everyExportedRowHasALabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        List<String> unlabelled = new ArrayList<>();
+        int checked = 0;
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"))) {
+            ReportTexts texts = new ReportTexts(locale);
+            ReportExport export = new ReportExport(texts, new org.deskcrm.persistence.report.ReportLookups(ctx.database()));
+            for (ReportFilter f : filters()) {
+                for (Report r : admin.all()) {
+                    ReportTable t = r.run(f);
+                    String where = locale + " " + r.name() + " " + f.from() + ": ";
+                    java.nio.file.Path csv = dir.resolve("labels.csv");
+                    export.write(t, csv);
+                    List<String> lines = java.nio.file.Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
+                    // header, one line per row, the totals line; the summary (if any) follows
+                    for (int i = 1; i <= t.rows().size() + 1; i++) {
+                        String line = lines.get(i);
+                        checked++;
+                        if (line.isEmpty() || line.startsWith(",")) {
+                            unlabelled.add(where + "csv line " + (i + 1) + " " + line);
+                        }
+                    }
+                    java.nio.file.Path xlsx = dir.resolve("labels.xlsx");
+                    export.write(t, xlsx);
+                    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(xlsx))) {
+                        var sheet = wb.getSheetAt(0);
+                        int header = -1;
+                        for (var row : sheet) {
+                            var first = row.getCell(0);
+                            if (first != null && first.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                    && first.getStringCellValue().equals(texts.column(t.columns().get(0).key()))) {
+                                header = row.getRowNum();
+                                break;
+                            }
+                        }
+                        assertThat(header).as(where + "xlsx header").isGreaterThanOrEqualTo(0);
+                        for (int i = header + 1; i <= header + t.rows().size() + 1; i++) {
+                            var row = sheet.getRow(i);
+                            var first = row == null ? null : row.getCell(0);
+                            checked++;
+                            String text = first == null ? "" : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(first);
+                            if (text.isBlank()) {
+                                unlabelled.add(where + "xlsx row " + (i + 1));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(100);
+        assertThat(unlabelled).isEmpty();
+    }
 }
