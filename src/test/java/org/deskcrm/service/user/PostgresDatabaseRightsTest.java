@@ -356,6 +356,36 @@ class PostgresDatabaseRightsTest {
     }
 
     @Test
+    void aManagerOnTheOwnConnectionLogsACallThatChangesAnotherPersonsCallTotals() throws SQLException {
+        User manager = people.stream().filter(u -> u.role() == Role.MANAGER).findFirst().orElseThrow();
+        // the latest incoming call another person took: the manager's call of the same number an hour later
+        // makes it no longer the caller's only call, which changes that person's call totals row
+        String number;
+        Instant earlier;
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+             PreparedStatement ps = c.prepareStatement("select phone_raw, started_at from phone_call"
+                     + " where user_id <> ? and direction = 'in' order by started_at desc, id desc limit 1")) {
+            ps.setLong(1, manager.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).as("the demo has another person's incoming call").isTrue();
+                number = rs.getString(1);
+                earlier = rs.getTimestamp(2).toInstant();
+            }
+        }
+        Instant at = earlier.plus(java.time.Duration.ofHours(1));
+        DatabaseConfig own = new DatabaseConfig(owner.url().replaceFirst("\\?.*$", ""), manager.login(), PASSWORD);
+        try (Database mine = Database.open(own, 2)) {
+            AppContext window = new AppContext(mine, Clock.fixed(at.plus(java.time.Duration.ofDays(1)), ZoneOffset.UTC));
+            var saved = window.callService().log(new org.deskcrm.model.call.Call(null,
+                    org.deskcrm.model.call.CallDirection.IN, org.deskcrm.model.call.CallStatus.ANSWERED, at, 95,
+                    number, null, null, null, manager.id(), null, null, null), manager.id());
+            assertThat(saved.id()).isNotNull();
+        }
+        // the totals the manager's role wrote equal the calls: the owner's rebuild finds nothing to repair
+        assertThat(new org.deskcrm.persistence.totals.CallTotals(db).rebuild(step -> { }).repaired()).isZero();
+    }
+
+    @Test
     void roleNamesAreQuotedByTheServerAndForeignRolesAreLeftAlone() throws SQLException {
         DatabaseRoles roles = new DatabaseRoles(db);
         String hostile = "x\"; DROP TABLE client; --";
