@@ -325,13 +325,21 @@ public class CallTotals {
 
     /**
      * A call of the same caller meeting the condition: the same card, or for a call matched to no card, a call
-     * of the same number matched to no card (two EXISTS, each on its own index).
+     * of the same number matched to no card (two EXISTS, each on its own index). The second is written so that
+     * no index on the card can serve it, and the first is asked only for a call with a card: H2 read every call
+     * without a card for each call without one ("no card" as a lookup on the card's index, and "card = NULL"
+     * scanning the NULL keys), which imported 10 000 unknown callers at 124 rows/s.
      */
     private static Condition neighbour(PhoneCall c, PhoneCall p, Condition when) {
-        return DSL.exists(DSL.selectOne().from(p).where(p.CLIENT_ID.eq(c.CLIENT_ID)).and(when))
+        return c.CLIENT_ID.isNotNull().and(DSL.exists(DSL.selectOne().from(p).where(p.CLIENT_ID.eq(c.CLIENT_ID))
+                        .and(when)))
                 .or(c.CLIENT_ID.isNull().and(DSL.exists(DSL.selectOne().from(p)
-                        .where(p.CLIENT_ID.isNull()).and(p.PHONE_NORM.eq(c.PHONE_NORM)).and(when))));
+                        .where(p.PHONE_NORM.eq(c.PHONE_NORM)).and(DSL.coalesce(p.CLIENT_ID, NO_CARD).eq(NO_CARD))
+                        .and(when))));
     }
+
+    /** No card's id (ids start at 1). */
+    private static final Field<Long> NO_CARD = DSL.inline(0L);
 
     private record Contribution(Key key, Cell cell) {
     }
