@@ -50,7 +50,7 @@ public final class Database implements AutoCloseable {
         boolean embedded = config.isH2() && !config.url().startsWith("jdbc:h2:tcp:") && !config.url().startsWith("jdbc:h2:ssl:");
         hc.setConnectionTimeout(embedded ? 120_000 : 15_000);
         hc.setInitializationFailTimeout(-1);
-        if (config.url().startsWith("jdbc:h2:mem:")) {
+        if (config.isInMemory()) {
             // an in-memory database without DB_CLOSE_DELAY lives while a connection is open: never retire the last one
             hc.setMaxLifetime(0);
         }

@@ -29,7 +29,19 @@ public record DatabaseConfig(String url, String user, String password) {
 
     /** A private in-memory H2 database (tests, dry runs). */
     public static DatabaseConfig inMemory(String name) {
-        return new DatabaseConfig("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+        return new DatabaseConfig(IN_MEMORY + name + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    /** A private in-memory H2 database that ends when the last {@link Database} open on it is closed. */
+    public static DatabaseConfig inMemoryUntilClosed(String name) {
+        return new DatabaseConfig(IN_MEMORY + name, "sa", "");
+    }
+
+    private static final String IN_MEMORY = "jdbc:h2:mem:";
+
+    /** An H2 database held in this process's memory. */
+    public boolean isInMemory() {
+        return url.startsWith(IN_MEMORY);
     }
 
     public boolean isH2() {

@@ -21,11 +21,11 @@ public final class TestDatabases {
     }
 
     /**
-     * A fresh in-memory H2 database that ends when the returned {@link Database} is closed (no DB_CLOSE_DELAY):
+     * A fresh in-memory H2 database that ends when the returned {@link Database} is closed:
      * a suite of hundreds of them otherwise kept every one in the heap until the JVM ran out of it.
      */
     public static Database h2() {
-        return Database.open(new DatabaseConfig("jdbc:h2:mem:test" + COUNTER.incrementAndGet(), "sa", ""), 4);
+        return Database.open(DatabaseConfig.inMemoryUntilClosed("test" + COUNTER.incrementAndGet()), 4);
     }
 
     public static synchronized DatabaseConfig postgresConfig() {

@@ -1,7 +1,10 @@
 package org.deskcrm.service.user;
 
 import org.deskcrm.AppContext;
+import org.deskcrm.model.call.Call;
+import org.deskcrm.model.call.CallDirection;
 import org.deskcrm.model.call.CallFilter;
+import org.deskcrm.model.call.CallStatus;
 import org.deskcrm.model.client.ClientFilter;
 import org.deskcrm.model.user.AccessScope;
 import org.deskcrm.model.user.Role;
@@ -12,6 +15,7 @@ import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.DatabaseConfig;
 import org.deskcrm.persistence.TaskListRepository;
 import org.deskcrm.persistence.TestDatabases;
+import org.deskcrm.persistence.totals.CallTotals;
 import org.deskcrm.persistence.user.DatabaseRoles;
 import org.deskcrm.service.common.Progress;
 import org.deskcrm.service.demo.DemoSize;
@@ -28,6 +32,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -372,17 +377,16 @@ class PostgresDatabaseRightsTest {
                 earlier = rs.getTimestamp(2).toInstant();
             }
         }
-        Instant at = earlier.plus(java.time.Duration.ofHours(1));
+        Instant at = earlier.plus(Duration.ofHours(1));
         DatabaseConfig own = new DatabaseConfig(owner.url().replaceFirst("\\?.*$", ""), manager.login(), PASSWORD);
-        try (Database mine = Database.open(own, 2)) {
-            AppContext window = new AppContext(mine, Clock.fixed(at.plus(java.time.Duration.ofDays(1)), ZoneOffset.UTC));
-            var saved = window.callService().log(new org.deskcrm.model.call.Call(null,
-                    org.deskcrm.model.call.CallDirection.IN, org.deskcrm.model.call.CallStatus.ANSWERED, at, 95,
+        try (AppContext window = new AppContext(Database.open(own, 2),
+                Clock.fixed(at.plus(Duration.ofDays(1)), ZoneOffset.UTC))) {
+            var saved = window.callService().log(new Call(null, CallDirection.IN, CallStatus.ANSWERED, at, 95,
                     number, null, null, null, manager.id(), null, null, null), manager.id());
             assertThat(saved.id()).isNotNull();
         }
         // the totals the manager's role wrote equal the calls: the owner's rebuild finds nothing to repair
-        assertThat(new org.deskcrm.persistence.totals.CallTotals(db).rebuild(step -> { }).repaired()).isZero();
+        assertThat(new CallTotals(db).rebuild(step -> { }).repaired()).isZero();
     }
 
     @Test
