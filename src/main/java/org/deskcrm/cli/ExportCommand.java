@@ -18,7 +18,6 @@ import org.deskcrm.service.common.Progress;
 import org.deskcrm.service.export.ExportResult;
 import org.deskcrm.service.export.ExportTarget;
 import org.deskcrm.service.export.ExportTexts;
-import org.deskcrm.service.settings.ReferenceDataService;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ final class ExportCommand implements Cli.Command {
         }
         try {
             ExportTarget target = target(ctx, o, o.positional().get(0));
-            long user = actingUser(ctx, o);
+            Long user = actingUser(ctx);
             ExportResult r = ctx.exports().export(target, Path.of(out1), user, Locale.getDefault(), Progress.NONE);
             out.println(texts.format("export.done", r.rows(), r.file().toAbsolutePath(),
                     String.format(Locale.ROOT, "%.2f", r.seconds())));
@@ -69,11 +68,13 @@ final class ExportCommand implements Cli.Command {
         }
     }
 
-    /** The user the command acts as: {@code --as LOGIN}, else the administrator. */
-    static long actingUser(AppContext ctx, Cli.Options o) {
-        String login = o.value("as", ReferenceDataService.ADMIN_LOGIN);
-        return ctx.users().findByLogin(login).map(User::id)
-                .orElseThrow(() -> new AppException("export.error.forbidden", login));
+    /**
+     * Who the command acts as: the person signed in by {@code --as LOGIN} or by their own PostgreSQL login
+     * (their export right and visibility apply), else nobody: the system actor (ADR 0014), which the event
+     * feed records with no user, not as the administrator.
+     */
+    static Long actingUser(AppContext ctx) {
+        return ctx.session().userId();
     }
 
     static ExportTarget target(AppContext ctx, Cli.Options o, String list) {

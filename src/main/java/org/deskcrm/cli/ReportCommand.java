@@ -58,7 +58,7 @@ final class ReportCommand implements Cli.Command {
             ReportTable table = report.run(filter);
             Path path = Path.of(outFile);
             // the export right is checked and the export written to the event feed, with the filter and row count
-            ctx.exports().export(new ExportTarget.Report(table), path, ExportCommand.actingUser(ctx, o), Locale.getDefault(),
+            ctx.exports().export(new ExportTarget.Report(table), path, ExportCommand.actingUser(ctx), Locale.getDefault(),
                     Progress.NONE);
             out.println(texts.format("report.cli.written", report.name(), table.rows().size(), path.toAbsolutePath()));
             return 0;

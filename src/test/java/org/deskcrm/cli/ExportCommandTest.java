@@ -39,6 +39,8 @@ class ExportCommandTest {
         return cli.withEnvironment(java.util.Map.of("DESKCRM_PASSWORD", "nox-secret-pw")).run(args); // for --as nox
     }
 
+    private long rita;
+
     @Test
     void exportsListsOnAFileDatabaseAndRefusesAUserWithoutTheRight() throws Exception {
         String db = "jdbc:h2:file:" + dir.resolve("crm").toAbsolutePath() + ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
@@ -46,6 +48,8 @@ class ExportCommandTest {
                 .as(err.toString()).isZero();
         try (AppContext ctx = AppContext.open(new DatabaseConfig(db, null, null))) {
             ctx.users().insert(new User(null, "nox", "Nora Noexport", null, Role.MANAGER, null, false, true, 0),
+                    new org.deskcrm.service.user.PasswordHasher().hash("nox-secret-pw".toCharArray()));
+            rita = ctx.users().insert(new User(null, "rita", "Rita Reporter", null, Role.SUPERVISOR, null, true, true, 0),
                     new org.deskcrm.service.user.PasswordHasher().hash("nox-secret-pw".toCharArray()));
         }
 
@@ -69,6 +73,9 @@ class ExportCommandTest {
         assertThat(run("export", "tasks", "--db", db, "--view", "all", "--out", dir.resolve("tasks.xlsx").toString()))
                 .as(err.toString()).isZero();
 
+        assertThat(run("export", "deals", "--db", db, "--as", "rita", "--out", dir.resolve("rita.xlsx").toString()))
+                .as(err.toString()).isZero();
+
         Path refused = dir.resolve("refused.xlsx");
         assertThat(run("export", "clients", "--db", db, "--as", "nox", "--out", refused.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("Nora Noexport has no right to export");
@@ -82,8 +89,11 @@ class ExportCommandTest {
         try (AppContext ctx = AppContext.open(new DatabaseConfig(db, null, null))) {
             var events = ctx.database().dsl().selectFrom(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq("export"))
                     .orderBy(AUDIT_EVENT.ID).fetch();
-            assertThat(events).hasSize(4); // the refused one is not there
+            assertThat(events).hasSize(5); // the refused one is not there
             assertThat(events.get(0).getEntity()).isEqualTo("deal");
+            assertThat(events.subList(0, 4)).as("the command line is the system actor, not the administrator (ADR 0014)")
+                    .allSatisfy(e -> assertThat(e.getUserId()).isNull());
+            assertThat(events.get(4).getUserId()).as("--as acts as that person").isEqualTo(rita);
             assertThat(events.get(0).getDetails()).contains("deals.xlsx", ctx.database().dsl().fetchCount(DEAL) + " rows");
             assertThat(events.get(1).getDetails()).contains("Direction: incoming", "Period: 2020-01-01 – 2030-12-31");
         }

@@ -56,8 +56,12 @@ public class ExportService {
         return users.findById(userId).map(u -> u.active() && u.canExport()).orElse(false);
     }
 
-    /** Exports a list or a report as the user; the format follows the file's extension (.xlsx or .csv). */
-    public ExportResult export(ExportTarget target, Path file, long userId, Locale locale, Progress progress) {
+    /**
+     * Exports a list or a report as the user; the format follows the file's extension (.xlsx or .csv).
+     * A null user is the system actor of the command line (ADR 0014): every record, no right to check, and
+     * the event feed records the export with no user.
+     */
+    public ExportResult export(ExportTarget target, Path file, Long userId, Locale locale, Progress progress) {
         ExportFormat format = ExportFormat.of(file);
         requireRight(userId);
         ExportTexts texts = new ExportTexts(locale);
@@ -79,19 +83,19 @@ public class ExportService {
             record(userId, "report", format, file, rows, filters, texts);
             return new ExportResult(file, rows, Duration.between(start, clock.instant()));
         }
-        AccessScope scope = users.findById(userId).map(AccessScope::of).orElseThrow(
-                () -> new AppException("export.error.forbidden", "#" + userId));
+        AccessScope scope = userId == null ? AccessScope.all() : users.findById(userId).map(AccessScope::of)
+                .orElseThrow(() -> new AppException("export.error.forbidden", "#" + userId));
         return write(lists.of(target, texts, scope), file, format, userId, progress, texts);
     }
 
     /** Exports a prepared list as the user (the entry point of tests and of callers with their own rows). */
-    public <T> ExportResult export(ListExport<T> list, Path file, long userId, Progress progress) {
+    public <T> ExportResult export(ListExport<T> list, Path file, Long userId, Progress progress) {
         ExportFormat format = ExportFormat.of(file);
         requireRight(userId);
         return write(list, file, format, userId, progress, new ExportTexts(list.locale()));
     }
 
-    private <T> ExportResult write(ListExport<T> list, Path file, ExportFormat format, long userId, Progress progress,
+    private <T> ExportResult write(ListExport<T> list, Path file, ExportFormat format, Long userId, Progress progress,
                                    ExportTexts texts) {
         Instant start = clock.instant();
         long rows = atomically(file, format, tmp -> writeRows(list, tmp, format, progress));
@@ -172,14 +176,17 @@ public class ExportService {
         }
     }
 
-    private void requireRight(long userId) {
+    private void requireRight(Long userId) {
+        if (userId == null) {
+            return; // the system actor
+        }
         User u = users.findById(userId).orElseThrow(() -> new AppException("export.error.forbidden", "#" + userId));
         if (!u.active() || !u.canExport()) {
             throw new AppException("export.error.forbidden", u.fullName());
         }
     }
 
-    private void record(long userId, String entity, ExportFormat format, Path file, long rows, List<String[]> filters,
+    private void record(Long userId, String entity, ExportFormat format, Path file, long rows, List<String[]> filters,
                         ExportTexts texts) {
         StringBuilder details = new StringBuilder(texts.format("export.audit.details", entity,
                 format.extension(), file.getFileName().toString(), rows));
