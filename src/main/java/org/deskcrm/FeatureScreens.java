@@ -155,7 +155,8 @@ final class FeatureScreens {
 
     private ControlScreens control(ShellServices s) {
         return new ControlScreens(s.app().control(), s.executor(), s.i18n(), s.workspace(),
-                java.time.ZoneId.systemDefault(), () -> managerOnly(s.app())); // "since" in the computer's zone
+                java.time.ZoneId.systemDefault(), () -> managerOnly(s.app())) // "since" in the computer's zone
+                .withMerge(s.i18n().get("merge.menu"), merges(s)::open);
     }
 
     /** A manager's control lists show only own records; a supervisor's and an administrator's everybody's. */

@@ -320,7 +320,7 @@ public class ControlService {
             }
             Object[] w = e.getValue();
             out.add(new ControlItem(ControlIndicator.SUSPECTED_DUPLICATES, "client", e.getKey(), self[0], e.getKey(),
-                    self[1], null, (String) w[0], List.of(w[1], nameOf.apply((Long) w[2]))));
+                    self[1], null, (String) w[0], List.of(w[1], nameOf.apply((Long) w[2])), (Long) w[2]));
         }
         out.sort((x, y) -> Texts.searchKey(x.title()).compareTo(Texts.searchKey(y.title())));
         return out;

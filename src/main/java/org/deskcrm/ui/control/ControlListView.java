@@ -59,6 +59,26 @@ public final class ControlListView extends BorderPane {
                 List.<String[]>of(new String[] {i18n.get("export.filter.indicator"), indicator}), cols, rows);
     }
 
+    /**
+     * Lets a suspected duplicate be merged with the client it resembles (the merge belongs to another
+     * feature): the row's context menu, enabled for a row that names another client.
+     */
+    public void setOnMerge(String label, java.util.function.Consumer<ControlItem> action) {
+        javafx.scene.control.MenuItem merge = new javafx.scene.control.MenuItem(label);
+        merge.setId("control-list-merge");
+        merge.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            ControlItem item = table.getSelectionModel().getSelectedItem();
+            return item == null || item.clientId() == null || item.otherClientId() == null;
+        }, table.getSelectionModel().selectedItemProperty()));
+        merge.setOnAction(e -> {
+            ControlItem item = table.getSelectionModel().getSelectedItem();
+            if (item != null && item.clientId() != null && item.otherClientId() != null) {
+                action.accept(item);
+            }
+        });
+        table.setContextMenu(new javafx.scene.control.ContextMenu(merge));
+    }
+
     public void show(List<ControlItem> items) {
         table.getItems().setAll(items);
     }

@@ -24,6 +24,14 @@ public final class ControlScreens {
     private final Workspace workspace;
     private final Supplier<Long> scope;
     private final TimeFormat time;
+    private String mergeLabel;
+    private Merger merger;
+
+    /** Opens the merge of two clients from a list (the merge feature's dialog); {@code done} reloads the list. */
+    @FunctionalInterface
+    public interface Merger {
+        void merge(Node from, java.util.List<Long> clientIds, Runnable done);
+    }
 
     public ControlScreens(ControlService control, TaskExecutor executor, I18n i18n, Workspace workspace,
                           ZoneId businessZone, Supplier<Long> scope) {
@@ -33,6 +41,13 @@ public final class ControlScreens {
         this.workspace = workspace;
         this.scope = scope;
         this.time = new TimeFormat(businessZone, i18n.locale());
+    }
+
+    /** Suspected duplicates get "Merge…" in their list's context menu. */
+    public ControlScreens withMerge(String label, Merger merger) {
+        this.mergeLabel = label;
+        this.merger = merger;
+        return this;
     }
 
     public void openDashboard() {
@@ -53,6 +68,10 @@ public final class ControlScreens {
     private void openList(ControlDashboardViewModel vm, ControlIndicator indicator) {
         workspace.openTab(TAB_DASHBOARD + ":" + indicator.code(), vm.title(indicator), () -> {
             ControlListView list = new ControlListView(vm, i18n, time, workspace);
+            if (merger != null && indicator == ControlIndicator.SUSPECTED_DUPLICATES) {
+                list.setOnMerge(mergeLabel, item -> merger.merge(list, java.util.List.of(item.clientId(),
+                        item.otherClientId()), () -> vm.items(indicator, list::show)));
+            }
             vm.items(indicator, list::show);
             return list;
         });
