@@ -103,6 +103,7 @@ public final class Database implements AutoCloseable {
      * under the same version numbers.
      */
     private static int migrate(DataSource ds, SQLDialect dialect) {
+        Migrations.followRenames(ds);
         Flyway flyway = Migrations.flyway(ds, dialect == SQLDialect.POSTGRES);
         java.util.Optional<String> newer = Migrations.newerVersion(flyway);
         if (newer.isPresent()) { // a newer DeskCRM upgraded this database: refuse rather than misread it

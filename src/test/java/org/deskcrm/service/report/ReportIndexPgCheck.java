@@ -56,7 +56,7 @@ class ReportIndexPgCheck {
 
     /** The CREATE INDEX statement of the migration, read from it so that the check tests what ships. */
     static String sql(String index) {
-        try (var in = ReportIndexPgCheck.class.getResourceAsStream("/db/migration/V22__reports2_report_indexes.sql")) {
+        try (var in = ReportIndexPgCheck.class.getResourceAsStream("/db/migration/V22__report_indexes.sql")) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return java.util.Arrays.stream(text.split(";")).map(String::strip)
                     .map(s -> s.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip())
