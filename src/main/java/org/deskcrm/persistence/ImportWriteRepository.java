@@ -205,7 +205,17 @@ public class ImportWriteRepository {
      * reached order is the highest open/won stage order of that history, as a move in the window keeps
      * it. Returns the ids in list order.
      */
+    /** Inserts new deals with their history and product line and adds them to the stored totals. */
     public long[] insertDeals(List<ImportedDeal> deals, Long userId, Instant now) {
+        return insertDeals(deals, userId, now, written -> { });
+    }
+
+    /**
+     * Inserts new deals in JDBC batches, telling {@code written} how many are in after each batch (progress;
+     * it may throw to cancel), then adds them all to the stored totals at once: one read of their
+     * contributions for the whole file, in the same transaction.
+     */
+    public long[] insertDeals(List<ImportedDeal> deals, Long userId, Instant now, java.util.function.IntConsumer written) {
         long[] ids = new long[deals.size()];
         Map<Long, StageInfo> stages = stageInfo();
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
@@ -233,40 +243,61 @@ public class ImportWriteRepository {
                     if (lines > 0) {
                         ls.executeBatch();
                     }
+                    written.accept(to);
                 }
             }
         });
-        java.util.List<Long> added = new java.util.ArrayList<>(ids.length);
-        for (long id : ids) {
-            added.add(id);
-        }
-        totals.added(added);
+        totals.added(java.util.Arrays.stream(ids).boxed().toList());
         return ids;
     }
 
     /**
-     * Rewrites an existing deal from the file (a re-import by the source system's key): every field,
-     * its dates and its stage history (replaced); its product line when the file names a product.
+     * Rewrites existing deals from the file (a re-import by the source system's key): every field, their
+     * dates and their stage history (replaced); their product line when the file names a product. One pass
+     * of JDBC batches and one update of the stored totals for all of them ({@code ids.get(i)} is the deal
+     * that {@code deals.get(i)} rewrites).
      */
-    public void updateDeal(long id, ImportedDeal d, Long userId, Instant now) {
+    public void updateDeals(List<Long> ids, List<ImportedDeal> deals, Long userId, Instant now) {
+        if (ids.isEmpty()) {
+            return;
+        }
         Map<Long, StageInfo> stages = stageInfo();
-        totals.around(DEAL.ID.eq(id), () -> dsl.connection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(DEAL_UPDATE);
-                 PreparedStatement hs = c.prepareStatement(HISTORY_INSERT);
-                 PreparedStatement ls = c.prepareStatement(LINE_INSERT)) {
-                bindDeal(ps, d, reachedOrder(d, stages), now.atOffset(ZoneOffset.UTC));
-                ps.setLong(17, id);
-                ps.executeUpdate();
-                addHistory(hs, id, d, userId);
-                dsl.deleteFrom(DEAL_STAGE_HISTORY).where(DEAL_STAGE_HISTORY.DEAL_ID.eq(id)).execute();
-                hs.executeBatch();
-                if (d.productId() != null) {
-                    dsl.deleteFrom(DEAL_LINE).where(DEAL_LINE.DEAL_ID.eq(id)).execute();
-                    addLine(ls, id, d);
-                    ls.executeBatch();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            List<ImportedDeal> rows = deals.subList(from, from + part.size());
+            totals.around(DEAL.ID.in(part), () -> dsl.connection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(DEAL_UPDATE);
+                     PreparedStatement dh = c.prepareStatement("DELETE FROM deal_stage_history WHERE deal_id = ?");
+                     PreparedStatement hs = c.prepareStatement(HISTORY_INSERT);
+                     PreparedStatement dl = c.prepareStatement("DELETE FROM deal_line WHERE deal_id = ?");
+                     PreparedStatement ls = c.prepareStatement(LINE_INSERT)) {
+                    int lines = 0;
+                    for (int i = 0; i < part.size(); i++) {
+                        long id = part.get(i);
+                        ImportedDeal d = rows.get(i);
+                        bindDeal(ps, d, reachedOrder(d, stages), at);
+                        ps.setLong(17, id);
+                        ps.addBatch();
+                        dh.setLong(1, id);
+                        dh.addBatch();
+                        addHistory(hs, id, d, userId);
+                        if (d.productId() != null) {
+                            dl.setLong(1, id);
+                            dl.addBatch();
+                            lines += addLine(ls, id, d);
+                        }
+                    }
+                    ps.executeBatch();
+                    dh.executeBatch();
+                    hs.executeBatch();
+                    if (lines > 0) {
+                        dl.executeBatch();
+                        ls.executeBatch();
+                    }
                 }
-            }
-        }));
+            }));
+        }
     }
 
     /** Replaces the stage history of existing deals (a history file); each deal's dates follow its history. */

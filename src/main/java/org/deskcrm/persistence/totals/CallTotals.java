@@ -3,14 +3,11 @@ package org.deskcrm.persistence.totals;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.jooq.tables.PhoneCall;
-import org.deskcrm.persistence.jooq.tables.records.CallTotalRecord;
 import org.deskcrm.persistence.jooq.tables.records.TotalsStateRecord;
 import org.deskcrm.persistence.report.BusinessDays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertSetMoreStep;
-import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.jooq.types.DayToSecond;
 
@@ -282,7 +279,7 @@ public class CallTotals {
                 new Cell(r.getCallCount(), r.getDurationSec(), r.getReturnedCount(), r.getFirstCount(),
                         r.getResolvedCount())));
         progress.accept("totals.step.write");
-        int repaired = Registers.replace(dsl, CALL_TOTAL, fresh, stored, rows);
+        int repaired = Registers.replace(dsl, fresh, stored, rows);
         dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
         dsl.insertInto(TOTALS_STATE).set(TOTALS_STATE.REGISTER, REGISTER)
                 .set(TOTALS_STATE.ZONE, basis.zone().getId()).set(TOTALS_STATE.FCR_DAYS, basis.windowDays())
@@ -355,34 +352,30 @@ public class CallTotals {
     /** How the call totals' rows are written: each figure added to its column; a row without calls goes. */
     private final Registers.Rows<Key, Cell> rows = new Registers.Rows<>() {
         @Override
-        public Query upsert(Key key, Cell d) {
-            return CallTotals.this.insert(key, d).onDuplicateKeyUpdate()
-                    .set(CALL_TOTAL.CALL_COUNT, CALL_TOTAL.CALL_COUNT.plus(d.calls()))
-                    .set(CALL_TOTAL.DURATION_SEC, CALL_TOTAL.DURATION_SEC.plus(d.durationSec()))
-                    .set(CALL_TOTAL.RETURNED_COUNT, CALL_TOTAL.RETURNED_COUNT.plus(d.returned()))
-                    .set(CALL_TOTAL.FIRST_COUNT, CALL_TOTAL.FIRST_COUNT.plus(d.first()))
-                    .set(CALL_TOTAL.RESOLVED_COUNT, CALL_TOTAL.RESOLVED_COUNT.plus(d.resolved()));
+        public String table() {
+            return CALL_TOTAL.getName();
         }
 
         @Override
-        public Query update(Key key, Cell d) {
-            return dsl.update(CALL_TOTAL)
-                    .set(CALL_TOTAL.CALL_COUNT, CALL_TOTAL.CALL_COUNT.plus(d.calls()))
-                    .set(CALL_TOTAL.DURATION_SEC, CALL_TOTAL.DURATION_SEC.plus(d.durationSec()))
-                    .set(CALL_TOTAL.RETURNED_COUNT, CALL_TOTAL.RETURNED_COUNT.plus(d.returned()))
-                    .set(CALL_TOTAL.FIRST_COUNT, CALL_TOTAL.FIRST_COUNT.plus(d.first()))
-                    .set(CALL_TOTAL.RESOLVED_COUNT, CALL_TOTAL.RESOLVED_COUNT.plus(d.resolved()))
-                    .where(is(key));
+        public List<String> keyColumns() {
+            return java.util.stream.Stream.of(CALL_TOTAL.DAY_NO, CALL_TOTAL.USER_ID, CALL_TOTAL.DIRECTION,
+                    CALL_TOTAL.STATUS_CODE).map(Field::getName).toList();
         }
 
         @Override
-        public Query insert(Key key, Cell c) {
-            return CallTotals.this.insert(key, c);
+        public List<String> figureColumns() {
+            return java.util.stream.Stream.of(CALL_TOTAL.CALL_COUNT, CALL_TOTAL.DURATION_SEC, CALL_TOTAL.RETURNED_COUNT,
+                    CALL_TOTAL.FIRST_COUNT, CALL_TOTAL.RESOLVED_COUNT).map(Field::getName).toList();
         }
 
         @Override
-        public Query dropIfEmpty(Key key) {
-            return dsl.deleteFrom(CALL_TOTAL).where(is(key)).and(CALL_TOTAL.CALL_COUNT.eq(0L));
+        public Object[] key(Key k) {
+            return new Object[]{k.day(), k.userId(), k.direction(), k.status()};
+        }
+
+        @Override
+        public Object[] figures(Cell c) {
+            return new Object[]{c.calls(), c.durationSec(), c.returned(), c.first(), c.resolved()};
         }
 
         @Override
@@ -403,24 +396,6 @@ public class CallTotals {
 
     private void apply(Map<Key, Cell> delta) {
         Registers.apply(dsl, delta, rows);
-    }
-
-    private InsertSetMoreStep<CallTotalRecord> insert(Key k, Cell c) {
-        return dsl.insertInto(CALL_TOTAL)
-                .set(CALL_TOTAL.DAY_NO, k.day())
-                .set(CALL_TOTAL.USER_ID, k.userId())
-                .set(CALL_TOTAL.DIRECTION, k.direction())
-                .set(CALL_TOTAL.STATUS_CODE, k.status())
-                .set(CALL_TOTAL.CALL_COUNT, c.calls())
-                .set(CALL_TOTAL.DURATION_SEC, c.durationSec())
-                .set(CALL_TOTAL.RETURNED_COUNT, c.returned())
-                .set(CALL_TOTAL.FIRST_COUNT, c.first())
-                .set(CALL_TOTAL.RESOLVED_COUNT, c.resolved());
-    }
-
-    private static Condition is(Key k) {
-        return CALL_TOTAL.DAY_NO.eq(k.day()).and(CALL_TOTAL.USER_ID.eq(k.userId()))
-                .and(CALL_TOTAL.DIRECTION.eq(k.direction())).and(CALL_TOTAL.STATUS_CODE.eq(k.status()));
     }
 
     private static OffsetDateTime odt(Instant i) {

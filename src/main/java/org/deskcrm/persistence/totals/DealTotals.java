@@ -8,7 +8,6 @@ import org.deskcrm.persistence.report.BusinessDays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record10;
 import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
@@ -133,8 +132,15 @@ public class DealTotals {
         }
         List<Long> ids = new ArrayList<>(dealIds);
         Map<Key, Cell> delta = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += 1000) {
-            add(delta, contributions(DEAL.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))), zone.get()), false);
+        long min = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
+        long max = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
+        if (max - min + 1 == ids.size() && new java.util.HashSet<>(ids).size() == ids.size()) {
+            // an import's ids follow each other: one range read on the key instead of an id list
+            add(delta, contributions(DEAL.ID.between(min, max), zone.get()), false);
+        } else {
+            for (int i = 0; i < ids.size(); i += 1000) {
+                add(delta, contributions(DEAL.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))), zone.get()), false);
+            }
         }
         apply(delta);
     }
@@ -181,7 +187,7 @@ public class DealTotals {
                     r.getPipelineId(), r.getSourceId(), r.getScoreBand(), r.getLostReasonId(), r.getStageId()),
                     new Cell(r.getDealCount(), r.getAmount())));
             progress.accept("totals.step.write");
-            int repaired = Registers.replace(dsl, DEAL_TOTAL, fresh, stored, rows);
+            int repaired = Registers.replace(dsl, fresh, stored, rows);
             dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
             dsl.insertInto(TOTALS_STATE).set(TOTALS_STATE.REGISTER, REGISTER).set(TOTALS_STATE.ZONE, zone.getId())
                     .set(TOTALS_STATE.BUILT_AT, OffsetDateTime.now()).execute();
@@ -276,26 +282,31 @@ public class DealTotals {
     /** How the deal totals' rows are written: count and amount added; a row left without deals goes. */
     private final Registers.Rows<Key, Cell> rows = new Registers.Rows<>() {
         @Override
-        public Query upsert(Key key, Cell d) {
-            return DealTotals.this.insert(key, d).onDuplicateKeyUpdate()
-                    .set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
-                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount()));
+        public String table() {
+            return DEAL_TOTAL.getName();
         }
 
         @Override
-        public Query update(Key key, Cell d) {
-            return dsl.update(DEAL_TOTAL).set(DEAL_TOTAL.DEAL_COUNT, DEAL_TOTAL.DEAL_COUNT.plus(d.count()))
-                    .set(DEAL_TOTAL.AMOUNT, DEAL_TOTAL.AMOUNT.plus(d.amount())).where(is(key));
+        public List<String> keyColumns() {
+            return java.util.stream.Stream.of(DEAL_TOTAL.KIND, DEAL_TOTAL.DAY_NO, DEAL_TOTAL.OWNER_ID,
+                    DEAL_TOTAL.PIPELINE_ID, DEAL_TOTAL.SOURCE_ID, DEAL_TOTAL.SCORE_BAND, DEAL_TOTAL.LOST_REASON_ID,
+                    DEAL_TOTAL.STAGE_ID).map(Field::getName).toList();
         }
 
         @Override
-        public Query insert(Key key, Cell c) {
-            return DealTotals.this.insert(key, c);
+        public List<String> figureColumns() {
+            return List.of(DEAL_TOTAL.DEAL_COUNT.getName(), DEAL_TOTAL.AMOUNT.getName());
         }
 
         @Override
-        public Query dropIfEmpty(Key key) {
-            return dsl.deleteFrom(DEAL_TOTAL).where(is(key)).and(DEAL_TOTAL.DEAL_COUNT.eq(0L));
+        public Object[] key(Key k) {
+            return new Object[]{k.kind(), k.day(), k.ownerId(), k.pipelineId(), k.sourceId(), k.band(),
+                    k.lostReasonId(), k.stageId()};
+        }
+
+        @Override
+        public Object[] figures(Cell c) {
+            return new Object[]{c.count(), c.amount()};
         }
 
         @Override
@@ -317,26 +328,5 @@ public class DealTotals {
     /** Adds the differences to the stored rows ({@link Registers#apply}). */
     private void apply(Map<Key, Cell> delta) {
         Registers.apply(dsl, delta, rows);
-    }
-
-    private org.jooq.InsertSetMoreStep<org.deskcrm.persistence.jooq.tables.records.DealTotalRecord> insert(Key k, Cell c) {
-        return dsl.insertInto(DEAL_TOTAL)
-                .set(DEAL_TOTAL.KIND, k.kind())
-                .set(DEAL_TOTAL.DAY_NO, k.day())
-                .set(DEAL_TOTAL.OWNER_ID, k.ownerId())
-                .set(DEAL_TOTAL.PIPELINE_ID, k.pipelineId())
-                .set(DEAL_TOTAL.SOURCE_ID, k.sourceId())
-                .set(DEAL_TOTAL.SCORE_BAND, k.band())
-                .set(DEAL_TOTAL.LOST_REASON_ID, k.lostReasonId())
-                .set(DEAL_TOTAL.STAGE_ID, k.stageId())
-                .set(DEAL_TOTAL.DEAL_COUNT, c.count())
-                .set(DEAL_TOTAL.AMOUNT, c.amount());
-    }
-
-    private static Condition is(Key k) {
-        return DEAL_TOTAL.KIND.eq(k.kind()).and(DEAL_TOTAL.DAY_NO.eq(k.day())).and(DEAL_TOTAL.OWNER_ID.eq(k.ownerId()))
-                .and(DEAL_TOTAL.PIPELINE_ID.eq(k.pipelineId())).and(DEAL_TOTAL.SOURCE_ID.eq(k.sourceId()))
-                .and(DEAL_TOTAL.SCORE_BAND.eq(k.band())).and(DEAL_TOTAL.LOST_REASON_ID.eq(k.lostReasonId()))
-                .and(DEAL_TOTAL.STAGE_ID.eq(k.stageId()));
     }
 }

@@ -1,34 +1,38 @@
 package org.deskcrm.persistence.totals;
 
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The writing every register of stored totals shares ({@link DealTotals}, {@link CallTotals}): adding the
  * differences a change made to the stored rows, and replacing every row by a rebuild's, counting the rows that
- * differed. A register says how its rows are written through {@link Rows}.
+ * differed. A register says how its rows are laid out through {@link Rows}; the statements are written once
+ * per register and run as prepared JDBC batches, so a change of thousands of rows (an import) is parsed once,
+ * not once per row.
  */
 final class Registers {
     private static final int BATCH = 500;
 
-    /** How one register writes and compares its rows (K the key, C the figures of a row). */
+    /** How one register's table is laid out and its figures compared (K the key, C the figures of a row). */
     interface Rows<K, C> {
-        /** Adds a difference to the row, inserting it when missing (PostgreSQL: {@code INSERT … ON CONFLICT}). */
-        Query upsert(K key, C delta);
+        String table();
 
-        /** Adds a difference to an existing row (H2; the keys no row had are inserted after). */
-        Query update(K key, C delta);
+        /** The primary key's columns, in the order of {@link #key}. */
+        List<String> keyColumns();
 
-        Query insert(K key, C cell);
+        /** The figure columns, in the order of {@link #figures}; the first counts records (0: the row is empty). */
+        List<String> figureColumns();
 
-        /** Deletes the row when nothing is left in it. */
-        Query dropIfEmpty(K key);
+        Object[] key(K key);
+
+        Object[] figures(C cell);
 
         boolean zero(C cell);
 
@@ -38,42 +42,61 @@ final class Registers {
         boolean same(C a, C b);
     }
 
+    /** The four statements of a register, written from its layout. */
+    record Statements(String update, String insert, String upsert, String drop) {
+        static Statements of(Rows<?, ?> rows) {
+            String t = rows.table();
+            String where = String.join(" AND ", rows.keyColumns().stream().map(c -> c + " = ?").toList());
+            String add = String.join(", ", rows.figureColumns().stream().map(c -> c + " = " + c + " + ?").toList());
+            List<String> all = new ArrayList<>(rows.keyColumns());
+            all.addAll(rows.figureColumns());
+            String insert = "INSERT INTO " + t + " (" + String.join(", ", all) + ") VALUES ("
+                    + String.join(", ", all.stream().map(c -> "?").toList()) + ")";
+            String upsert = insert + " ON CONFLICT (" + String.join(", ", rows.keyColumns()) + ") DO UPDATE SET "
+                    + String.join(", ", rows.figureColumns().stream().map(c -> c + " = " + t + "." + c + " + EXCLUDED." + c)
+                    .toList());
+            return new Statements("UPDATE " + t + " SET " + add + " WHERE " + where, insert, upsert,
+                    "DELETE FROM " + t + " WHERE " + where + " AND " + rows.figureColumns().get(0) + " = 0");
+        }
+    }
+
     private Registers() {
     }
 
     /**
      * Adds the non-zero differences to the stored rows and drops rows left empty. PostgreSQL adds with
-     * {@code INSERT … ON CONFLICT DO UPDATE}; on H2 the MERGE that jOOQ writes for it was not planned on the
-     * primary key (a deal move took 4× as long), so H2 updates by key and inserts the keys no row had.
+     * {@code INSERT … ON CONFLICT DO UPDATE}; on H2 (whose MERGE was not planned on the primary key: a deal
+     * move took 4× as long) it updates by key and inserts the keys no row had.
      */
     static <K, C> void apply(DSLContext dsl, Map<K, C> delta, Rows<K, C> rows) {
         List<Map.Entry<K, C>> changes = delta.entrySet().stream().filter(e -> !rows.zero(e.getValue())).toList();
         if (changes.isEmpty()) {
             return;
         }
+        Statements sql = Statements.of(rows);
         boolean postgres = dsl.dialect().family() == SQLDialect.POSTGRES;
-        List<Query> writes = new ArrayList<>();
-        for (Map.Entry<K, C> e : changes) {
-            writes.add(postgres ? rows.upsert(e.getKey(), e.getValue()) : rows.update(e.getKey(), e.getValue()));
-        }
-        int[] counts = execute(dsl, writes);
-        List<Query> more = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            if (!postgres && counts[i] == 0) {
-                more.add(rows.insert(changes.get(i).getKey(), changes.get(i).getValue()));
+        int[] counts = postgres
+                ? run(dsl, sql.upsert(), changes, e -> concat(rows.key(e.getKey()), rows.figures(e.getValue())))
+                : run(dsl, sql.update(), changes, e -> concat(rows.figures(e.getValue()), rows.key(e.getKey())));
+        if (!postgres) {
+            List<Map.Entry<K, C>> missing = new ArrayList<>();
+            for (int i = 0; i < changes.size(); i++) {
+                if (counts[i] == 0) {
+                    missing.add(changes.get(i));
+                }
             }
-            if (rows.shrinks(changes.get(i).getValue())) {
-                more.add(rows.dropIfEmpty(changes.get(i).getKey()));
-            }
+            run(dsl, sql.insert(), missing, e -> concat(rows.key(e.getKey()), rows.figures(e.getValue())));
         }
-        execute(dsl, more);
+        // a drop touches its own key only, so dropping after every insert drops what it did before
+        run(dsl, sql.drop(), changes.stream().filter(e -> rows.shrinks(e.getValue())).toList(),
+                e -> rows.key(e.getKey()));
     }
 
     /**
      * Replaces every row of the table by the rebuild's and returns how many stored rows differed from them
      * (missing, other figures, or extra non-empty rows).
      */
-    static <K, C> int replace(DSLContext dsl, Table<?> table, Map<K, C> fresh, Map<K, C> stored, Rows<K, C> rows) {
+    static <K, C> int replace(DSLContext dsl, Map<K, C> fresh, Map<K, C> stored, Rows<K, C> rows) {
         int repaired = 0;
         for (Map.Entry<K, C> e : fresh.entrySet()) {
             C s = stored.remove(e.getKey());
@@ -82,25 +105,48 @@ final class Registers {
             }
         }
         repaired += (int) stored.values().stream().filter(c -> !rows.zero(c)).count();
-        dsl.deleteFrom(table).execute();
-        List<Query> inserts = new ArrayList<>();
-        for (Map.Entry<K, C> e : fresh.entrySet()) {
-            inserts.add(rows.insert(e.getKey(), e.getValue()));
-        }
-        execute(dsl, inserts);
+        dsl.execute("DELETE FROM " + rows.table());
+        run(dsl, Statements.of(rows).insert(), new ArrayList<>(fresh.entrySet()),
+                e -> concat(rows.key(e.getKey()), rows.figures(e.getValue())));
         return repaired;
     }
 
-    /** Runs the statements in JDBC batches of {@value #BATCH} (one alone as it is) and returns their counts. */
-    static int[] execute(DSLContext dsl, List<Query> queries) {
-        if (queries.size() == 1) {
-            return new int[]{queries.get(0).execute()};
+    /** Runs one statement for each item, bound by {@code binds}, in JDBC batches; returns the update counts. */
+    private static <T> int[] run(DSLContext dsl, String sql, List<T> items, Function<T, Object[]> binds) {
+        int[] counts = new int[items.size()];
+        if (items.isEmpty()) {
+            return counts;
         }
-        int[] counts = new int[queries.size()];
-        for (int i = 0; i < queries.size(); i += BATCH) {
-            int[] part = dsl.batch(queries.subList(i, Math.min(queries.size(), i + BATCH))).execute();
-            System.arraycopy(part, 0, counts, i, part.length);
-        }
+        dsl.connection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (items.size() == 1) {
+                    bind(ps, binds.apply(items.get(0)));
+                    counts[0] = ps.executeUpdate();
+                    return;
+                }
+                for (int from = 0; from < items.size(); from += BATCH) {
+                    int to = Math.min(items.size(), from + BATCH);
+                    for (T item : items.subList(from, to)) {
+                        bind(ps, binds.apply(item));
+                        ps.addBatch();
+                    }
+                    int[] part = ps.executeBatch();
+                    System.arraycopy(part, 0, counts, from, part.length);
+                }
+            }
+        });
         return counts;
+    }
+
+    private static void bind(PreparedStatement ps, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            ps.setObject(i + 1, values[i]);
+        }
+    }
+
+    private static Object[] concat(Object[] a, Object[] b) {
+        Object[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

@@ -267,6 +267,8 @@ final class DealPlanner extends Planner {
         Map<String, Long> created = new HashMap<>();
         List<ImportedDeal> fresh = new ArrayList<>();
         List<Long> touched = new ArrayList<>();
+        List<Long> sameIds = new ArrayList<>();
+        List<ImportedDeal> sameRows = new ArrayList<>();
         int merged = 0;
         for (int i = 0; i < rows.size(); i++) {
             ImportedDeal d = rows.get(i);
@@ -277,8 +279,8 @@ final class DealPlanner extends Planner {
             Long id = existingId.get(i);
             Long same = sameKeyId.get(i);
             if (same != null) {
-                writes.updateDeal(same, d, userId, now);
-                touched.add(same);
+                sameIds.add(same);
+                sameRows.add(d);
                 merged++;
             } else if (id == null) {
                 fresh.add(d);
@@ -288,13 +290,14 @@ final class DealPlanner extends Planner {
                 merged++;
             }
         }
-        int step = 500;
-        for (int from = 0; from < fresh.size(); from += step) {
+        writes.updateDeals(sameIds, sameRows, userId, now);
+        touched.addAll(sameIds);
+        checkCancel(progress);
+        for (long id : writes.insertDeals(fresh, userId, now, written -> {
+            progress.update("imports.progress.writing", written, fresh.size());
             checkCancel(progress);
-            for (long id : writes.insertDeals(fresh.subList(from, Math.min(fresh.size(), from + step)), userId, now)) {
-                touched.add(id);
-            }
-            progress.update("imports.progress.writing", Math.min(fresh.size(), from + step), fresh.size());
+        })) {
+            touched.add(id);
         }
         rescore.accept(touched); // set-based, once for the whole file
         boolean merge = mode == DuplicateMode.MERGE;
