@@ -4,7 +4,6 @@ import org.deskcrm.model.common.ConcurrentEditException;
 import org.deskcrm.model.user.Role;
 import org.deskcrm.model.user.Team;
 import org.deskcrm.model.user.User;
-import org.deskcrm.persistence.jooq.tables.records.AppUserRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -14,17 +13,29 @@ import java.util.Optional;
 import static org.deskcrm.persistence.jooq.Tables.APP_USER;
 import static org.deskcrm.persistence.jooq.Tables.TEAM;
 
-/** Users and teams. Password hashes are written and read here only, never returned in {@link User}. */
+/**
+ * Users and teams. Password hashes are written and read here only, never returned in {@link User}. On a
+ * person's own PostgreSQL login the hash column is not readable (V44, ADR 0015): the people are read by
+ * their other columns, and the few questions about hashes go through the database's functions that
+ * answer only about the session's own login.
+ */
 public class UserRepository {
+    private static final List<org.jooq.SelectField<?>> PERSON = List.of(APP_USER.ID, APP_USER.LOGIN, APP_USER.FULL_NAME,
+            APP_USER.EMAIL, APP_USER.ROLE_CODE, APP_USER.TEAM_ID, APP_USER.CAN_EXPORT, APP_USER.ACTIVE, APP_USER.VERSION);
+
     private final DSLContext dsl;
+    /** A person's own PostgreSQL login: the hash column is the owner's alone. */
+    private final boolean hashesHidden;
 
     public UserRepository(Database db) {
         this.dsl = db.dsl();
+        this.hashesHidden = db.dialect().family() == org.jooq.SQLDialect.POSTGRES && !db.isSchemaOwner();
     }
 
-    private static User map(AppUserRecord r) {
-        return new User(r.getId(), r.getLogin(), r.getFullName(), r.getEmail(), Role.ofCode(r.getRoleCode()),
-                r.getTeamId(), r.getCanExport(), r.getActive(), r.getVersion());
+    private static User map(org.jooq.Record r) {
+        return new User(r.get(APP_USER.ID), r.get(APP_USER.LOGIN), r.get(APP_USER.FULL_NAME), r.get(APP_USER.EMAIL),
+                Role.ofCode(r.get(APP_USER.ROLE_CODE)), r.get(APP_USER.TEAM_ID), r.get(APP_USER.CAN_EXPORT),
+                r.get(APP_USER.ACTIVE), r.get(APP_USER.VERSION));
     }
 
     public long insert(User u, String passwordHash) {
@@ -57,14 +68,19 @@ public class UserRepository {
     }
 
     public Optional<User> findById(long id) {
-        return dsl.selectFrom(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional(UserRepository::map);
+        return dsl.select(PERSON).from(APP_USER).where(APP_USER.ID.eq(id)).fetchOptional(UserRepository::map);
     }
 
     public Optional<User> findByLogin(String login) {
-        return dsl.selectFrom(APP_USER).where(APP_USER.LOGIN.eq(login)).fetchOptional(UserRepository::map);
+        return dsl.select(PERSON).from(APP_USER).where(APP_USER.LOGIN.eq(login)).fetchOptional(UserRepository::map);
     }
 
+    /** The hash of a login's password; on a person's own PostgreSQL login only that login's own. */
     public Optional<String> passwordHash(String login) {
+        if (hashesHidden) {
+            return Optional.ofNullable(dsl.select(DSL.function("deskcrm_own_password_hash", String.class, DSL.val(login)))
+                    .fetchOne(0, String.class));
+        }
         return dsl.select(APP_USER.PASSWORD_HASH).from(APP_USER).where(APP_USER.LOGIN.eq(login))
                 .fetchOptional(APP_USER.PASSWORD_HASH);
     }
@@ -75,6 +91,11 @@ public class UserRepository {
 
     /** Sets the password of a person who has none yet; false when the person has one (or is gone). */
     public boolean setFirstPasswordHash(long userId, String hash) {
+        if (hashesHidden) {
+            return !Boolean.TRUE.equals(dsl.select(DSL.function("deskcrm_has_password", Boolean.class, DSL.val(userId)))
+                    .fetchOne(0, Boolean.class))
+                    && dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash).where(APP_USER.ID.eq(userId)).execute() == 1;
+        }
         return dsl.update(APP_USER).set(APP_USER.PASSWORD_HASH, hash)
                 .where(APP_USER.ID.eq(userId).and(APP_USER.PASSWORD_HASH.isNull())).execute() == 1;
     }
@@ -93,6 +114,10 @@ public class UserRepository {
 
     /** Whether an active administrator with a password exists (else the first start must set one). */
     public boolean hasAdminWithPassword() {
+        if (hashesHidden) {
+            return Boolean.TRUE.equals(dsl.select(DSL.function("deskcrm_admin_has_password", Boolean.class))
+                    .fetchOne(0, Boolean.class));
+        }
         return dsl.fetchExists(APP_USER, APP_USER.ROLE_CODE.eq(Role.ADMIN.code())
                 .and(APP_USER.ACTIVE.isTrue()).and(APP_USER.PASSWORD_HASH.isNotNull()));
     }
@@ -122,11 +147,11 @@ public class UserRepository {
     }
 
     public List<User> findAll() {
-        return dsl.selectFrom(APP_USER).orderBy(APP_USER.FULL_NAME).fetch(UserRepository::map);
+        return dsl.select(PERSON).from(APP_USER).orderBy(APP_USER.FULL_NAME).fetch(UserRepository::map);
     }
 
     public List<User> findActiveByRole(Role role) {
-        return dsl.selectFrom(APP_USER).where(APP_USER.ROLE_CODE.eq(role.code()).and(APP_USER.ACTIVE.isTrue()))
+        return dsl.select(PERSON).from(APP_USER).where(APP_USER.ROLE_CODE.eq(role.code()).and(APP_USER.ACTIVE.isTrue()))
                 .orderBy(APP_USER.FULL_NAME).fetch(UserRepository::map);
     }
 

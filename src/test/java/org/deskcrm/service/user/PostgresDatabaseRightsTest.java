@@ -318,6 +318,51 @@ class PostgresDatabaseRightsTest {
         }
     }
 
+    /**
+     * With psql and an own login nobody copies the colleagues' password hashes (V44): the column is refused,
+     * the database's functions answer only about the session's own login, and the program on that
+     * connection still signs its person in, sees that an administrator has a password, and lists people.
+     */
+    @Test
+    void nobodyReadsAnotherPersonsPasswordHash() throws SQLException {
+        User admin = people.get(0);
+        User manager = people.stream().filter(u -> u.role() == Role.MANAGER).findFirst().orElseThrow();
+        ctx.users().setPasswordHash(admin.id(), new PasswordHasher().hash("admin-secret-1".toCharArray()));
+        String managersHash = new PasswordHasher().hash("app-secret-2".toCharArray());
+        ctx.users().setPasswordHash(manager.id(), managersHash);
+        for (User u : people) {
+            try (Connection c = connectAs(u); Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeQuery("SELECT password_hash FROM app_user")).as(u.login())
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> s.executeQuery("SELECT * FROM app_user")).as(u.login())
+                        .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> s.executeQuery("SELECT id FROM app_user WHERE password_hash LIKE '$%'"))
+                        .as(u.login()).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+                assertThat(count(c, "select count(*) from app_user")).as("the people stay listed").isGreaterThan(1);
+                for (User other : List.of(admin, manager)) {
+                    try (ResultSet rs = s.executeQuery("SELECT deskcrm_own_password_hash('"
+                            + other.login().replace("'", "''") + "')")) {
+                        rs.next();
+                        if (other.id().equals(u.id())) {
+                            assertThat(rs.getString(1)).as("%s's own", u.login()).isNotNull();
+                        } else {
+                            assertThat(rs.getString(1)).as("%s reads %s's", u.login(), other.login()).isNull();
+                        }
+                    }
+                }
+            }
+        }
+        DatabaseConfig own = new DatabaseConfig(owner.url().replaceFirst("\\?.*$", ""), manager.login(), PASSWORD);
+        try (Database mine = Database.open(own, 2)) {
+            AppContext window = new AppContext(mine, Clock.systemUTC());
+            assertThat(window.auth().needsAdminPassword()).isFalse();
+            assertThat(window.users().findAll()).extracting(User::login).contains(admin.login(), manager.login());
+            assertThat(window.auth().signIn(manager.login(), "app-secret-2".toCharArray()).id()).isEqualTo(manager.id());
+            assertThatThrownBy(() -> window.auth().signIn(manager.login(), "wrong-pass".toCharArray()))
+                    .isInstanceOf(org.deskcrm.model.common.AppException.class);
+        }
+    }
+
     @Test
     void aTemporaryTableCannotStandInForThePeopleTable() throws SQLException {
         User manager = people.stream().filter(u -> u.role() == Role.MANAGER).findFirst().orElseThrow();
