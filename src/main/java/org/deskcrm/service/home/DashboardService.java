@@ -71,6 +71,23 @@ public final class DashboardService {
             return period;
         }
 
+        /**
+         * The tile's figure for the period alone (no plan, previous period or trend yet): one report run, so
+         * a screen can show every number before it computes the trends. {@link #figure} then reuses the run.
+         */
+        public Figure value(HomeTile tile) {
+            ReportFilter filter = ReportFilter.period(period.from(), period.to());
+            if (tile.indicator().isPresent()) {
+                return figure(tile);
+            }
+            return new Figure(tile, read(tile, period), null, null, List.of(), filter);
+        }
+
+        /** Whether {@link #value} already gave the whole tile (an indicator, a figure without a period). */
+        public boolean complete(HomeTile tile) {
+            return tile.indicator().isPresent() || !tile.periodic();
+        }
+
         /** The tile's figure for the period, with plan, previous period and trend where they apply. */
         public Figure figure(HomeTile tile) {
             ReportFilter filter = ReportFilter.period(period.from(), period.to());

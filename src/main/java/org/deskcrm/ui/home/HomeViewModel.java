@@ -168,13 +168,34 @@ public final class HomeViewModel {
         }, e -> failed(mine, e));
     }
 
-    /** Computes the tiles one by one, then the charts: each result shows as soon as it is known. */
+    /**
+     * Computes every tile's number first (one report run each), then the tiles' plans, previous periods and
+     * trends, then the charts: each result shows as soon as it is known, so the numbers appear before the
+     * trends that take most of the time.
+     */
     private void next(long mine, DashboardService.Snapshot snapshot, List<HomeTile> tiles, int i) {
         if (i < tiles.size()) {
-            running = executor.submit(progress -> snapshot.figure(tiles.get(i)), f -> {
+            running = executor.submit(progress -> snapshot.value(tiles.get(i)), f -> {
                 if (mine == generation) {
                     figures.add(f);
                     next(mine, snapshot, tiles, i + 1);
+                }
+            }, e -> failed(mine, e));
+            return;
+        }
+        details(mine, snapshot, tiles, 0);
+    }
+
+    private void details(long mine, DashboardService.Snapshot snapshot, List<HomeTile> tiles, int i) {
+        if (i < tiles.size()) {
+            if (snapshot.complete(tiles.get(i))) {
+                details(mine, snapshot, tiles, i + 1);
+                return;
+            }
+            running = executor.submit(progress -> snapshot.figure(tiles.get(i)), f -> {
+                if (mine == generation) {
+                    figures.set(i, f);
+                    details(mine, snapshot, tiles, i + 1);
                 }
             }, e -> failed(mine, e));
             return;

@@ -1,0 +1,102 @@
+package org.deskcrm.ui.home;
+
+import org.deskcrm.AppContext;
+import org.deskcrm.persistence.TestDatabases;
+import org.deskcrm.service.common.Progress;
+import org.deskcrm.service.home.DashboardService.Figure;
+import org.deskcrm.service.home.HomeTile;
+import org.deskcrm.ui.common.BackgroundWork;
+import org.deskcrm.ui.common.I18n;
+import org.deskcrm.ui.common.TaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard shows every tile's number before it computes the plans, previous periods and trends (each a
+ * further six or seven report runs per tile): stepping the background work one job at a time, the numbers
+ * are all there after one job per tile, the trends come after, and the finished tiles carry the same numbers.
+ */
+class HomeNumbersFirstTest {
+    private final AppContext ctx = new AppContext(TestDatabases.h2(), Clock.fixed(Instant.parse("2026-03-10T09:30:00Z"),
+            ZoneOffset.UTC));
+    private final Preferences prefs = Preferences.userRoot().node("org/deskcrm/test/" + UUID.randomUUID());
+
+    /** Runs one submitted job per {@link #step}, in order, as a single background thread would. */
+    private static final class SteppedExecutor implements TaskExecutor {
+        private final Deque<Runnable> queue = new ArrayDeque<>();
+
+        @Override
+        public <T> Job submit(BackgroundWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            queue.add(() -> {
+                try {
+                    onSuccess.accept(work.call(Progress.NONE));
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+            return new Job() {
+                @Override
+                public void cancel() {
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+            };
+        }
+
+        void step() {
+            queue.remove().run();
+        }
+
+        boolean idle() {
+            return queue.isEmpty();
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ctx.close();
+        prefs.removeNode();
+    }
+
+    @Test
+    void everyNumberComesBeforeAnyTrend() {
+        ctx.referenceData().ensureDefaults(Locale.ENGLISH);
+        SteppedExecutor executor = new SteppedExecutor();
+        HomeViewModel vm = new HomeViewModel(ctx.home(), executor, new I18n(Locale.ENGLISH),
+                () -> ctx.reports().support().today(), new HomePreferences(prefs), HomeTile.SUPERVISOR, () -> null);
+        vm.refresh();
+        executor.step(); // the period
+        for (int i = 0; i < HomeTile.SUPERVISOR.size(); i++) {
+            executor.step();
+        }
+        assertThat(vm.figures()).extracting(Figure::tile).containsExactlyElementsOf(HomeTile.SUPERVISOR);
+        assertThat(vm.figures()).allSatisfy(f -> assertThat(f.value()).isNotNull());
+        assertThat(vm.figures()).filteredOn(f -> f.tile().periodic() && f.tile().indicator().isEmpty())
+                .isNotEmpty().allSatisfy(f -> assertThat(f.trend()).as(f.tile().code()).isEmpty());
+        var numbers = vm.figures().stream().map(Figure::value).toList();
+        while (!executor.idle()) {
+            executor.step();
+        }
+        assertThat(vm.figures()).extracting(Figure::tile).containsExactlyElementsOf(HomeTile.SUPERVISOR);
+        assertThat(vm.figures()).extracting(Figure::value).isEqualTo(numbers);
+        assertThat(vm.figures()).filteredOn(f -> f.tile().periodic() && f.tile().indicator().isEmpty())
+                .allSatisfy(f -> assertThat(f.trend()).as(f.tile().code()).hasSize(6));
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.months()).isNotEmpty();
+    }
+}
