@@ -205,6 +205,7 @@ public final class HomeView extends BorderPane implements Refreshable {
         Label value = new Label(f == null ? "…" : format.text(shown(f.value(), t), t.type()));
         value.getStyleClass().add("home-tile-value");
         value.setId("homeValue-" + t.code());
+        fitValue(value, TILE_WIDTH - 24);
         VBox box = new VBox(4, title, value);
         if (f != null && f.plan() != null) {
             Label plan = new Label(i18n.format("home.tile.plan", format.text(shown(f.plan(), t), t.type()),
@@ -247,6 +248,30 @@ public final class HomeView extends BorderPane implements Refreshable {
         b.setContextMenu(new ContextMenu(left, right, hide));
         return b;
     }
+
+    /**
+     * A long figure (a pipeline worth hundreds of millions in roubles) is drawn smaller rather than cut: the
+     * tile's bold 24 px shrinks until the whole text fits the tile's width (never below 12 px).
+     */
+    static void fitValue(Label value, double width) {
+        fit(value, width, value.getFont());
+        // the style sheet's font family arrives with the CSS pass: measure again in it
+        value.fontProperty().addListener((o, before, font) -> fit(value, width, font));
+    }
+
+    private static void fit(Label value, double width, javafx.scene.text.Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(value.getText());
+        probe.setFont(javafx.scene.text.Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, VALUE_FONT_SIZE));
+        double needed = probe.getLayoutBounds().getWidth();
+        String style = needed <= width ? ""
+                : "-fx-font-size: " + Math.max(12, Math.floor(VALUE_FONT_SIZE * width / needed)) + "px;";
+        if (!style.equals(value.getStyle())) {
+            value.setStyle(style);
+        }
+    }
+
+    /** The bold size of a tile's figure in the style sheet ({@code .home-tile-value}). */
+    static final double VALUE_FONT_SIZE = 24;
 
     /** A ratio is shown as a percentage of one; counts and money as they are. */
     private static Object shown(BigDecimal v, HomeTile t) {

@@ -150,6 +150,33 @@ class HomeDashboardFxTest {
         assertThat(fx(() -> cutTexts(robot.lookup("#homeTiles").query()))).as("tile texts shown cut off").isEmpty();
     }
 
+    /** A pipeline of a hundred million roubles is drawn smaller in its tile, never cut (the style sheet's 24 px). */
+    @Test
+    void aLongFigureFitsItsTile(FxRobot robot) throws Exception {
+        Label value = fx(() -> {
+            Label v = new Label("99 593 165,00 ₽");
+            v.getStyleClass().add("home-tile-value");
+            HomeView.fitValue(v, 240 - 24);
+            javafx.scene.control.Button tile = new javafx.scene.control.Button(null, new javafx.scene.layout.VBox(v));
+            tile.getStyleClass().add("home-tile");
+            tile.setMinSize(240, 180);
+            tile.setMaxSize(240, 180);
+            Stage s = new Stage();
+            Scene scene = new Scene(new javafx.scene.layout.StackPane(tile), 300, 220);
+            scene.getStylesheets().add(HomeView.class.getResource("/org/deskcrm/ui/shell/shell.css").toExternalForm());
+            s.setScene(scene);
+            s.show();
+            return v;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> cutTexts(value))).isEmpty();
+        assertThat(fx(() -> value.getFont().getSize())).isLessThan(24).isGreaterThanOrEqualTo(12);
+        fx(() -> {
+            ((Stage) value.getScene().getWindow()).close();
+            return null;
+        });
+    }
+
     /** Every label under {@code root} whose shown text differs from its text (an ellipsis). */
     private static java.util.List<String> cutTexts(javafx.scene.Node root) {
         java.util.List<String> cut = new java.util.ArrayList<>();
