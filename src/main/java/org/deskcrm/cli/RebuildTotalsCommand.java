@@ -24,14 +24,14 @@ final class RebuildTotalsCommand implements Cli.Command {
     public int run(AppContext ctx, Cli.Options options, PrintStream out) {
         ZoneId zone = ctx.settings().businessZone();
         long started = System.nanoTime();
-        DealTotals.Rebuild r = new DealTotals(ctx.database()).rebuild(zone, step ->
+        DealTotals.Rebuild r = new DealTotals(ctx.database().dsl()).rebuild(zone, step ->
                 out.printf("%6.1f s  %s%n", (System.nanoTime() - started) / 1e9, texts.getString(step)));
         out.println(String.format(texts.getString("totals.done"), r.rows(), zone.getId(),
                 (System.nanoTime() - started) / 1e9));
         out.println(r.wasBuilt() ? String.format(texts.getString("totals.repaired"), r.repaired())
                 : texts.getString("totals.built"));
         long callsStarted = System.nanoTime();
-        CallTotals calls = new CallTotals(ctx.database());
+        CallTotals calls = new CallTotals(ctx.database().dsl());
         CallTotals.Basis basis = calls.settingsBasis();
         DealTotals.Rebuild c = calls.rebuild(basis, step ->
                 out.printf("%6.1f s  %s%n", (System.nanoTime() - started) / 1e9, texts.getString("totals.call." + step)));

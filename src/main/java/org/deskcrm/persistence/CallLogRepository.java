@@ -53,7 +53,7 @@ public class CallLogRepository {
 
     public CallLogRepository(Database db) {
         this.dsl = db.dsl();
-        this.totals = new CallTotals(db);
+        this.totals = new CallTotals(db.dsl());
     }
 
     // ------------------------------------------------------------------ log

@@ -23,7 +23,7 @@ public class CallRepository {
 
     public CallRepository(Database db) {
         this.dsl = db.dsl();
-        this.totals = new CallTotals(db);
+        this.totals = new CallTotals(db.dsl());
     }
 
     static Call map(PhoneCallRecord r) {

@@ -26,7 +26,7 @@ public class DealDetailsRepository {
 
     public DealDetailsRepository(Database db) {
         this.dsl = db.dsl();
-        this.totals = new DealTotals(db);
+        this.totals = new DealTotals(db.dsl());
     }
 
     /** Updates the deal if its version is still {@code d.version()}; returns the new version. */

@@ -34,7 +34,7 @@ public class DealRepository {
 
     public DealRepository(Database db) {
         this.dsl = db.dsl();
-        this.totals = new DealTotals(db);
+        this.totals = new DealTotals(db.dsl());
     }
 
     static Deal map(DealRecord r) {

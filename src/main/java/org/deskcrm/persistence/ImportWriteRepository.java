@@ -68,7 +68,7 @@ public class ImportWriteRepository {
 
     public ImportWriteRepository(Database db) {
         this.dsl = db.dsl();
-        this.totals = new DealTotals(db);
+        this.totals = new DealTotals(db.dsl());
     }
 
     // ------------------------------------------------------------------ clients

@@ -44,7 +44,7 @@ public class MissedCallRepository {
 
     public MissedCallRepository(Database db) {
         this.dsl = db.dsl();
-        this.totals = new CallTotals(db);
+        this.totals = new CallTotals(db.dsl());
     }
 
     /** Opens control of a missed call; false when the call is already under control. */

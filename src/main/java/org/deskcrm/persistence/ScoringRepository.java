@@ -30,7 +30,7 @@ public class ScoringRepository {
 
     public ScoringRepository(Database db) {
         this.dsl = db.dsl();
-        this.totals = new DealTotals(db);
+        this.totals = new DealTotals(db.dsl());
     }
 
     public List<ScoringRule> rules() {

@@ -19,7 +19,7 @@ public class StageRepository {
 
     public StageRepository(Database db) {
         this.dsl = db.dsl();
-        this.totals = new DealTotals(db);
+        this.totals = new DealTotals(db.dsl());
     }
 
     public long insert(long pipelineId, Stage s) {

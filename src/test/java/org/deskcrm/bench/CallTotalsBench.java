@@ -53,7 +53,7 @@ final class CallTotalsBench {
         IntFunction<ReportScope> at = i -> s.over(start.minusDays(i), end.minusDays(i));
         CallFigures f = new CallFigures(ctx.database());
         FirstCallQueries first = new FirstCallQueries(ctx.database());
-        int days = new CallTotals(ctx.database()).settingsBasis().windowDays();
+        int days = new CallTotals(ctx.database().dsl()).settingsBasis().windowDays();
         Duration window = Duration.ofDays(days);
         System.out.printf("calls period %s..%s: %,d calls in it; call totals readable: %s%n", start, end,
                 ctx.database().dsl().fetchCount(Tables.PHONE_CALL, Tables.PHONE_CALL.STARTED_AT.ge(s.start().atOffset(ZoneOffset.UTC))
@@ -127,7 +127,7 @@ final class CallTotalsBench {
 
     /** A call logged by hand through the service (matching, missed-call control, audit), totals kept and not. */
     static void writes(AppContext ctx) {
-        CallTotals totals = new CallTotals(ctx.database());
+        CallTotals totals = new CallTotals(ctx.database().dsl());
         SplittableRandom rnd = new SplittableRandom(11);
         List<String> numbers = ctx.database().dsl().select(Tables.PHONE_CALL.PHONE_RAW).from(Tables.PHONE_CALL)
                 .where(Tables.PHONE_CALL.DIRECTION.ne("internal")).limit(500).fetch(Tables.PHONE_CALL.PHONE_RAW);

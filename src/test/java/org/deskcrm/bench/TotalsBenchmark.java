@@ -161,7 +161,7 @@ public final class TotalsBenchmark {
     /** A deal move through the service and an import of 1 000 deals, with the totals kept and without. */
     private static void writes(AppContext ctx) {
         DealService service = ctx.dealFeature().deals();
-        DealTotals totals = new DealTotals(ctx.database());
+        DealTotals totals = new DealTotals(ctx.database().dsl());
         ZoneId zone = ctx.settings().businessZone();
         SplittableRandom rnd = new SplittableRandom(7);
         Pipeline p = ctx.pipelines().findAll().get(0);

@@ -44,7 +44,7 @@ public class CallFigures {
 
     public CallFigures(Database db) {
         this.dsl = db.dsl();
-        this.totals = new CallTotals(db);
+        this.totals = new CallTotals(db.dsl());
     }
 
     /**

@@ -36,7 +36,7 @@ public class DealFigures {
 
     public DealFigures(Database db) {
         this.dsl = db.dsl();
-        this.totals = new TotalFigures(dsl, new DealTotals(db));
+        this.totals = new TotalFigures(dsl, new DealTotals(db.dsl()));
     }
 
     /**

@@ -56,7 +56,7 @@ public class SpanFigures {
 
     public SpanFigures(Database db) {
         this.dsl = db.dsl();
-        this.totals = new TotalFigures(dsl, new org.deskcrm.persistence.totals.DealTotals(db));
+        this.totals = new TotalFigures(dsl, new org.deskcrm.persistence.totals.DealTotals(db.dsl()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.deskcrm.persistence.totals;
 
-import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.jooq.tables.PhoneCall;
 import org.deskcrm.persistence.jooq.tables.records.TotalsStateRecord;
@@ -144,10 +143,6 @@ public class CallTotals {
     }
 
     private final DSLContext dsl;
-
-    public CallTotals(Database db) {
-        this.dsl = db.dsl();
-    }
 
     public CallTotals(DSLContext dsl) {
         this.dsl = dsl;

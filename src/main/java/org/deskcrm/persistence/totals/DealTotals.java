@@ -1,7 +1,6 @@
 package org.deskcrm.persistence.totals;
 
 import org.deskcrm.model.deal.StageKind;
-import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.deskcrm.persistence.report.BusinessDays;
@@ -81,10 +80,6 @@ public class DealTotals {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DealTotals.class);
 
     private final DSLContext dsl;
-
-    public DealTotals(Database db) {
-        this.dsl = db.dsl();
-    }
 
     public DealTotals(DSLContext dsl) {
         this.dsl = dsl;

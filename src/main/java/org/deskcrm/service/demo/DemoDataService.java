@@ -137,8 +137,8 @@ public class DemoDataService {
                 dropped = List.of();
                 progress.update("demo.step.finish", 0, 1);
                 t.nextIds().forEach(repo::restartIdentity);
-                new DealTotals(db).rebuild(zone, step -> { });
-                new org.deskcrm.persistence.totals.CallTotals(db).rebuild(step -> { });
+                new DealTotals(db.dsl()).rebuild(zone, step -> { });
+                new org.deskcrm.persistence.totals.CallTotals(db.dsl()).rebuild(step -> { });
                 writer.endJournal();
             } catch (RuntimeException e) {
                 undo(writer, t, builder.firstManagerId, dropped, e);

@@ -32,8 +32,8 @@ public final class ReportTotals {
 
     /** True when some register is not built with the current settings (runs queries: off the FX thread). */
     public boolean stale() {
-        boolean deals = new DealTotals(db).builtZone().filter(settings.businessZone()::equals).isEmpty();
-        return deals || !new CallTotals(db).current();
+        boolean deals = new DealTotals(db.dsl()).builtZone().filter(settings.businessZone()::equals).isEmpty();
+        return deals || !new CallTotals(db.dsl()).current();
     }
 
     /** Whether the signed-in user may rebuild (an administrator). */
@@ -47,9 +47,9 @@ public final class ReportTotals {
             throw new AppException("totals.error.admin");
         }
         progress.update("totals.progress.deal", 0, 2);
-        DealTotals.Rebuild deals = new DealTotals(db).rebuild(settings.businessZone(), step -> { });
+        DealTotals.Rebuild deals = new DealTotals(db.dsl()).rebuild(settings.businessZone(), step -> { });
         progress.update("totals.progress.call", 1, 2);
-        DealTotals.Rebuild calls = new CallTotals(db).rebuild(step -> { });
+        DealTotals.Rebuild calls = new CallTotals(db.dsl()).rebuild(step -> { });
         progress.update("totals.progress.call", 2, 2);
         return new Rebuilt(deals.repaired() + calls.repaired(), !deals.wasBuilt() || !calls.wasBuilt());
     }

@@ -265,7 +265,7 @@ abstract class ClientMergeContract {
             assertThat(e.userId()).isEqualTo(admin);
         });
         // the stored deal totals equal a fresh computation from the deals
-        DealTotals.Rebuild check = new DealTotals(app.database()).rebuild(s -> { });
+        DealTotals.Rebuild check = new DealTotals(app.database().dsl()).rebuild(s -> { });
         assertThat(check.wasBuilt()).isTrue();
         assertThat(check.repaired()).isZero();
     }
@@ -289,7 +289,7 @@ abstract class ClientMergeContract {
         assertThat(app.clients().load(survivor).client().name()).isEqualTo("Acme");
         assertThat(app.audit().forRecord("client", survivor, 50)).noneSatisfy(e ->
                 assertThat(e.field()).isEqualTo("merged_from"));
-        assertThat(new DealTotals(app.database()).rebuild(s -> { }).repaired()).isZero();
+        assertThat(new DealTotals(app.database().dsl()).rebuild(s -> { }).repaired()).isZero();
     }
 
     @Test

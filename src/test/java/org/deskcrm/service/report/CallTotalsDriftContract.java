@@ -78,7 +78,7 @@ abstract class CallTotalsDriftContract {
         ctx.referenceData().ensureDefaults(Locale.ENGLISH);
         ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, ZONE.getId());
         ctx.settings().put(CallTotals.WINDOW_SETTING, "3");
-        totals = new CallTotals(ctx.database());
+        totals = new CallTotals(ctx.database().dsl());
         totals.rebuild(step -> { });
         ReportData data = new ReportData(ctx);
         for (int t = 0; t < 2; t++) {

@@ -79,7 +79,7 @@ abstract class TotalsDriftContract {
         ctx = new AppContext(openDatabase(), clock);
         ctx.referenceData().ensureDefaults(Locale.ENGLISH);
         ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, ZONE.getId());
-        new DealTotals(ctx.database()).rebuild(ZONE, step -> { });
+        new DealTotals(ctx.database().dsl()).rebuild(ZONE, step -> { });
         ReportData data = new ReportData(ctx);
         for (int t = 0; t < 2; t++) {
             teams.add(data.team("Team " + t));
@@ -132,7 +132,7 @@ abstract class TotalsDriftContract {
     @Test
     @Order(2)
     void aRebuildFindsNothingToRepair() {
-        DealTotals.Rebuild r = new DealTotals(ctx.database()).rebuild(ZONE, step -> { });
+        DealTotals.Rebuild r = new DealTotals(ctx.database().dsl()).rebuild(ZONE, step -> { });
         assertThat(r.wasBuilt()).isTrue();
         assertThat(r.repaired()).isZero();
         assertThat(r.rows()).isPositive();
@@ -151,11 +151,11 @@ abstract class TotalsDriftContract {
         }
         assertThat(same(figures.grouped(DealFigures.Outcome.WON, DealFigures.By.OWNER, s),
                 figures.recorded(DealFigures.Outcome.WON, DealFigures.By.OWNER, s))).isTrue();
-        new DealTotals(ctx.database()).rebuild(other, step -> { });
+        new DealTotals(ctx.database().dsl()).rebuild(other, step -> { });
         assertThat(figures.fromTotals(s)).isTrue();
         compareEverything(15, other);
         ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, ZONE.getId());
-        new DealTotals(ctx.database()).rebuild(ZONE, step -> { });
+        new DealTotals(ctx.database().dsl()).rebuild(ZONE, step -> { });
     }
 
     // ------------------------------------------------------------------ changes

@@ -431,7 +431,7 @@ class PostgresDatabaseRightsTest {
             assertThat(saved.id()).isNotNull();
         }
         // the totals the manager's role wrote equal the calls: the owner's rebuild finds nothing to repair
-        assertThat(new CallTotals(db).rebuild(step -> { }).repaired()).isZero();
+        assertThat(new CallTotals(db.dsl()).rebuild(step -> { }).repaired()).isZero();
     }
 
     @Test

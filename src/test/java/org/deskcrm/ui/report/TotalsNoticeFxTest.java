@@ -41,7 +41,7 @@ class TotalsNoticeFxTest {
         ReportData data = new ReportData(fx.ctx);
         data.call(fx.anna, CallDirection.OUT, CallStatus.ANSWERED, Instant.parse("2026-03-05T09:00:00Z"), 60);
         data.call(fx.anna, CallDirection.IN, CallStatus.ANSWERED, Instant.parse("2026-03-10T09:00:00Z"), 30);
-        new CallTotals(fx.ctx.database()).invalidate();
+        new CallTotals(fx.ctx.database().dsl()).invalidate();
     }
 
     @AfterAll
@@ -87,6 +87,6 @@ class TotalsNoticeFxTest {
         assertThat(in(robot, admin, "#totalsRebuild").isVisible()).isFalse();
         assertThat(((Label) in(robot, admin, "#totalsOutcome")).getText()).isEqualTo(
                 "Totals rebuilt: 0 rows differed from the records and were repaired");
-        assertThat(new CallTotals(fx.ctx.database()).current()).isTrue();
+        assertThat(new CallTotals(fx.ctx.database().dsl()).current()).isTrue();
     }
 }
