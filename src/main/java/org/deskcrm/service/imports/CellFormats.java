@@ -41,8 +41,15 @@ final class CellFormats {
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?");
     private static final String GROUPS = " \u00a0\u202f'";
 
+    /** Currency signs and the words for roubles an amount may carry, and the ISO code each stands for. */
+    private static final java.util.Map<String, String> SIGNS = java.util.Map.of("$", "USD", "€", "EUR", "£", "GBP",
+            "¥", "JPY", "₽", "RUB", "руб.", "RUB", "руб", "RUB", "р.", "RUB", "₸", "KZT", "₴", "UAH");
+    private static final Pattern CODE = Pattern.compile("[A-Z]{3}");
+
     private final NumberStyle numbers;
     private final DateStyle dates;
+    /** The currency the file's amounts named so far (null: none named): one file, one currency. */
+    private String currency;
 
     CellFormats(NumberStyle numbers, DateStyle dates) {
         this.numbers = numbers == null ? NumberStyle.AUTO : numbers;
@@ -72,8 +79,9 @@ final class CellFormats {
             int point = 0;
             int comma = 0;
             for (String v : numberValues) {
-                boolean p = parseNumber(v.strip(), '.') != null;
-                boolean c = parseNumber(v.strip(), ',') != null;
+                String amount = withoutCurrency(v.strip())[1];
+                boolean p = parseNumber(amount, '.') != null;
+                boolean c = parseNumber(amount, ',') != null;
                 point += p && !c ? 1 : 0;
                 comma += c && !p ? 1 : 0;
             }
@@ -120,9 +128,21 @@ final class CellFormats {
 
     // ------------------------------------------------------------------ numbers
 
-    /** A non-negative number with at most {@code scale} decimals, read under the file's style. */
+    /**
+     * A non-negative number with at most {@code scale} decimals, read under the file's style. An amount may
+     * name its currency before or after it ("$12,500.75", "12 500,75 ₽", "USD 1,000", "1 000 руб."): the
+     * mark is dropped, but every amount of the file must name the same currency (or none); the figure is
+     * never converted.
+     */
     Read<BigDecimal> number(String raw, int scale) {
-        String s = raw.strip();
+        String[] named = withoutCurrency(raw.strip());
+        if (named[0] != null) {
+            if (currency != null && !currency.equals(named[0])) {
+                return Read.fail("imports.issue.currencyMixed");
+            }
+            currency = named[0];
+        }
+        String s = named[1];
         BigDecimal v;
         if (numbers == NumberStyle.AUTO) {
             BigDecimal p = parseNumber(s, '.');
@@ -143,6 +163,42 @@ final class CellFormats {
             return Read.fail(scale == 0 ? "imports.issue.integer" : "imports.issue.numberRounding");
         }
         return Read.of(v.setScale(Math.max(0, scale), java.math.RoundingMode.UNNECESSARY));
+    }
+
+    /**
+     * The ISO code of a currency written before or after an amount and the amount without it: {code, rest};
+     * {null, s} when no currency is named.
+     */
+    static String[] withoutCurrency(String s) {
+        for (var e : SIGNS.entrySet()) {
+            String sign = e.getKey();
+            if (s.length() > sign.length() && s.startsWith(sign)) {
+                return new String[]{e.getValue(), s.substring(sign.length()).strip()};
+            }
+            if (s.length() > sign.length() && s.endsWith(sign)
+                    && (sign.length() == 1 || Character.isWhitespace(s.charAt(s.length() - sign.length() - 1)))) {
+                return new String[]{e.getValue(), s.substring(0, s.length() - sign.length()).strip()};
+            }
+        }
+        if (s.length() > 4 && isoCode(s.substring(0, 3)) && Character.isWhitespace(s.charAt(3))) {
+            return new String[]{s.substring(0, 3), s.substring(4).strip()};
+        }
+        if (s.length() > 4 && isoCode(s.substring(s.length() - 3)) && Character.isWhitespace(s.charAt(s.length() - 4))) {
+            return new String[]{s.substring(s.length() - 3), s.substring(0, s.length() - 4).strip()};
+        }
+        return new String[]{null, s};
+    }
+
+    private static boolean isoCode(String s) {
+        if (!CODE.matcher(s).matches()) {
+            return false;
+        }
+        try {
+            java.util.Currency.getInstance(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -120,4 +120,29 @@ class CellFormatsTest {
         assertThat(f.stamp("31/03/2026").problem()).isEqualTo("imports.issue.dateStyle");
         assertThat(f.stamp("2026-02-30").problem()).isEqualTo("imports.issue.date");
     }
+
+    /** Exports from CRMs and accounting write the currency with the amount: it is read, never converted or mixed. */
+    @Test
+    void anAmountMayNameItsCurrencyButOneFileHasOne() {
+        CellFormats f = detect(List.of("$12,500.75", "$300", "$1,000"), List.of());
+        assertThat(f.numbers()).isEqualTo(NumberStyle.POINT);
+        assertThat(money(f, "$12,500.75")).isEqualByComparingTo("12500.75");
+        assertThat(money(f, "USD 1,000")).isEqualByComparingTo("1000");
+        assertThat(money(f, "1,000.50 USD")).isEqualByComparingTo("1000.50");
+        assertThat(money(f, "300")).as("an amount without a currency").isEqualByComparingTo("300");
+        assertThat(problem(f, "€5")).isEqualTo("imports.issue.currencyMixed");
+        assertThat(problem(f, "EUR 5")).isEqualTo("imports.issue.currencyMixed");
+
+        CellFormats rub = detect(List.of("12 500,75 ₽", "1 000 руб.", "300 р."), List.of());
+        assertThat(rub.numbers()).isEqualTo(NumberStyle.COMMA);
+        assertThat(money(rub, "12 500,75 ₽")).isEqualByComparingTo("12500.75");
+        assertThat(money(rub, "1 000 руб.")).isEqualByComparingTo("1000");
+        assertThat(money(rub, "300 р.")).isEqualByComparingTo("300");
+        assertThat(money(rub, "RUB 7")).isEqualByComparingTo("7");
+        assertThat(problem(rub, "$7")).isEqualTo("imports.issue.currencyMixed");
+
+        CellFormats none = detect(List.of("5"), List.of());
+        assertThat(problem(none, "ABC 5")).as("not a currency").isEqualTo("imports.issue.number");
+        assertThat(problem(none, "5 $ 5")).isNotNull();
+    }
 }
