@@ -182,6 +182,23 @@ abstract class ImportContract {
         assertThat(ctx.sales().byClient(clientId)).extracting(s -> s.amount().toPlainString())
                 .containsExactlyInAnyOrder("1000.50", "2000.00");
         assertThat(ctx.clients().load(clientId).client().purchaseCount()).isEqualTo(2);
+
+        // amounts as an accounting export writes them, with their currency: read as they are, never converted
+        ImportResult roubles = run(csv("client;saleDate;amount;docNo;paidAmount\n"
+                        + client + ";2026-03-05;12 500,75 ₽;INV-3;1 000 руб.\n"
+                        + client + ";2026-03-06;300 р.;INV-4;0\n"),
+                "sales-rub.csv", ImportTarget.SALES, ImportSettings.defaults());
+        assertThat(roubles.created()).isEqualTo(2);
+        assertThat(ctx.sales().byClient(clientId)).extracting(s -> s.amount().toPlainString())
+                .contains("12500.75", "300.00");
+        Map<String, Long> before = counts();
+        assertThatThrownBy(() -> run(csv("client;saleDate;amount;docNo\n" + client + ";2026-03-07;$100;INV-5\n"
+                        + client + ";2026-03-08;EUR 100;INV-6\n"), "sales-mixed.csv", ImportTarget.SALES,
+                ImportSettings.defaults()))
+                .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.issues())
+                        .extracting(CellIssue::row, CellIssue::column, CellIssue::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "amount", "imports.issue.currencyMixed")));
+        assertThat(counts()).isEqualTo(before);
     }
 
     @Test
