@@ -1,9 +1,7 @@
 package org.deskcrm.persistence;
 
-import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.deal.Sale;
-import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.io.ImportedClient;
 import org.deskcrm.model.io.ImportedContact;
 import org.deskcrm.model.io.ImportedDeal;
@@ -19,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +29,6 @@ import static org.deskcrm.persistence.jooq.Tables.DEAL_LINE;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
 import static org.deskcrm.persistence.jooq.Tables.LOST_REASON;
 import static org.deskcrm.persistence.jooq.Tables.SALE;
-import static org.deskcrm.persistence.jooq.Tables.STAGE;
 
 /**
  * The writes of an import. Every method joins the caller's transaction (the service runs the whole
@@ -65,19 +61,40 @@ public class ImportWriteRepository {
 
     private final DSLContext dsl;
     private final DealTotals totals;
+    /** PostgreSQL as the schema's owner: new clients go in by COPY. */
+    private final boolean bulkCopy;
 
     public ImportWriteRepository(Database db) {
         this.dsl = db.dsl();
         this.totals = new DealTotals(db.dsl());
+        this.bulkCopy = db.dialect().family() == org.jooq.SQLDialect.POSTGRES && db.isSchemaOwner();
+    }
+
+    /**
+     * Refreshes PostgreSQL's statistics of the tables a large import wrote, in its transaction (ANALYZE counts
+     * the transaction's own new rows), so that the next lookups are planned for the tables as they are now.
+     * Only the schema's owner may analyze; H2 plans these lookups by index anyway.
+     */
+    public void refreshStatistics(List<String> tables) {
+        if (bulkCopy) {
+            tables.forEach(t -> dsl.execute("ANALYZE " + t));
+        }
     }
 
     // ------------------------------------------------------------------ clients
 
-    /** Inserts new clients with their phone and email; returns their ids in list order. */
+    /**
+     * Inserts new clients with their phone and email; returns their ids in list order. The schema's owner on
+     * PostgreSQL writes them with COPY ({@link PostgresCopy}), everyone else in JDBC batches.
+     */
     public long[] insertClients(List<ImportedClient> clients, Long userId, Instant now) {
         long[] ids = new long[clients.size()];
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         dsl.connection(c -> {
+            if (bulkCopy) {
+                System.arraycopy(PostgresCopy.clients(c, clients, userId, at), 0, ids, 0, ids.length);
+                return;
+            }
             try (PreparedStatement ps = c.prepareStatement(CLIENT_INSERT, new String[] {"id"});
                  PreparedStatement ch = c.prepareStatement(CHANNEL_INSERT)) {
                 for (int from = 0; from < clients.size(); from += BATCH) {
@@ -217,7 +234,7 @@ public class ImportWriteRepository {
      */
     public long[] insertDeals(List<ImportedDeal> deals, Long userId, Instant now, java.util.function.IntConsumer written) {
         long[] ids = new long[deals.size()];
-        Map<Long, StageInfo> stages = stageInfo();
+        ReachedStages stages = new ReachedStages(dsl);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         dsl.connection(c -> {
             try (PreparedStatement ps = c.prepareStatement(DEAL_INSERT, new String[] {"id"});
@@ -227,7 +244,7 @@ public class ImportWriteRepository {
                     int to = Math.min(deals.size(), from + BATCH);
                     for (int i = from; i < to; i++) {
                         ImportedDeal d = deals.get(i);
-                        bindDeal(ps, d, reachedOrder(d, stages), at);
+                        bindDeal(ps, d, stages.of(d), at);
                         Jdbc.setLong(ps, 17, userId);
                         ps.setString(18, d.externalId());
                         ps.addBatch();
@@ -261,7 +278,7 @@ public class ImportWriteRepository {
         if (ids.isEmpty()) {
             return;
         }
-        Map<Long, StageInfo> stages = stageInfo();
+        ReachedStages stages = new ReachedStages(dsl);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
@@ -276,7 +293,7 @@ public class ImportWriteRepository {
                     for (int i = 0; i < part.size(); i++) {
                         long id = part.get(i);
                         ImportedDeal d = rows.get(i);
-                        bindDeal(ps, d, reachedOrder(d, stages), at);
+                        bindDeal(ps, d, stages.of(d), at);
                         ps.setLong(17, id);
                         ps.addBatch();
                         dh.setLong(1, id);
@@ -303,7 +320,7 @@ public class ImportWriteRepository {
     /** Replaces the stage history of existing deals (a history file); each deal's dates follow its history. */
     public void replaceHistory(Map<Long, List<ImportedDeal.Entry>> histories, Map<Long, BigDecimal> amounts,
                                Long userId) {
-        Map<Long, StageInfo> stages = stageInfo();
+        ReachedStages stages = new ReachedStages(dsl);
         totals.around(DEAL.ID.in(histories.keySet()), () -> dsl.connection(c -> {
             try (PreparedStatement hs = c.prepareStatement(HISTORY_INSERT)) {
                 for (var e : histories.entrySet()) {
@@ -316,7 +333,7 @@ public class ImportWriteRepository {
                     dsl.update(DEAL)
                             .set(DEAL.CREATED_AT, odt(first.at()))
                             .set(DEAL.STAGE_CHANGED_AT, odt(last.at()))
-                            .set(DEAL.REACHED_ORDER, reachedOrder(h, stages))
+                            .set(DEAL.REACHED_ORDER, stages.of(h))
                             .set(DEAL.VERSION, DEAL.VERSION.plus(1))
                             .where(DEAL.ID.eq(id)).execute();
                 }
@@ -344,35 +361,6 @@ public class ImportWriteRepository {
                 .set(DEAL.UPDATED_AT, odt(now))
                 .set(DEAL.VERSION, DEAL.VERSION.plus(1))
                 .where(DEAL.ID.eq(id)).execute();
-    }
-
-    private record StageInfo(int order, StageKind kind) {
-    }
-
-    private Map<Long, StageInfo> stageInfo() {
-        Map<Long, StageInfo> m = new HashMap<>();
-        dsl.select(STAGE.ID, STAGE.SORT_ORDER, STAGE.KIND_CODE).from(STAGE)
-                .forEach(r -> m.put(r.value1(), new StageInfo(r.value2(), StageKind.ofCode(r.value3()))));
-        return m;
-    }
-
-    private static int reachedOrder(ImportedDeal d, Map<Long, StageInfo> stages) {
-        return reachedOrder(d.history(), stages);
-    }
-
-    /** The highest order of an open or won stage the history entered (0: none). */
-    private static int reachedOrder(List<ImportedDeal.Entry> history, Map<Long, StageInfo> stages) {
-        int reached = 0;
-        for (ImportedDeal.Entry e : history) {
-            StageInfo s = stages.get(e.stageId());
-            if (s == null) {
-                throw new AppException("imports.error.stageGone");
-            }
-            if (s.kind() != StageKind.LOST) {
-                reached = Math.max(reached, s.order());
-            }
-        }
-        return reached;
     }
 
     /** Binds parameters 1–16 shared by the deal insert and update. */

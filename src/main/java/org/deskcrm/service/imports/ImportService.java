@@ -71,6 +71,20 @@ public class ImportService {
                         Map<RefKind, Set<String>> toCreate, CellFormats formats) {
     }
 
+    /**
+     * An import that writes this many rows refreshes the database's statistics of the tables it wrote: on
+     * PostgreSQL the next import's lookups otherwise planned for the empty tables of before (a second file of
+     * 20 000 clients took 62 s instead of 2 s: sequential scans against lists of a thousand keys).
+     */
+    static final int STATISTICS_AFTER = 1_000;
+    private static final Map<ImportTarget, List<String>> WRITTEN = Map.of(
+            ImportTarget.CLIENTS, List.of("client", "channel"),
+            ImportTarget.CONTACTS, List.of("contact", "channel"),
+            ImportTarget.DEALS, List.of("deal", "deal_stage_history", "deal_line", "deal_total"),
+            ImportTarget.DEAL_HISTORY, List.of("deal_stage_history", "deal_total"),
+            ImportTarget.SALES, List.of("sale"),
+            ImportTarget.CALLS, List.of("phone_call", "missed_call", "call_total"));
+
     public ImportService(Database db, ImportLookupRepository lookup, ImportWriteRepository writes,
                          ReferenceWriteRepository references, GoalRepository goals,
                          CallLogRepository callLog, AuditRepository audit, PhoneNormalizer phones,
@@ -220,6 +234,9 @@ public class ImportService {
                 Instant now = clock.instant();
                 Planner.Written w = planner.write(userId, now, progress);
                 Planner.checkCancel(progress);
+                if (w.created() + w.merged() >= STATISTICS_AFTER) {
+                    writes.refreshStatistics(WRITTEN.getOrDefault(target, List.of()));
+                }
                 audit.append(List.of(AuditEvent.of(now, userId, AuditAction.IMPORT, target.code(), null)
                         .withDetails(String.format(Locale.ROOT, "file=%s; target=%s; rows=%d; created=%d; merged=%d;"
                                 + " skipped=%d", fileName, target.code(), rows, w.created(), w.merged(), w.skipped()))));

@@ -201,6 +201,24 @@ abstract class ImportContract {
         assertThat(counts()).isEqualTo(before);
     }
 
+    /** Quotes, commas, line breaks and empty values arrive as typed (PostgreSQL's owner writes clients by COPY). */
+    @Test
+    void awkwardTextsArriveAsTyped() {
+        String name = "Say \"Hi\", Ltd; \\N";
+        String notes = "line one\nline \"two\", \\.";
+        ImportResult r = run(Workbooks.xlsx("Clients", List.of("name", "notes", "phone", "email", "region"),
+                        List.of(List.of(name, notes, "+7 495 100-20-30", "", "Урал"))),
+                "awkward.xlsx", ImportTarget.CLIENTS, ImportSettings.defaults());
+        assertThat(r.created()).isEqualTo(1);
+        long id = ctx.clients().search("Say", 5).stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().id();
+        var card = ctx.clients().load(id);
+        assertThat(card.client().notes()).isEqualTo(notes);
+        assertThat(card.client().region()).isEqualTo("Урал");
+        assertThat(card.client().inn()).isNull();
+        assertThat(card.channels()).singleElement().satisfies(ch -> assertThat(ch.raw()).isEqualTo("+7 495 100-20-30"));
+        assertThat(ctx.clients().search("100-20-30", 5)).extracting(c -> c.id()).contains(id);
+    }
+
     @Test
     void everyInvalidCellIsListedAndNothingIsWritten(@TempDir Path dir) {
         Map<String, Long> before = counts();
