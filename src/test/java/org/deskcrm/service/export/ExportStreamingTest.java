@@ -55,6 +55,27 @@ class ExportStreamingTest {
 
     @Test
     void twoHundredThousandRowsInBoundedHeap() throws IOException {
+        Path file = dir.resolve("big.xlsx");
+        // The heap is the whole JVM's: a thread another test class left running in this fork can allocate
+        // while we measure (seen once: +430 MB in 3 s). A workbook kept in memory grows on every try, so the
+        // export is measured again when the first try grew; one bounded try passes.
+        long growth = exportMeasuringHeap(file);
+        if (growth >= BOUND) {
+            growth = Math.min(growth, exportMeasuringHeap(file));
+        }
+        assertThat(growth).as("heap growth from 20k to 199k rows").isLessThan(BOUND);
+
+        String lastRows = sheetTail(file);
+        int header = XlsxTableWriter.headerRowIndex(1);
+        assertThat(rowCount(file)).isEqualTo(header + ROWS + 1); // title, filter, header, rows, totals (the blank line has no row)
+        assertThat(lastRows).contains("SUM(D" + (header + 2) + ":D" + (header + 1 + ROWS) + ")");
+        assertThat(lastRows).contains("Client " + ROWS + " LLC");
+    }
+
+    static final long BOUND = 24L << 20;
+
+    /** Exports the rows into {@code file}; returns the heap (after GC) at 199k rows minus at 20k rows. */
+    private long exportMeasuringHeap(Path file) {
         List<Long> used = new ArrayList<>();
         List<Long> reported = new ArrayList<>();
         Progress p = (step, done, total) -> {
@@ -63,22 +84,13 @@ class ExportStreamingTest {
                 used.add(usedAfterGc());
             }
         };
-        Path file = dir.resolve("big.xlsx");
         ExportResult r = ctx.exports().export(GeneratedRows.list(ROWS, Locale.ENGLISH), file, admin, p);
-
         assertThat(r.rows()).isEqualTo(ROWS);
         assertThat(reported).contains(0L, 1_000L, (long) ROWS);
         assertThat(used).hasSize(3);
-        long growth = used.get(2) - used.get(0);
         System.out.printf("streaming export: %d rows in %.1f s, heap after GC at 20k/100k/199k rows: %d / %d / %d MB%n",
                 ROWS, r.seconds(), used.get(0) >> 20, used.get(1) >> 20, used.get(2) >> 20);
-        assertThat(growth).as("heap growth from 20k to 199k rows").isLessThan(24L << 20);
-
-        String lastRows = sheetTail(file);
-        int header = XlsxTableWriter.headerRowIndex(1);
-        assertThat(rowCount(file)).isEqualTo(header + ROWS + 1); // title, filter, header, rows, totals (the blank line has no row)
-        assertThat(lastRows).contains("SUM(D" + (header + 2) + ":D" + (header + 1 + ROWS) + ")");
-        assertThat(lastRows).contains("Client " + ROWS + " LLC");
+        return used.get(2) - used.get(0);
     }
 
     /** Counts the {@code <row} elements of the sheet without loading it. */
