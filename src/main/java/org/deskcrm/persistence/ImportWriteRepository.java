@@ -2,6 +2,7 @@ package org.deskcrm.persistence;
 
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.deal.Sale;
+import org.deskcrm.model.io.ImportTarget;
 import org.deskcrm.model.io.ImportedClient;
 import org.deskcrm.model.io.ImportedContact;
 import org.deskcrm.model.io.ImportedDeal;
@@ -61,23 +62,32 @@ public class ImportWriteRepository {
 
     private final DSLContext dsl;
     private final DealTotals totals;
-    /** PostgreSQL as the schema's owner: new clients go in by COPY. */
-    private final boolean bulkCopy;
+    /** The tables each import target writes (whose statistics a large import refreshes). */
+    private static final Map<ImportTarget, List<String>> WRITTEN = Map.of(
+            ImportTarget.CLIENTS, List.of("client", "channel"),
+            ImportTarget.CONTACTS, List.of("contact", "channel"),
+            ImportTarget.DEALS, List.of("deal", "deal_stage_history", "deal_line", "deal_total"),
+            ImportTarget.DEAL_HISTORY, List.of("deal_stage_history", "deal_total"),
+            ImportTarget.SALES, List.of("sale"),
+            ImportTarget.CALLS, List.of("phone_call", "missed_call", "call_total"));
+
+    /** PostgreSQL as the schema's owner: new clients go in by COPY, and it may refresh statistics. */
+    private final boolean postgresOwner;
 
     public ImportWriteRepository(Database db) {
         this.dsl = db.dsl();
         this.totals = new DealTotals(db.dsl());
-        this.bulkCopy = db.dialect().family() == org.jooq.SQLDialect.POSTGRES && db.isSchemaOwner();
+        this.postgresOwner = db.dialect().family() == org.jooq.SQLDialect.POSTGRES && db.isSchemaOwner();
     }
 
     /**
-     * Refreshes PostgreSQL's statistics of the tables a large import wrote, in its transaction (ANALYZE counts
+     * Refreshes PostgreSQL's statistics of the tables a large import of {@code target} wrote, in its transaction (ANALYZE counts
      * the transaction's own new rows), so that the next lookups are planned for the tables as they are now.
      * Only the schema's owner may analyze; H2 plans these lookups by index anyway.
      */
-    public void refreshStatistics(List<String> tables) {
-        if (bulkCopy) {
-            tables.forEach(t -> dsl.execute("ANALYZE " + t));
+    public void refreshStatistics(ImportTarget target) {
+        if (postgresOwner) {
+            WRITTEN.getOrDefault(target, List.of()).forEach(t -> dsl.execute("ANALYZE " + t));
         }
     }
 
@@ -91,7 +101,7 @@ public class ImportWriteRepository {
         long[] ids = new long[clients.size()];
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         dsl.connection(c -> {
-            if (bulkCopy) {
+            if (postgresOwner) {
                 System.arraycopy(PostgresCopy.clients(c, clients, userId, at), 0, ids, 0, ids.length);
                 return;
             }

@@ -98,20 +98,9 @@ public class ScoringRepository {
     /** Rescores the deals with these ids (an import's new and changed deals) in a few set-based passes. */
     public int rescoreIds(java.util.Collection<Long> ids, List<ScoringRule> rules, ScoreThresholds t, Instant now,
                           LocalDate today) {
-        List<Long> all = new java.util.ArrayList<>(ids);
-        if (all.isEmpty()) {
-            return 0;
-        }
-        long min = all.stream().mapToLong(Long::longValue).min().orElseThrow();
-        long max = all.stream().mapToLong(Long::longValue).max().orElseThrow();
-        if (max - min + 1 == all.size() && new java.util.HashSet<>(all).size() == all.size()) {
-            // an import's new deals follow each other: one pass over a key range instead of id lists
-            return rescore(DEAL.ID.between(min, max), true, rules, t, now, today);
-        }
         int changed = 0;
-        for (int from = 0; from < all.size(); from += 1_000) {
-            changed += rescore(DEAL.ID.in(all.subList(from, Math.min(all.size(), from + 1_000))), true, rules, t, now,
-                    today);
+        for (Condition scope : IdScopes.of(DEAL.ID, ids)) { // an import's new deals: one pass over their range
+            changed += rescore(scope, true, rules, t, now, today);
         }
         return changed;
     }

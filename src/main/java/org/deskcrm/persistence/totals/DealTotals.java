@@ -125,17 +125,9 @@ public class DealTotals {
         if (zone.isEmpty() || dealIds.isEmpty()) {
             return;
         }
-        List<Long> ids = new ArrayList<>(dealIds);
         Map<Key, Cell> delta = new HashMap<>();
-        long min = ids.stream().mapToLong(Long::longValue).min().orElseThrow();
-        long max = ids.stream().mapToLong(Long::longValue).max().orElseThrow();
-        if (max - min + 1 == ids.size() && new java.util.HashSet<>(ids).size() == ids.size()) {
-            // an import's ids follow each other: one range read on the key instead of an id list
-            add(delta, contributions(DEAL.ID.between(min, max), zone.get()), false);
-        } else {
-            for (int i = 0; i < ids.size(); i += 1000) {
-                add(delta, contributions(DEAL.ID.in(ids.subList(i, Math.min(ids.size(), i + 1000))), zone.get()), false);
-            }
+        for (Condition scope : org.deskcrm.persistence.IdScopes.of(DEAL.ID, dealIds)) {
+            add(delta, contributions(scope, zone.get()), false); // an import's new ids: one range read
         }
         apply(delta);
     }

@@ -60,7 +60,14 @@ final class Registers {
         }
     }
 
+    /** Each register's statements, written the first time it writes (a table's layout never changes). */
+    private static final Map<String, Statements> STATEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Registers() {
+    }
+
+    private static Statements statements(Rows<?, ?> rows) {
+        return STATEMENTS.computeIfAbsent(rows.table(), t -> Statements.of(rows));
     }
 
     /**
@@ -73,7 +80,7 @@ final class Registers {
         if (changes.isEmpty()) {
             return;
         }
-        Statements sql = Statements.of(rows);
+        Statements sql = statements(rows);
         boolean postgres = dsl.dialect().family() == SQLDialect.POSTGRES;
         int[] counts = postgres
                 ? run(dsl, sql.upsert(), changes, e -> concat(rows.key(e.getKey()), rows.figures(e.getValue())))
@@ -106,7 +113,7 @@ final class Registers {
         }
         repaired += (int) stored.values().stream().filter(c -> !rows.zero(c)).count();
         dsl.execute("DELETE FROM " + rows.table());
-        run(dsl, Statements.of(rows).insert(), new ArrayList<>(fresh.entrySet()),
+        run(dsl, statements(rows).insert(), new ArrayList<>(fresh.entrySet()),
                 e -> concat(rows.key(e.getKey()), rows.figures(e.getValue())));
         return repaired;
     }

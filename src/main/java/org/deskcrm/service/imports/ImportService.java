@@ -77,13 +77,6 @@ public class ImportService {
      * 20 000 clients took 62 s instead of 2 s: sequential scans against lists of a thousand keys).
      */
     static final int STATISTICS_AFTER = 1_000;
-    private static final Map<ImportTarget, List<String>> WRITTEN = Map.of(
-            ImportTarget.CLIENTS, List.of("client", "channel"),
-            ImportTarget.CONTACTS, List.of("contact", "channel"),
-            ImportTarget.DEALS, List.of("deal", "deal_stage_history", "deal_line", "deal_total"),
-            ImportTarget.DEAL_HISTORY, List.of("deal_stage_history", "deal_total"),
-            ImportTarget.SALES, List.of("sale"),
-            ImportTarget.CALLS, List.of("phone_call", "missed_call", "call_total"));
 
     public ImportService(Database db, ImportLookupRepository lookup, ImportWriteRepository writes,
                          ReferenceWriteRepository references, GoalRepository goals,
@@ -235,7 +228,7 @@ public class ImportService {
                 Planner.Written w = planner.write(userId, now, progress);
                 Planner.checkCancel(progress);
                 if (w.created() + w.merged() >= STATISTICS_AFTER) {
-                    writes.refreshStatistics(WRITTEN.getOrDefault(target, List.of()));
+                    writes.refreshStatistics(target);
                 }
                 audit.append(List.of(AuditEvent.of(now, userId, AuditAction.IMPORT, target.code(), null)
                         .withDetails(String.format(Locale.ROOT, "file=%s; target=%s; rows=%d; created=%d; merged=%d;"
