@@ -8,11 +8,7 @@ import java.util.function.Consumer;
 public final class SameThreadExecutor implements TaskExecutor {
     @Override
     public <T> Job submit(BackgroundWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        try {
-            onSuccess.accept(work.call(Progress.NONE));
-        } catch (Exception e) {
-            onFailure.accept(e);
-        }
+        run(work, onSuccess, onFailure);
         return new Job() {
             @Override
             public void cancel() {
@@ -23,5 +19,14 @@ public final class SameThreadExecutor implements TaskExecutor {
                 return true;
             }
         };
+    }
+
+    /** Runs the work and then its callback (or the failure's) on this thread. */
+    static <T> void run(BackgroundWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        try {
+            onSuccess.accept(work.call(Progress.NONE));
+        } catch (Exception e) {
+            onFailure.accept(e);
+        }
     }
 }

@@ -2,23 +2,18 @@ package org.deskcrm.ui.home;
 
 import org.deskcrm.AppContext;
 import org.deskcrm.persistence.TestDatabases;
-import org.deskcrm.service.common.Progress;
 import org.deskcrm.service.home.DashboardService.Figure;
 import org.deskcrm.service.home.HomeTile;
-import org.deskcrm.ui.common.BackgroundWork;
+import org.deskcrm.ui.common.DeferredExecutor;
 import org.deskcrm.ui.common.I18n;
-import org.deskcrm.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,40 +28,6 @@ class HomeNumbersFirstTest {
             ZoneOffset.UTC));
     private final Preferences prefs = Preferences.userRoot().node("org/deskcrm/test/" + UUID.randomUUID());
 
-    /** Runs one submitted job per {@link #step}, in order, as a single background thread would. */
-    private static final class SteppedExecutor implements TaskExecutor {
-        private final Deque<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public <T> Job submit(BackgroundWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-            queue.add(() -> {
-                try {
-                    onSuccess.accept(work.call(Progress.NONE));
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                }
-            });
-            return new Job() {
-                @Override
-                public void cancel() {
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-            };
-        }
-
-        void step() {
-            queue.remove().run();
-        }
-
-        boolean idle() {
-            return queue.isEmpty();
-        }
-    }
-
     @AfterEach
     void close() throws Exception {
         ctx.close();
@@ -76,7 +37,7 @@ class HomeNumbersFirstTest {
     @Test
     void everyNumberComesBeforeAnyTrend() {
         ctx.referenceData().ensureDefaults(Locale.ENGLISH);
-        SteppedExecutor executor = new SteppedExecutor();
+        DeferredExecutor executor = new DeferredExecutor();
         HomeViewModel vm = new HomeViewModel(ctx.home(), executor, new I18n(Locale.ENGLISH),
                 () -> ctx.reports().support().today(), new HomePreferences(prefs), HomeTile.SUPERVISOR, () -> null);
         vm.refresh();

@@ -4,10 +4,7 @@ import org.deskcrm.ui.common.Debouncer;
 import org.deskcrm.model.report.Drill;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.model.deal.ScoreBand;
-import org.deskcrm.service.common.Progress;
-import org.deskcrm.ui.common.BackgroundWork;
 import org.deskcrm.ui.common.SameThreadExecutor;
-import org.deskcrm.ui.common.TaskExecutor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +17,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,29 +115,8 @@ class ReportViewModelTest {
 
     @Test
     void aNewerComputationSupersedesOneStillRunning() {
-        List<Runnable> finish = new ArrayList<>();
-        TaskExecutor deferred = new TaskExecutor() {
-            @Override
-            public <T> Job submit(BackgroundWork<T> work, Consumer<? super T> ok, Consumer<Throwable> failed) {
-                finish.add(() -> {
-                    try {
-                        ok.accept(work.call(Progress.NONE));
-                    } catch (Exception e) {
-                        failed.accept(e);
-                    }
-                });
-                return new Job() {
-                    @Override
-                    public void cancel() {
-                    }
-
-                    @Override
-                    public boolean isDone() {
-                        return false;
-                    }
-                };
-            }
-        };
+        org.deskcrm.ui.common.DeferredExecutor deferred = new org.deskcrm.ui.common.DeferredExecutor();
+        List<Runnable> finish = deferred.queued;
         ReportViewModel vm = new ReportViewModel(fx.ctx.reports().get("manager-rating"), deferred, fx.i18n,
                 fx.ctx.reports().support().exporter(fx.i18n.locale()), fx.ctx.reports().support()::choices,
                 Debouncer.immediate());

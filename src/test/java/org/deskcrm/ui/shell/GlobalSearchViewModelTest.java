@@ -3,8 +3,7 @@ package org.deskcrm.ui.shell;
 import org.deskcrm.ui.common.Debouncer;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.search.SearchHit;
-import org.deskcrm.service.common.Progress;
-import org.deskcrm.ui.common.BackgroundWork;
+import org.deskcrm.ui.common.DeferredExecutor;
 import org.deskcrm.ui.common.I18n;
 import org.deskcrm.ui.common.SameThreadExecutor;
 import org.deskcrm.ui.common.TaskExecutor;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,34 +27,6 @@ class GlobalSearchViewModelTest {
                     SearchHit.deal(10, 1L, "Ромашка: поставка", "ООО «Ромашка»", null));
         }
         return List.of();
-    }
-
-    /** Holds submitted jobs until the test runs them, in any order (answers arriving late). */
-    static final class DeferredExecutor implements TaskExecutor {
-        final List<Runnable> queued = new ArrayList<>();
-        int cancelled;
-
-        @Override
-        public <T> Job submit(BackgroundWork<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-            queued.add(() -> {
-                try {
-                    onSuccess.accept(work.call(Progress.NONE));
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                }
-            });
-            return new Job() {
-                @Override
-                public void cancel() {
-                    cancelled++;
-                }
-
-                @Override
-                public boolean isDone() {
-                    return false;
-                }
-            };
-        }
     }
 
     /** Keeps the last scheduled action until the test lets the pause pass. */
