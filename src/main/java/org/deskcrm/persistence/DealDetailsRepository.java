@@ -31,7 +31,7 @@ public class DealDetailsRepository {
 
     /** Updates the deal if its version is still {@code d.version()}; returns the new version. */
     public long update(Deal d, Instant now) {
-        return totals.around(DEAL.ID.eq(d.id()), () -> write(d, now));
+        return totals.aroundDeal(d.id(), () -> write(d, now));
     }
 
     private long write(Deal d, Instant now) {

@@ -102,7 +102,7 @@ public class DealRepository {
      */
     public long move(long dealId, long expectedVersion, long toStageId, Long lostReasonId, String lostNote,
                      Long userId, Instant at) {
-        return totals.around(DEAL.ID.eq(dealId), () -> {
+        return totals.aroundDeal(dealId, () -> {
             DSLContext tx = dsl;
             DealRecord d = tx.selectFrom(DEAL).where(DEAL.ID.eq(dealId)).forUpdate().fetchOne();
             if (d == null) {
@@ -151,6 +151,14 @@ public class DealRepository {
                     .execute();
             return version;
         });
+    }
+
+    /**
+     * Runs several writes of one deal (a move and its rescore, a card save and its rescore) with its stored
+     * totals read once before them and once after, however many of those writes ask for them.
+     */
+    public <T> T changing(long dealId, java.util.function.Supplier<T> writes) {
+        return totals.aroundDeal(dealId, writes);
     }
 
     public Optional<Deal> find(long id) {

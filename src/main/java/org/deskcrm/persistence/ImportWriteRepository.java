@@ -293,7 +293,7 @@ public class ImportWriteRepository {
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
             List<ImportedDeal> rows = deals.subList(from, from + part.size());
-            totals.around(DEAL.ID.in(part), () -> dsl.connection(c -> {
+            totals.aroundMany(DEAL.ID.in(part), () -> dsl.connection(c -> {
                 try (PreparedStatement ps = c.prepareStatement(DEAL_UPDATE);
                      PreparedStatement dh = c.prepareStatement("DELETE FROM deal_stage_history WHERE deal_id = ?");
                      PreparedStatement hs = c.prepareStatement(HISTORY_INSERT);
@@ -331,7 +331,7 @@ public class ImportWriteRepository {
     public void replaceHistory(Map<Long, List<ImportedDeal.Entry>> histories, Map<Long, BigDecimal> amounts,
                                Long userId) {
         ReachedStages stages = new ReachedStages(dsl);
-        totals.around(DEAL.ID.in(histories.keySet()), () -> dsl.connection(c -> {
+        totals.aroundMany(DEAL.ID.in(histories.keySet()), () -> dsl.connection(c -> {
             try (PreparedStatement hs = c.prepareStatement(HISTORY_INSERT)) {
                 for (var e : histories.entrySet()) {
                     long id = e.getKey();

@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.SCORING_RULE;
@@ -81,7 +82,8 @@ public class ScoringRepository {
 
     /** Rescores one deal. */
     public void rescore(long dealId, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
-        rescore(DEAL.ID.eq(dealId), false, rules, t, now, today);
+        Condition scope = DEAL.ID.eq(dealId);
+        totals.aroundDeal(dealId, () -> write(scope, false, rules, t, now, today));
     }
 
     /** Rescores every deal of one client (its status or channels changed). */
@@ -116,7 +118,8 @@ public class ScoringRepository {
      * changes are written (UPDATE … FROM on PostgreSQL, MERGE on H2).
      */
     private int rescore(Condition scope, boolean bulk, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
-        return totals.around(scope, () -> write(scope, bulk, rules, t, now, today));
+        Supplier<Integer> change = () -> write(scope, bulk, rules, t, now, today);
+        return bulk ? totals.aroundMany(scope, change) : totals.around(scope, change); // bulk: an id range
     }
 
     private int write(Condition scope, boolean bulk, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {

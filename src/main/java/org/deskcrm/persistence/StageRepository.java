@@ -35,7 +35,7 @@ public class StageRepository {
 
     /** Writes name, kind, probability and stuck limit of an existing stage (not its order). */
     public void update(Stage s) {
-        totals.around(DEAL.STAGE_ID.eq(s.id()), () -> write(s));
+        totals.aroundMany(DEAL.STAGE_ID.eq(s.id()), () -> write(s));
     }
 
     private void write(Stage s) {

@@ -8,6 +8,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record10;
+import org.jooq.SQLDialect;
 import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
 
@@ -35,10 +36,13 @@ import static org.deskcrm.persistence.jooq.Tables.TOTALS_STATE;
  * The stored totals of deals (docs/decisions/0012-stored-totals.md), kept in the same transaction as every
  * change that moves them. A deal contributes one "created" row (its created day) and, when it is now in a
  * won or lost stage, one "won" or "lost" row (its closed day), each to its day row and its month row. A
- * change of some deals reads their contributions before and after it ({@link #around}) and adds the
- * difference; new deals add theirs ({@link #added}); a bulk load rebuilds everything ({@link #rebuild}).
- * The contributions are computed by the same grouped query for one deal and for all of them, so a delta
- * and a rebuild cannot disagree. Nothing is kept while the totals were never built (no state row).
+ * change of some deals reads their contributions before and after it and adds the difference: a change of a
+ * few deals reads their rows and computes each deal's contribution ({@link #around}: two statements per write),
+ * a change of many reads the grouped query the rebuild uses ({@link #aroundMany}); new deals add theirs
+ * ({@link #added}); a bulk load rebuilds everything ({@link #rebuild}). The row and the grouped computation
+ * are held equal by the drift contracts (TotalsDriftContract: random moves, edits and creates go the row way,
+ * imports and rescores the grouped way, then every figure is compared with the records and a rebuild finds
+ * nothing to repair). Nothing is kept while the totals were never built (no state row).
  */
 public class DealTotals {
     /** The name of the deal totals in {@code totals_state}. */
@@ -49,6 +53,8 @@ public class DealTotals {
     /** Bounds for the zone's SQL name (a fixed offset needs a region steady over them). */
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+    /** Up to this many new deals are read row by row, more by the grouped query. */
+    private static final int FEW = 20;
 
     /** The key of a totals row: kind, day (yyyymmdd) or month (yyyymm), and the dimensions (0 = none). */
     public record Key(String kind, int day, long ownerId, long pipelineId, long sourceId, String band,
@@ -92,11 +98,66 @@ public class DealTotals {
     }
 
     /**
-     * Runs a change of the deals that {@code deals} selects, and adds to the totals what it moved: their
-     * contributions after the change minus before, in one transaction with it. The deals are locked first
-     * so that the "before" is what the change replaces.
+     * Runs a change of the few deals that {@code deals} selects (one deal, a client's deals) and adds to the
+     * totals what it moved, in one transaction with it. The deals are locked and read row by row before the
+     * change, read again after it, and their contributions (computed here from each row, as
+     * {@link #contributions} groups them) subtracted and added: two statements, where the grouped reads of
+     * {@link #aroundMany} take seven — a deal move or a card save costs a few per cent more, not twice as much.
      */
     public <T> T around(Condition deals, Supplier<T> change) {
+        return dsl.transactionResult(() -> {
+            Rows before = rows(deals, true);
+            if (!before.built()) {
+                return change.get();
+            }
+            T result = change.get();
+            Rows after = rows(deals, false);
+            Map<Key, Cell> delta = new HashMap<>();
+            before.addTo(delta, true);
+            after.addTo(delta, false);
+            apply(delta);
+            return result;
+        });
+    }
+
+    public void around(Condition deals, Runnable change) {
+        around(deals, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** The deals whose totals an {@link #aroundDeal} of this thread is keeping (its database and the deal's id). */
+    private static final ThreadLocal<java.util.Set<Open>> OPEN = ThreadLocal.withInitial(java.util.HashSet::new);
+
+    /** A deal an {@link #aroundDeal} keeps the totals of; the database is told apart by its context's identity. */
+    private record Open(DSLContext dsl, long dealId) {
+    }
+
+    /**
+     * {@link #around} for one deal: every write of that deal inside {@code change} that asks for its totals again
+     * (a move and the rescore that follows it, a card save and its rescore) is covered by this one read before
+     * and one after, instead of two reads each.
+     */
+    public <T> T aroundDeal(long dealId, Supplier<T> change) {
+        Open open = new Open(dsl, dealId);
+        if (OPEN.get().contains(open)) {
+            return change.get(); // an enclosing aroundDeal reads this deal after all its writes
+        }
+        OPEN.get().add(open);
+        try {
+            return around(DEAL.ID.eq(dealId), change);
+        } finally {
+            OPEN.get().remove(open);
+        }
+    }
+
+    /**
+     * Runs a change of many deals (a stage's deals, an import's batch, a rescore over an id range) and adds what
+     * it moved: their grouped contributions after the change minus before, in one transaction with it. The deals
+     * are locked first so that the "before" is what the change replaces.
+     */
+    public <T> T aroundMany(Condition deals, Supplier<T> change) {
         return dsl.transactionResult(() -> {
             Optional<ZoneId> zone = builtZone();
             if (zone.isEmpty()) {
@@ -112,20 +173,113 @@ public class DealTotals {
         });
     }
 
-    public void around(Condition deals, Runnable change) {
-        around(deals, () -> {
+    public void aroundMany(Condition deals, Runnable change) {
+        aroundMany(deals, () -> {
             change.run();
             return null;
         });
     }
 
+    /** The zone the last row read was cut in (the totals' zone, read with the rows; UTC before the first read). */
+    private volatile ZoneId rowZone = java.time.ZoneOffset.UTC;
+
+    /** The figures of each selected deal that its contributions depend on, and the zone of the totals. */
+    private record Rows(ZoneId zone, List<Row> rows) {
+        boolean built() {
+            return zone != null;
+        }
+
+        void addTo(Map<Key, Cell> into, boolean subtract) {
+            for (Row r : rows) {
+                r.addTo(into, subtract);
+            }
+        }
+    }
+
+    /** One deal as its contributions see it: the days are business days of the totals' zone. */
+    private record Row(Integer createdDay, Integer closedDay, long ownerId, long pipelineId, long sourceId,
+                       String band, BigDecimal amount, String kind, long lostReasonId, long lostAtStageId) {
+        /** A created row; a won or lost row when the deal is closed in a stage of that kind (as the grouped query). */
+        void addTo(Map<Key, Cell> into, boolean subtract) {
+            Cell one = new Cell(1, amount == null ? BigDecimal.ZERO : amount);
+            Cell cell = subtract ? one.negate() : one;
+            put(into, new Key(CREATED, createdDay, ownerId, pipelineId, sourceId, band, 0L, 0L), cell);
+            if (closedDay != null && WON.equals(kind)) {
+                put(into, new Key(WON, closedDay, ownerId, pipelineId, sourceId, band, 0L, 0L), cell);
+            } else if (closedDay != null && LOST.equals(kind)) {
+                put(into, new Key(LOST, closedDay, ownerId, pipelineId, sourceId, band, lostReasonId, lostAtStageId), cell);
+            }
+        }
+
+        private static void put(Map<Key, Cell> into, Key day, Cell cell) {
+            into.merge(day, cell, Cell::plus);
+            into.merge(day.month(), cell, Cell::plus);
+        }
+    }
+
+    /**
+     * Reads the selected deals row by row (locking them with {@code lock}) with the zone the totals are built in
+     * (null: not built); the days are cut in that zone — when it is not the one the statement was written for
+     * (the first read, or a rebuild in another zone meanwhile), the rows are read again in it.
+     */
+    private Rows rows(Condition deals, boolean lock) {
+        ZoneId zone = rowZone;
+        List<org.jooq.Record> read = readRows(deals, zone, lock);
+        String built = read.isEmpty() ? builtZone().map(ZoneId::getId).orElse(null) : read.get(0).get(10, String.class);
+        if (built == null) {
+            return new Rows(null, List.of());
+        }
+        ZoneId builtZone = ZoneId.of(built);
+        if (!builtZone.equals(zone)) {
+            rowZone = builtZone;
+            read = readRows(deals, builtZone, false);
+        }
+        List<Row> rows = new ArrayList<>(read.size());
+        for (org.jooq.Record r : read) {
+            rows.add(new Row(r.get(0, Integer.class), r.get(1, Integer.class), r.get(2, Long.class), r.get(3, Long.class),
+                    r.get(4, Long.class), r.get(5, String.class), r.get(6, BigDecimal.class), r.get(7, String.class),
+                    r.get(8, Long.class), r.get(9, Long.class)));
+        }
+        return new Rows(builtZone, rows);
+    }
+
+    private List<org.jooq.Record> readRows(Condition deals, ZoneId zone, boolean lock) {
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        Field<String> kind = DSL.field(DSL.select(STAGE.KIND_CODE).from(STAGE).where(STAGE.ID.eq(DEAL.STAGE_ID)));
+        // the stage a closed deal was lost at: its current history row's "from" (max: one row, as it must be);
+        // not asked for an open deal (most of them), which contributes no lost row
+        Field<Long> lostAt = DSL.when(DEAL.CLOSED_AT.isNotNull(), DSL.field(DSL.select(DSL.max(h.FROM_STAGE_ID)).from(h)
+                .where(h.DEAL_ID.eq(DEAL.ID)).and(h.LEFT_AT.isNull())));
+        Field<String> built = DSL.field(DSL.select(TOTALS_STATE.ZONE).from(TOTALS_STATE)
+                .where(TOTALS_STATE.REGISTER.eq(REGISTER)));
+        var select = dsl.select(BusinessDays.dayNumber(DEAL.CREATED_AT, zone, EARLIEST, LATEST),
+                        BusinessDays.dayNumber(DEAL.CLOSED_AT, zone, EARLIEST, LATEST), DEAL.OWNER_ID, DEAL.PIPELINE_ID,
+                        DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L)), DEAL.SCORE_BAND, DEAL.AMOUNT, kind,
+                        DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L)), DSL.coalesce(lostAt, DSL.inline(0L)), built)
+                .from(DEAL).where(deals);
+        if (lock && dsl.dialect().family() == SQLDialect.H2) {
+            // H2 keeps no parsed form of a SELECT … FOR UPDATE: lock with the smallest one, read with a kept one
+            dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
+            return new ArrayList<>(select.fetch());
+        }
+        return new ArrayList<>(lock ? select.forUpdate().fetch() : select.fetch());
+    }
+
     /** Adds the contributions of new deals (just inserted, in the caller's transaction). */
     public void added(Collection<Long> dealIds) {
-        Optional<ZoneId> zone = builtZone();
-        if (zone.isEmpty() || dealIds.isEmpty()) {
+        if (dealIds.isEmpty()) {
             return;
         }
         Map<Key, Cell> delta = new HashMap<>();
+        if (dealIds.size() <= FEW) { // a created deal: one read of its row, as a change's
+            rows(DEAL.ID.in(dealIds), false).addTo(delta, false);
+            apply(delta);
+            return;
+        }
+        Optional<ZoneId> zone = builtZone();
+        if (zone.isEmpty()) {
+            return;
+        }
         for (Condition scope : org.deskcrm.persistence.IdScopes.of(DEAL.ID, dealIds)) {
             add(delta, contributions(scope, zone.get()), false); // an import's new ids: one range read
         }

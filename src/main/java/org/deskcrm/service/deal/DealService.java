@@ -178,9 +178,12 @@ public class DealService {
             if (before.pipelineId() != d.pipelineId() || before.stageId() != d.stageId()) {
                 throw new AppException("error.deal.useMove");
             }
-            long version = details.update(d, now);
-            details.replaceLines(d.id(), lines);
-            scoring.rescore(d.id());
+            long version = deals.changing(d.id(), () -> { // the deal's totals read once around all three
+                long v = details.update(d, now);
+                details.replaceLines(d.id(), lines);
+                scoring.rescore(d.id());
+                return v;
+            });
             audit.append(changes(before, d, now, userId));
             return version;
         });
@@ -198,8 +201,11 @@ public class DealService {
             if (before.stageId() == toStageId) {
                 return before.version();
             }
-            long v = deals.move(dealId, version, toStageId, lostReasonId, Texts.trimToNull(lostNote), userId, now);
-            scoring.rescore(dealId);
+            long v = deals.changing(dealId, () -> { // the deal's totals read once around the move and the rescore
+                long moved = deals.move(dealId, version, toStageId, lostReasonId, Texts.trimToNull(lostNote), userId, now);
+                scoring.rescore(dealId);
+                return moved;
+            });
             Map<Long, String> names = stageNames(before.pipelineId());
             AuditEvent e = AuditEvent.of(now, userId, AuditAction.MOVE, "deal", dealId)
                     .withChange("stage", names.get(before.stageId()), names.get(toStageId));
