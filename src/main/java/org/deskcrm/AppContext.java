@@ -161,6 +161,11 @@ public final class AppContext implements AutoCloseable {
         return new AppContext(Database.open(config));
     }
 
+    /** {@link #open} for the window: the schema's comparison with the migrations runs in the background. */
+    public static AppContext openForWindow(DatabaseConfig config) {
+        return new AppContext(Database.openCheckingInBackground(config));
+    }
+
     /**
      * Creates the records a new installation starts with (administrator, the three pipelines, lost
      * reasons, lead sources, default scoring rules) where they are missing; names in {@code locale}.

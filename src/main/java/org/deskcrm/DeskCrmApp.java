@@ -54,7 +54,22 @@ public class DeskCrmApp extends Application {
     private Locale locale;
 
     public static void main(String[] args) {
+        openEarly(args);
         launch(DeskCrmApp.class, args);
+    }
+
+    /**
+     * Begins opening the database the window is going to use, before JavaFX starts (ADR 0025); {@link #start}
+     * takes that opening. Nothing is begun for a database URL that is not one (the splash says so).
+     */
+    static void openEarly(String[] args) {
+        try {
+            StartupOptions options = StartupOptions.parse(java.util.List.of(args), System.getProperties());
+            EarlyOpening.begin(startupDatabase(options, ConnectionPreferences.forCurrentUser(),
+                    new ConnectionService(AppPaths.dataDir())).config());
+        } catch (RuntimeException e) {
+            LOG.debug("no early opening", e);
+        }
     }
 
     /** The feature screens of the window, acting for whoever is signed in to {@code ctx}; links open in the desktop's apps. */
@@ -103,13 +118,16 @@ public class DeskCrmApp extends Application {
 
         DatabaseConfig config;
         try {
-            config = startupDatabase(options);
+            Startup chosen = startupDatabase(options, connectionPrefs, connections);
+            config = chosen.config();
+            currentSpec = chosen.spec() != null ? chosen.spec() : currentSpec;
         } catch (IllegalArgumentException e) {
             splash.showError(i18n.get("shell.splash.badUrl"), options.dbUrl());
             return;
         }
+        java.util.Optional<java.util.concurrent.CompletableFuture<AppContext>> early = EarlyOpening.take(config);
         executor.submit(p -> {
-            AppContext ctx = AppContext.open(config);
+            AppContext ctx = early.isPresent() ? early.get().join() : AppContext.openForWindow(config);
             try {
                 ctx.ensureReferenceData(locale);
                 boolean firstStart = ctx.auth().needsAdminPassword();
@@ -135,13 +153,18 @@ public class DeskCrmApp extends Application {
         });
     }
 
+    /** The database the window starts with, and the remembered connection it came from (null for {@code --db}). */
+    private record Startup(DatabaseConfig config, ConnectionSpec spec) {
+    }
+
     /** {@code --db} if given, else the database last chosen in File → Connect to database…, else the embedded one. */
-    private DatabaseConfig startupDatabase(StartupOptions options) {
+    private static Startup startupDatabase(StartupOptions options, ConnectionPreferences remembered,
+                                           ConnectionService connections) {
         if (options.dbUrl() != null) {
-            return options.database();
+            return new Startup(options.database(), null);
         }
-        currentSpec = connectionPrefs.remembered().orElse(ConnectionSpec.local());
-        return connections.config(currentSpec);
+        ConnectionSpec spec = remembered.remembered().orElse(ConnectionSpec.local());
+        return new Startup(connections.config(spec), spec);
     }
 
     /** A localized sentence for a failure to open a database (a newer schema, refused password…), else its first line. */
@@ -167,11 +190,11 @@ public class DeskCrmApp extends Application {
                             DatabaseConfig config) {
         SignInViewModel vm = new SignInViewModel(ctx.auth(), executor, i18n, firstStart, lastLogin);
         Stage dialog = new Stage();
-        SignInView view = new SignInView(vm, i18n, logo, user -> {
+        SignInView view = new SignInView(vm, i18n, logo, user -> afterSchemaCheck(ctx, dialog, i18n, () -> {
             signInStage = null;
             dialog.close();
             showMain(stage, ctx, features(ctx), i18n, logo, config); // a new database opens on the welcome tab
-        });
+        }));
         Scene scene = new Scene(view.node());
         scene.getStylesheets().setAll(css(Theme.BASE_CSS), css(prefs.theme().cssResource()));
         dialog.setScene(scene);
@@ -187,6 +210,21 @@ public class DeskCrmApp extends Application {
         });
         signInStage = dialog;
         dialog.show();
+    }
+
+    /**
+     * Runs {@code then} once the schema check of the database's opening is done (ADR 0025): it runs in the
+     * background while the person signs in; if it is still running, the sign-in window stays up, disabled, and
+     * says so. The main window never works on a schema that is still being compared or repaired.
+     */
+    private void afterSchemaCheck(AppContext ctx, Stage dialog, I18n i18n, Runnable then) {
+        if (ctx.database().schemaChecked()) {
+            then.run();
+            return;
+        }
+        dialog.getScene().getRoot().setDisable(true);
+        dialog.setTitle(i18n.get("shell.schemaCheck.waiting"));
+        executor.submit(p -> ctx.database().schemaReport(), report -> then.run(), failure -> then.run());
     }
 
     /** Signs out (audited) and asks for a sign-in again; the open tabs are closed first. */
@@ -290,7 +328,7 @@ public class DeskCrmApp extends Application {
         DatabaseSwitch databaseSwitch = new DatabaseSwitch() {
             @Override
             public AppContext open(ConnectionSpec spec) {
-                AppContext ctx = AppContext.open(connections.config(spec));
+                AppContext ctx = AppContext.openForWindow(connections.config(spec));
                 try {
                     ctx.ensureReferenceData(locale);
                     return ctx;

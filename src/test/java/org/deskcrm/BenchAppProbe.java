@@ -26,6 +26,7 @@ public class BenchAppProbe extends DeskCrmApp {
         if (args.length > 0 && args[0].equals("bare")) {
             Application.launch(Bare.class, args);
         } else {
+            openEarly(args); // as DeskCrmApp.main does
             Application.launch(BenchAppProbe.class, args);
         }
     }

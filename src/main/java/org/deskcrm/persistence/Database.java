@@ -21,7 +21,10 @@ import javax.sql.DataSource;
 /**
  * The one pooled DataSource and the one DSLContext of the application.
  * Opening it upgrades the schema with Flyway, so any database the app connects to is current, then
- * checks the schema against the migrations' definition and repairs it ({@link SchemaIntegrity}).
+ * checks the schema against the migrations' definition and repairs it ({@link SchemaIntegrity}). The window
+ * opens it with the comparison in the background ({@link #openCheckingInBackground}): killed bulk loads are
+ * undone and identities moved before it returns, the rest runs while the person signs in, and the main
+ * window waits for it ({@link #schemaReport}).
  */
 public final class Database implements AutoCloseable {
 
@@ -32,10 +35,10 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final SQLDialect dialect;
     private final int migrationsApplied;
-    private final SchemaReport schemaReport;
+    private final java.util.concurrent.CompletableFuture<SchemaReport> schemaCheck;
     private final boolean schemaOwner;
 
-    private Database(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress) {
+    private Database(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress, boolean checkLater) {
         this.config = config;
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.effectiveUrl());
@@ -60,9 +63,12 @@ public final class Database implements AutoCloseable {
             // a person's own PostgreSQL role (ADR 0015) neither migrates nor repairs: only the owner changes the schema
             this.schemaOwner = !config.isPostgres() || SchemaOwner.isOwner(dataSource);
             this.migrationsApplied = schemaOwner ? migrate(dataSource, dialect) : SchemaOwner.requireCurrent(dataSource);
-            this.schemaReport = schemaOwner
-                    ? SchemaIntegrity.checkAndRepair(dataSource, dialect == SQLDialect.POSTGRES, repairProgress)
-                    : SchemaReport.skipped("connected as " + config.user() + ", not as the schema's owner");
+            this.schemaCheck = !schemaOwner
+                    ? java.util.concurrent.CompletableFuture.completedFuture(
+                            SchemaReport.skipped("connected as " + config.user() + ", not as the schema's owner"))
+                    : checkLater ? checkInBackground(dataSource, dialect == SQLDialect.POSTGRES, repairProgress)
+                    : java.util.concurrent.CompletableFuture.completedFuture(
+                            SchemaIntegrity.checkAndRepair(dataSource, dialect == SQLDialect.POSTGRES, repairProgress));
             Settings settings = new Settings()
                     .withExecuteWithOptimisticLocking(true)
                     .withReturnIdentityOnUpdatableRecord(true);
@@ -85,16 +91,44 @@ public final class Database implements AutoCloseable {
 
     /** Connects, upgrades the schema, and returns a ready database. */
     public static Database open(DatabaseConfig config) {
-        return new Database(config, config.isH2() ? 4 : 8, SchemaIntegrity.Listener.LOG_ONLY);
+        return new Database(config, defaultPool(config), SchemaIntegrity.Listener.LOG_ONLY, false);
     }
 
     public static Database open(DatabaseConfig config, int poolSize) {
-        return new Database(config, poolSize, SchemaIntegrity.Listener.LOG_ONLY);
+        return new Database(config, poolSize, SchemaIntegrity.Listener.LOG_ONLY, false);
     }
 
     /** Opens the database, reporting the progress of a schema repair (if the start needs one) to the listener. */
     public static Database open(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress) {
-        return new Database(config, poolSize, repairProgress);
+        return new Database(config, poolSize, repairProgress, false);
+    }
+
+    /**
+     * Opens the database for the window: killed bulk loads are undone and identities moved before this returns
+     * (a sign-in writes), while the comparison of indexes and constraints with the migrations' definition and
+     * its repair — about 1.5 s for building the definition alone — run on a background thread; the main window
+     * waits for them through {@link #schemaReport}.
+     */
+    public static Database openCheckingInBackground(DatabaseConfig config) {
+        return new Database(config, defaultPool(config), SchemaIntegrity.Listener.LOG_ONLY, true);
+    }
+
+    private static int defaultPool(DatabaseConfig config) {
+        return config.isH2() ? 4 : 8;
+    }
+
+    private static java.util.concurrent.CompletableFuture<SchemaReport> checkInBackground(
+            DataSource ds, boolean postgres, SchemaIntegrity.Listener progress) {
+        SchemaIntegrity.Recovered recovered = SchemaIntegrity.recover(ds, postgres);
+        if (recovered.skipped() != null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(recovered.skipped());
+        }
+        java.util.concurrent.CompletableFuture<SchemaReport> check = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> check.complete(SchemaIntegrity.compareAndRepair(ds, postgres, recovered, progress)),
+                "deskcrm-schema-check");
+        t.setDaemon(true);
+        t.start();
+        return check;
     }
 
     /**
@@ -161,13 +195,20 @@ public final class Database implements AutoCloseable {
         return schemaOwner;
     }
 
-    /** What the schema check of this open found and repaired. */
+    /** What the schema check of this open found and repaired; waits for a check still running in the background. */
     public SchemaReport schemaReport() {
-        return schemaReport;
+        return schemaCheck.join();
     }
 
+    /** Whether the schema check has finished (always, unless opened with {@link #openCheckingInBackground}). */
+    public boolean schemaChecked() {
+        return schemaCheck.isDone();
+    }
+
+    /** Closes the pool, after a schema check still running (a repair is never cut off half-way). */
     @Override
     public void close() {
+        schemaCheck.join();
         dataSource.close();
     }
 }

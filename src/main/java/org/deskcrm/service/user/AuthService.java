@@ -36,8 +36,11 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final Session session;
     private final Clock clock;
-    /** Verified when the login does not exist, so that an unknown login costs as much as a wrong password. */
-    private final String decoy;
+    /**
+     * Verified when the login does not exist, so that an unknown login costs as much as a wrong password; made
+     * in the background (an Argon2 hash costs a few hundred milliseconds, on the way to the sign-in window).
+     */
+    private final java.util.concurrent.CompletableFuture<String> decoy;
 
     public AuthService(UserRepository users, AuditRepository audit, PasswordHasher hasher, LoginThrottle throttle,
                        Session session, Clock clock) {
@@ -47,7 +50,7 @@ public class AuthService {
         this.throttle = throttle;
         this.session = session;
         this.clock = clock;
-        this.decoy = hasher.hash("decoy-password".toCharArray());
+        this.decoy = java.util.concurrent.CompletableFuture.supplyAsync(() -> hasher.hash("decoy-password".toCharArray()));
     }
 
     /** The only login that may sign in, when the database connection belongs to one person (ADR 0015). */
@@ -117,7 +120,7 @@ public class AuthService {
         if (user.isPresent() && stored == null && choosesOwnPassword(user.get())) {
             throw new PasswordNotSetException();
         }
-        boolean ok = hasher.verify(password, stored == null ? decoy : stored) && stored != null;
+        boolean ok = hasher.verify(password, stored == null ? decoy.join() : stored) && stored != null;
         if (!ok) {
             throttle.failed(name);
             failed(userId, name, user.isEmpty() ? "unknown_login" : "wrong_password");
