@@ -210,6 +210,31 @@ public class DeskCrmApp extends Application {
         });
         signInStage = dialog;
         dialog.show();
+        warmUpHome(ctx);
+    }
+
+    /**
+     * While the person signs in, the home dashboard's figures for this month are computed once over the whole
+     * company and dropped: the dashboard after the sign-in then finds the report code loaded and compiled and
+     * the rows it reads in the database's cache (cold, its first figure took 0.8 s and all six 1.3 s at
+     * 100 000 deals; warm, a tenth of that). Nothing of it is shown or kept; it stops at the sign-in.
+     */
+    private void warmUpHome(AppContext ctx) {
+        executor.submit(p -> {
+            java.time.LocalDate today = ctx.reports().support().today();
+            var snapshot = ctx.home().snapshot(org.deskcrm.model.report.PeriodPreset.THIS_MONTH.range(today).orElseThrow(),
+                    null);
+            java.util.Set<org.deskcrm.service.home.HomeTile> tiles =
+                    new java.util.LinkedHashSet<>(org.deskcrm.service.home.HomeTile.SUPERVISOR);
+            tiles.addAll(org.deskcrm.service.home.HomeTile.MANAGER);
+            for (org.deskcrm.service.home.HomeTile t : tiles) {
+                if (ctx.session().user().isPresent()) {
+                    break; // signed in: the real dashboard needs the cores now
+                }
+                snapshot.value(t);
+            }
+            return Boolean.TRUE;
+        }, done -> { }, failure -> LOG.debug("the home dashboard's warm-up failed", failure));
     }
 
     /**
