@@ -162,6 +162,16 @@ public class MissedCallRepository {
         return dsl.fetchCount(MISSED_CALL, MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.DUE_AT.le(odt(now))));
     }
 
+    /**
+     * {@link #overdue} counted in the database, of one manager (null: any) among the managers {@code scope} sees:
+     * the dashboard's tile, which listed every overdue miss of the company to count them (0.6–0.8 s at 1 M calls).
+     */
+    public int overdueCount(Instant now, Long managerId, org.deskcrm.model.user.AccessScope scope) {
+        Condition c = MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.DUE_AT.le(odt(now)))
+                .and(Visibility.owned(MISSED_CALL.MANAGER_ID, scope));
+        return dsl.fetchCount(MISSED_CALL, managerId == null ? c : c.and(MISSED_CALL.MANAGER_ID.eq(managerId)));
+    }
+
     /** Open, not yet escalated misses whose window ended at or before {@code now}. */
     public List<MissedCall> toEscalate(Instant now) {
         return select(MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.ESCALATED_AT.isNull())

@@ -100,7 +100,7 @@ public class ControlService {
         return switch (indicator) {
             case DEALS_WITHOUT_TASK -> control.dealsWithoutTaskCount(managerId, scope.get());
             case OVERDUE_TASKS -> control.overdueTaskCount(managerId, scope.get(), now);
-            case UNRETURNED_MISSED_CALLS -> unreturned(managerId, now).size();
+            case UNRETURNED_MISSED_CALLS -> misses.overdueCount(now, managerId, scope.get());
             case STUCK_DEALS -> control.stuckDealCount(managerId, scope.get(), now);
             case BADLY_FILLED_CLIENTS -> badlyFilled(managerId).size();
             case FORGOTTEN_CLIENTS -> control.forgottenClientCount(managerId, scope.get(), forgottenCutoff(now));
