@@ -34,8 +34,9 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
 /**
- * Developer measurement of the stored deal totals (not a test, not in the suite): on an H2 file filled by the
- * demo generator (args: data folder, deals; 10 clients a 100 deals), each deal figure of a twelve-month
+ * Developer measurement of the stored deal totals (not a test, not in the suite): on an H2 file (or, with
+ * {@code pg:DIR}, an embedded PostgreSQL) filled by the demo generator (args: data folder, deals; 10 clients a
+ * 100 deals), each deal figure of a twelve-month
  * report without a filter (a) from the totals, (b) by the best hand-written aggregate over the deal records,
  * (c) by the query the reports used before the totals; then the cost the totals add to a deal move (through
  * the service) and to an import of deals (the import's write), each with and without the totals kept.
@@ -45,12 +46,16 @@ public final class TotalsBenchmark {
     private static final int RUNS = 7;
 
     public static void main(String[] args) throws Exception {
-        Path dir = Path.of(args.length > 0 ? args[0] : "target/totals-bench");
+        // DIR: an H2 file there; pg:DIR: an embedded PostgreSQL whose data folder is kept under DIR
+        boolean postgres = args.length > 0 && args[0].startsWith("pg:");
+        Path dir = Path.of(args.length > 0 ? (postgres ? args[0].substring(3) : args[0]) : "target/totals-bench");
         int deals = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int calls = args.length > 2 ? Integer.parseInt(args[2]) : deals / 10;
         Files.createDirectories(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-11-30T09:00:00Z"), ZoneOffset.UTC);
-        try (AppContext ctx = new AppContext(Database.open(DatabaseConfig.embedded(dir)), clock)) {
+        try (BenchDatabase where = postgres ? BenchDatabase.open("postgresql", "totals", dir, null, null) : null;
+             AppContext ctx = new AppContext(Database.open(where != null ? where.config() : DatabaseConfig.embedded(dir)),
+                     clock)) {
             ctx.referenceData().ensureDefaults(Locale.ENGLISH);
             long have = ctx.database().dsl().fetchCount(org.deskcrm.persistence.jooq.Tables.DEAL);
             if (have == 0) {
