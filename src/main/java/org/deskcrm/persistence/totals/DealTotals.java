@@ -105,13 +105,18 @@ public class DealTotals {
      * {@link #aroundMany} take seven — a deal move or a card save costs a few per cent more, not twice as much.
      */
     public <T> T around(Condition deals, Supplier<T> change) {
+        return aroundRows(deals, null, change);
+    }
+
+    /** {@link #around}; {@code oneDeal}: the condition selects that deal alone (its statements are kept rendered). */
+    private <T> T aroundRows(Condition deals, Long oneDeal, Supplier<T> change) {
         return dsl.transactionResult(() -> {
-            Rows before = rows(deals, true);
+            Rows before = rows(deals, oneDeal, true);
             if (!before.built()) {
                 return change.get();
             }
             T result = change.get();
-            Rows after = rows(deals, false);
+            Rows after = rows(deals, oneDeal, false);
             Map<Key, Cell> delta = new HashMap<>();
             before.addTo(delta, true);
             after.addTo(delta, false);
@@ -146,7 +151,7 @@ public class DealTotals {
         }
         OPEN.get().add(open);
         try {
-            return around(DEAL.ID.eq(dealId), change);
+            return aroundRows(DEAL.ID.eq(dealId), dealId, change);
         } finally {
             OPEN.get().remove(open);
         }
@@ -222,9 +227,9 @@ public class DealTotals {
      * (null: not built); the days are cut in that zone — when it is not the one the statement was written for
      * (the first read, or a rebuild in another zone meanwhile), the rows are read again in it.
      */
-    private Rows rows(Condition deals, boolean lock) {
+    private Rows rows(Condition deals, Long oneDeal, boolean lock) {
         ZoneId zone = rowZone;
-        List<org.jooq.Record> read = readRows(deals, zone, lock);
+        List<org.jooq.Record> read = oneDeal != null ? readDeal(oneDeal, zone, lock) : readRows(deals, zone, lock);
         String built = read.isEmpty() ? builtZone().map(ZoneId::getId).orElse(null) : read.get(0).get(10, String.class);
         if (built == null) {
             return new Rows(null, List.of());
@@ -232,7 +237,7 @@ public class DealTotals {
         ZoneId builtZone = ZoneId.of(built);
         if (!builtZone.equals(zone)) {
             rowZone = builtZone;
-            read = readRows(deals, builtZone, false);
+            read = oneDeal != null ? readDeal(oneDeal, builtZone, false) : readRows(deals, builtZone, false);
         }
         List<Row> rows = new ArrayList<>(read.size());
         for (org.jooq.Record r : read) {
@@ -243,7 +248,43 @@ public class DealTotals {
         return new Rows(builtZone, rows);
     }
 
+    /** The statements that read one deal's row, rendered once per zone (a write renders none). */
+    private record OneDeal(ZoneId zone, String read, String lock) {
+    }
+
+    private volatile OneDeal oneDeal;
+
+    /** {@link #readRows} of one deal, by statements jOOQ rendered once for the zone (bound by the deal's id). */
+    private List<org.jooq.Record> readDeal(long dealId, ZoneId zone, boolean lock) {
+        OneDeal sql = oneDeal;
+        if (sql == null || !sql.zone().equals(zone)) {
+            Condition one = DEAL.ID.eq(DSL.param("deal", Long.class));
+            var select = rowSelect(one, zone);
+            sql = new OneDeal(zone, dsl.render(select), dsl.dialect().family() == SQLDialect.H2
+                    ? dsl.render(dsl.select(DEAL.ID).from(DEAL).where(one).forUpdate()) // then the kept read
+                    : dsl.render(select.forUpdate()));
+            oneDeal = sql;
+        }
+        if (!lock) {
+            return new ArrayList<>(dsl.resultQuery(sql.read(), dealId).fetch());
+        }
+        List<org.jooq.Record> locked = new ArrayList<>(dsl.resultQuery(sql.lock(), dealId).fetch());
+        return dsl.dialect().family() == SQLDialect.H2 ? new ArrayList<>(dsl.resultQuery(sql.read(), dealId).fetch())
+                : locked;
+    }
+
     private List<org.jooq.Record> readRows(Condition deals, ZoneId zone, boolean lock) {
+        var select = rowSelect(deals, zone);
+        if (lock && dsl.dialect().family() == SQLDialect.H2) {
+            // H2 keeps no parsed form of a SELECT … FOR UPDATE: lock with the smallest one, read with a kept one
+            dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
+            return new ArrayList<>(select.fetch());
+        }
+        return new ArrayList<>(lock ? select.forUpdate().fetch() : select.fetch());
+    }
+
+    /** Each selected deal's figures its contributions depend on, and the zone the totals are built in (or null). */
+    private org.jooq.SelectConditionStep<?> rowSelect(Condition deals, ZoneId zone) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         Field<String> kind = DSL.field(DSL.select(STAGE.KIND_CODE).from(STAGE).where(STAGE.ID.eq(DEAL.STAGE_ID)));
         // the stage a closed deal was lost at: its current history row's "from" (max: one row, as it must be);
@@ -251,18 +292,12 @@ public class DealTotals {
         Field<Long> lostAt = DSL.when(DEAL.CLOSED_AT.isNotNull(), DSL.field(DSL.select(DSL.max(h.FROM_STAGE_ID)).from(h)
                 .where(h.DEAL_ID.eq(DEAL.ID)).and(h.LEFT_AT.isNull())));
         Field<String> built = DSL.field(DSL.select(TOTALS_STATE.ZONE).from(TOTALS_STATE)
-                .where(TOTALS_STATE.REGISTER.eq(REGISTER)));
-        var select = dsl.select(BusinessDays.dayNumber(DEAL.CREATED_AT, zone, EARLIEST, LATEST),
+                .where(TOTALS_STATE.REGISTER.eq(DSL.inline(REGISTER))));
+        return dsl.select(BusinessDays.dayNumber(DEAL.CREATED_AT, zone, EARLIEST, LATEST),
                         BusinessDays.dayNumber(DEAL.CLOSED_AT, zone, EARLIEST, LATEST), DEAL.OWNER_ID, DEAL.PIPELINE_ID,
                         DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L)), DEAL.SCORE_BAND, DEAL.AMOUNT, kind,
                         DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L)), DSL.coalesce(lostAt, DSL.inline(0L)), built)
                 .from(DEAL).where(deals);
-        if (lock && dsl.dialect().family() == SQLDialect.H2) {
-            // H2 keeps no parsed form of a SELECT … FOR UPDATE: lock with the smallest one, read with a kept one
-            dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
-            return new ArrayList<>(select.fetch());
-        }
-        return new ArrayList<>(lock ? select.forUpdate().fetch() : select.fetch());
     }
 
     /** Adds the contributions of new deals (just inserted, in the caller's transaction). */
@@ -272,7 +307,8 @@ public class DealTotals {
         }
         Map<Key, Cell> delta = new HashMap<>();
         if (dealIds.size() <= FEW) { // a created deal: one read of its row, as a change's
-            rows(DEAL.ID.in(dealIds), false).addTo(delta, false);
+            Long one = dealIds.size() == 1 ? dealIds.iterator().next() : null;
+            rows(DEAL.ID.in(dealIds), one, false).addTo(delta, false);
             apply(delta);
             return;
         }
