@@ -8,7 +8,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record10;
-import org.jooq.SQLDialect;
 import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
 
@@ -89,6 +88,7 @@ public class DealTotals {
 
     public DealTotals(DSLContext dsl) {
         this.dsl = dsl;
+        this.dealRows = new DealRows(dsl, this::builtZone);
     }
 
     /** The zone the totals are cut in, when they are built. */
@@ -111,12 +111,12 @@ public class DealTotals {
     /** {@link #around}; {@code oneDeal}: the condition selects that deal alone (its statements are kept rendered). */
     private <T> T aroundRows(Condition deals, Long oneDeal, Supplier<T> change) {
         return dsl.transactionResult(() -> {
-            Rows before = rows(deals, oneDeal, true);
+            DealRows.Rows before = dealRows.read(deals, oneDeal, true);
             if (!before.built()) {
                 return change.get();
             }
             T result = change.get();
-            Rows after = rows(deals, oneDeal, false);
+            DealRows.Rows after = dealRows.read(deals, oneDeal, false);
             Map<Key, Cell> delta = new HashMap<>();
             before.addTo(delta, true);
             after.addTo(delta, false);
@@ -185,120 +185,7 @@ public class DealTotals {
         });
     }
 
-    /** The zone the last row read was cut in (the totals' zone, read with the rows; UTC before the first read). */
-    private volatile ZoneId rowZone = java.time.ZoneOffset.UTC;
-
-    /** The figures of each selected deal that its contributions depend on, and the zone of the totals. */
-    private record Rows(ZoneId zone, List<Row> rows) {
-        boolean built() {
-            return zone != null;
-        }
-
-        void addTo(Map<Key, Cell> into, boolean subtract) {
-            for (Row r : rows) {
-                r.addTo(into, subtract);
-            }
-        }
-    }
-
-    /** One deal as its contributions see it: the days are business days of the totals' zone. */
-    private record Row(Integer createdDay, Integer closedDay, long ownerId, long pipelineId, long sourceId,
-                       String band, BigDecimal amount, String kind, long lostReasonId, long lostAtStageId) {
-        /** A created row; a won or lost row when the deal is closed in a stage of that kind (as the grouped query). */
-        void addTo(Map<Key, Cell> into, boolean subtract) {
-            Cell one = new Cell(1, amount == null ? BigDecimal.ZERO : amount);
-            Cell cell = subtract ? one.negate() : one;
-            put(into, new Key(CREATED, createdDay, ownerId, pipelineId, sourceId, band, 0L, 0L), cell);
-            if (closedDay != null && WON.equals(kind)) {
-                put(into, new Key(WON, closedDay, ownerId, pipelineId, sourceId, band, 0L, 0L), cell);
-            } else if (closedDay != null && LOST.equals(kind)) {
-                put(into, new Key(LOST, closedDay, ownerId, pipelineId, sourceId, band, lostReasonId, lostAtStageId), cell);
-            }
-        }
-
-        private static void put(Map<Key, Cell> into, Key day, Cell cell) {
-            into.merge(day, cell, Cell::plus);
-            into.merge(day.month(), cell, Cell::plus);
-        }
-    }
-
-    /**
-     * Reads the selected deals row by row (locking them with {@code lock}) with the zone the totals are built in
-     * (null: not built); the days are cut in that zone — when it is not the one the statement was written for
-     * (the first read, or a rebuild in another zone meanwhile), the rows are read again in it.
-     */
-    private Rows rows(Condition deals, Long oneDeal, boolean lock) {
-        ZoneId zone = rowZone;
-        List<org.jooq.Record> read = oneDeal != null ? readDeal(oneDeal, zone, lock) : readRows(deals, zone, lock);
-        String built = read.isEmpty() ? builtZone().map(ZoneId::getId).orElse(null) : read.get(0).get(10, String.class);
-        if (built == null) {
-            return new Rows(null, List.of());
-        }
-        ZoneId builtZone = ZoneId.of(built);
-        if (!builtZone.equals(zone)) {
-            rowZone = builtZone;
-            read = oneDeal != null ? readDeal(oneDeal, builtZone, false) : readRows(deals, builtZone, false);
-        }
-        List<Row> rows = new ArrayList<>(read.size());
-        for (org.jooq.Record r : read) {
-            rows.add(new Row(r.get(0, Integer.class), r.get(1, Integer.class), r.get(2, Long.class), r.get(3, Long.class),
-                    r.get(4, Long.class), r.get(5, String.class), r.get(6, BigDecimal.class), r.get(7, String.class),
-                    r.get(8, Long.class), r.get(9, Long.class)));
-        }
-        return new Rows(builtZone, rows);
-    }
-
-    /** The statements that read one deal's row, rendered once per zone (a write renders none). */
-    private record OneDeal(ZoneId zone, String read, String lock) {
-    }
-
-    private volatile OneDeal oneDeal;
-
-    /** {@link #readRows} of one deal, by statements jOOQ rendered once for the zone (bound by the deal's id). */
-    private List<org.jooq.Record> readDeal(long dealId, ZoneId zone, boolean lock) {
-        OneDeal sql = oneDeal;
-        if (sql == null || !sql.zone().equals(zone)) {
-            Condition one = DEAL.ID.eq(DSL.param("deal", Long.class));
-            var select = rowSelect(one, zone);
-            sql = new OneDeal(zone, dsl.render(select), dsl.dialect().family() == SQLDialect.H2
-                    ? dsl.render(dsl.select(DEAL.ID).from(DEAL).where(one).forUpdate()) // then the kept read
-                    : dsl.render(select.forUpdate()));
-            oneDeal = sql;
-        }
-        if (!lock) {
-            return new ArrayList<>(dsl.resultQuery(sql.read(), dealId).fetch());
-        }
-        List<org.jooq.Record> locked = new ArrayList<>(dsl.resultQuery(sql.lock(), dealId).fetch());
-        return dsl.dialect().family() == SQLDialect.H2 ? new ArrayList<>(dsl.resultQuery(sql.read(), dealId).fetch())
-                : locked;
-    }
-
-    private List<org.jooq.Record> readRows(Condition deals, ZoneId zone, boolean lock) {
-        var select = rowSelect(deals, zone);
-        if (lock && dsl.dialect().family() == SQLDialect.H2) {
-            // H2 keeps no parsed form of a SELECT … FOR UPDATE: lock with the smallest one, read with a kept one
-            dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
-            return new ArrayList<>(select.fetch());
-        }
-        return new ArrayList<>(lock ? select.forUpdate().fetch() : select.fetch());
-    }
-
-    /** Each selected deal's figures its contributions depend on, and the zone the totals are built in (or null). */
-    private org.jooq.SelectConditionStep<?> rowSelect(Condition deals, ZoneId zone) {
-        DealStageHistory h = DEAL_STAGE_HISTORY;
-        Field<String> kind = DSL.field(DSL.select(STAGE.KIND_CODE).from(STAGE).where(STAGE.ID.eq(DEAL.STAGE_ID)));
-        // the stage a closed deal was lost at: its current history row's "from" (max: one row, as it must be);
-        // not asked for an open deal (most of them), which contributes no lost row
-        Field<Long> lostAt = DSL.when(DEAL.CLOSED_AT.isNotNull(), DSL.field(DSL.select(DSL.max(h.FROM_STAGE_ID)).from(h)
-                .where(h.DEAL_ID.eq(DEAL.ID)).and(h.LEFT_AT.isNull())));
-        Field<String> built = DSL.field(DSL.select(TOTALS_STATE.ZONE).from(TOTALS_STATE)
-                .where(TOTALS_STATE.REGISTER.eq(DSL.inline(REGISTER))));
-        return dsl.select(BusinessDays.dayNumber(DEAL.CREATED_AT, zone, EARLIEST, LATEST),
-                        BusinessDays.dayNumber(DEAL.CLOSED_AT, zone, EARLIEST, LATEST), DEAL.OWNER_ID, DEAL.PIPELINE_ID,
-                        DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L)), DEAL.SCORE_BAND, DEAL.AMOUNT, kind,
-                        DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L)), DSL.coalesce(lostAt, DSL.inline(0L)), built)
-                .from(DEAL).where(deals);
-    }
+    private final DealRows dealRows;
 
     /** Adds the contributions of new deals (just inserted, in the caller's transaction). */
     public void added(Collection<Long> dealIds) {
@@ -308,7 +195,7 @@ public class DealTotals {
         Map<Key, Cell> delta = new HashMap<>();
         if (dealIds.size() <= FEW) { // a created deal: one read of its row, as a change's
             Long one = dealIds.size() == 1 ? dealIds.iterator().next() : null;
-            rows(DEAL.ID.in(dealIds), one, false).addTo(delta, false);
+            dealRows.read(DEAL.ID.in(dealIds), one, false).addTo(delta, false);
             apply(delta);
             return;
         }
