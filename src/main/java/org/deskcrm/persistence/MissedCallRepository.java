@@ -159,7 +159,7 @@ public class MissedCallRepository {
     }
 
     public int overdueCount(Instant now) {
-        return dsl.fetchCount(MISSED_CALL, MISSED_CALL.RESOLVED_AT.isNull().and(MISSED_CALL.DUE_AT.le(odt(now))));
+        return overdueCount(now, null, org.deskcrm.model.user.AccessScope.all());
     }
 
     /**

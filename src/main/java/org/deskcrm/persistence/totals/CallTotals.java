@@ -3,7 +3,6 @@ package org.deskcrm.persistence.totals;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.jooq.tables.PhoneCall;
 import org.deskcrm.persistence.jooq.tables.records.TotalsStateRecord;
-import org.deskcrm.persistence.report.BusinessDays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -46,8 +45,6 @@ public class CallTotals {
     /** The setting of the first-call window in days (ADR 0002). */
     public static final String WINDOW_SETTING = "calls.fcr_days";
     public static final int DEFAULT_WINDOW_DAYS = 7;
-    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallTotals.class);
 
     /** The key of a totals row: day (yyyymmdd) or month (yyyymm), user (0 = none), direction and status. */
@@ -292,7 +289,7 @@ public class CallTotals {
     private List<Contribution> contributions(Condition calls, Basis basis) {
         PhoneCall c = PHONE_CALL;
         PhoneCall p = PHONE_CALL.as("neighbour");
-        Field<Integer> day = BusinessDays.dayNumber(c.STARTED_AT, basis.zone(), EARLIEST, LATEST);
+        Field<Integer> day = Registers.businessDay(c.STARTED_AT, basis.zone());
         Field<OffsetDateTime> windowStart = c.STARTED_AT.minus(DSL.inline(new DayToSecond(basis.windowDays())));
         Field<OffsetDateTime> windowEnd = c.STARTED_AT.plus(DSL.inline(new DayToSecond(basis.windowDays())));
         Condition before = p.DIRECTION.ne("internal").and(p.STARTED_AT.gt(windowStart))

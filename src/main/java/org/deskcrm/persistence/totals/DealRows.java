@@ -1,7 +1,6 @@
 package org.deskcrm.persistence.totals;
 
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
-import org.deskcrm.persistence.report.BusinessDays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -9,7 +8,6 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +31,6 @@ import static org.deskcrm.persistence.totals.DealTotals.WON;
  * query of a rebuild forms the same keys from the same expressions.
  */
 final class DealRows {
-    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
-
     private final DSLContext dsl;
     private final Supplier<Optional<ZoneId>> builtZone;
 
@@ -152,8 +147,8 @@ final class DealRows {
                 .where(h.DEAL_ID.eq(DEAL.ID)).and(h.LEFT_AT.isNull())));
         Field<String> built = DSL.field(DSL.select(TOTALS_STATE.ZONE).from(TOTALS_STATE)
                 .where(TOTALS_STATE.REGISTER.eq(DSL.inline(REGISTER))));
-        return dsl.select(BusinessDays.dayNumber(DEAL.CREATED_AT, zone, EARLIEST, LATEST),
-                        BusinessDays.dayNumber(DEAL.CLOSED_AT, zone, EARLIEST, LATEST), DEAL.OWNER_ID, DEAL.PIPELINE_ID,
+        return dsl.select(Registers.businessDay(DEAL.CREATED_AT, zone),
+                        Registers.businessDay(DEAL.CLOSED_AT, zone), DEAL.OWNER_ID, DEAL.PIPELINE_ID,
                         DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L)), DEAL.SCORE_BAND, DEAL.AMOUNT, kind,
                         DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L)), DSL.coalesce(lostAt, DSL.inline(0L)), built)
                 .from(DEAL).where(deals);

@@ -3,7 +3,6 @@ package org.deskcrm.persistence.totals;
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
-import org.deskcrm.persistence.report.BusinessDays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -12,7 +11,6 @@ import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -49,9 +47,6 @@ public class DealTotals {
     public static final String CREATED = "created";
     public static final String WON = StageKind.WON.code();
     public static final String LOST = StageKind.LOST.code();
-    /** Bounds for the zone's SQL name (a fixed offset needs a region steady over them). */
-    private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     /** Up to this many new deals are read row by row, more by the grouped query. */
     private static final int FEW = 20;
 
@@ -85,6 +80,7 @@ public class DealTotals {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DealTotals.class);
 
     private final DSLContext dsl;
+    private final DealRows dealRows;
 
     public DealTotals(DSLContext dsl) {
         this.dsl = dsl;
@@ -184,8 +180,6 @@ public class DealTotals {
             return null;
         });
     }
-
-    private final DealRows dealRows;
 
     /** Adds the contributions of new deals (just inserted, in the caller's transaction). */
     public void added(Collection<Long> dealIds) {
@@ -296,8 +290,8 @@ public class DealTotals {
      */
     private List<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> contributions(
             Condition deals, ZoneId zone) {
-        Field<Integer> created = BusinessDays.dayNumber(DEAL.CREATED_AT, zone, EARLIEST, LATEST);
-        Field<Integer> closed = BusinessDays.dayNumber(DEAL.CLOSED_AT, zone, EARLIEST, LATEST);
+        Field<Integer> created = Registers.businessDay(DEAL.CREATED_AT, zone);
+        Field<Integer> closed = Registers.businessDay(DEAL.CLOSED_AT, zone);
         Field<Long> source = DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L));
         Field<Long> none = DSL.inline(0L);
         DealStageHistory h = DEAL_STAGE_HISTORY;

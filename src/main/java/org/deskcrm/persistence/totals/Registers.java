@@ -66,6 +66,18 @@ final class Registers {
     private Registers() {
     }
 
+    /** Bounds for the zone's SQL name (a fixed offset needs a region steady over them). */
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("1990-01-01T00:00:00Z");
+    private static final java.time.Instant LATEST = java.time.Instant.parse("2100-01-01T00:00:00Z");
+
+    /**
+     * The business day (yyyymmdd) a register files a record under: one expression for every register and for
+     * both ways a contribution is read (a deal's row, the grouped query of a rebuild), so none cuts days otherwise.
+     */
+    static org.jooq.Field<Integer> businessDay(org.jooq.Field<?> at, java.time.ZoneId zone) {
+        return org.deskcrm.persistence.report.BusinessDays.dayNumber(at, zone, EARLIEST, LATEST);
+    }
+
     private static Statements statements(Rows<?, ?> rows) {
         return STATEMENTS.computeIfAbsent(rows.table(), t -> Statements.of(rows));
     }
