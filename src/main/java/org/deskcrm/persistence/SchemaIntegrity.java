@@ -77,9 +77,12 @@ public final class SchemaIntegrity {
      */
     static SchemaReport compareAndRepair(DataSource ds, boolean postgres, Recovered recovered, Listener listener) {
         try {
+            Map<String, SchemaObject> actual;
+            String live;
             try (Connection c = ds.getConnection()) {
-                Map<String, SchemaObject> actual = SchemaObjects.read(c, postgres);
-                if (fingerprint(c, actual).equals(verifiedFingerprint(c))) { // as verified before: nothing to build
+                actual = SchemaObjects.read(c, postgres);
+                live = fingerprint(c, actual);
+                if (live.equals(verifiedFingerprint(c))) { // as verified before: nothing to build
                     return new SchemaReport(actual.size(), List.of(), List.of(), List.of(), recovered.identitiesMoved(),
                             recovered.undone(), List.of(), null);
                 }
@@ -87,15 +90,15 @@ public final class SchemaIntegrity {
             Map<String, SchemaObject> expected = reference(ds, postgres); // may need every pooled connection
             SchemaReport report;
             try (Connection c = ds.getConnection()) {
-                report = compareAndRepair(c, postgres, expected, recovered, listener);
+                report = compareAndRepair(c, postgres, expected, actual, recovered, listener);
+                if (report.failures().isEmpty() && report.extra().isEmpty()) {
+                    // the schema now is exactly the migrations' definition: as read, or as rebuilt
+                    boolean rebuilt = !report.missing().isEmpty() || !report.differing().isEmpty();
+                    remember(c, rebuilt ? fingerprint(c, SchemaObjects.read(c, postgres)) : live);
+                }
             }
             if (report.repaired() || !report.failures().isEmpty()) {
                 report.describe().forEach(LOG::warn);
-            }
-            if (report.failures().isEmpty() && report.extra().isEmpty()) {
-                try (Connection c = ds.getConnection()) { // the schema now is exactly the migrations' definition
-                    remember(c, fingerprint(c, SchemaObjects.read(c, postgres)));
-                }
             }
             return report;
         } catch (SQLException | RuntimeException e) {
@@ -192,8 +195,8 @@ public final class SchemaIntegrity {
     }
 
     private static SchemaReport compareAndRepair(Connection c, boolean postgres, Map<String, SchemaObject> expected,
-                                                 Recovered recovered, Listener listener) throws SQLException {
-        Map<String, SchemaObject> actual = SchemaObjects.read(c, postgres);
+                                                 Map<String, SchemaObject> actual, Recovered recovered,
+                                                 Listener listener) throws SQLException {
         List<SchemaObject> missing = new ArrayList<>();
         List<SchemaObject> differing = new ArrayList<>();
         for (SchemaObject e : expected.values()) {
