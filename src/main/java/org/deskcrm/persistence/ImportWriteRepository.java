@@ -360,7 +360,10 @@ public class ImportWriteRepository {
 
     /** Updates an existing deal's amount, expected close and source with the file's (non-empty) values. */
     public void mergeDeal(long id, ImportedDeal d, Instant now) {
-        totals.around(DEAL.ID.eq(id), () -> writeMerge(id, d, now));
+        totals.aroundDeal(id, () -> {
+            writeMerge(id, d, now);
+            return null;
+        });
     }
 
     private void writeMerge(long id, ImportedDeal d, Instant now) {

@@ -121,13 +121,6 @@ public class DealTotals {
         });
     }
 
-    public void around(Condition deals, Runnable change) {
-        around(deals, () -> {
-            change.run();
-            return null;
-        });
-    }
-
     /** The deals whose totals an {@link #aroundDeal} of this thread is keeping (its database and the deal's id). */
     private static final ThreadLocal<java.util.Set<Open>> OPEN = ThreadLocal.withInitial(java.util.HashSet::new);
 
