@@ -1,11 +1,17 @@
 package org.deskcrm.persistence;
 
 import org.deskcrm.model.deal.Stage;
+import org.deskcrm.model.deal.StageKind;
+import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.deskcrm.persistence.totals.DealTotals;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
@@ -50,19 +56,49 @@ public class StageRepository {
 
     /**
      * Gives the pipeline's stages the orders 10, 20, 30... in the order of {@code stageIds}. Two passes
-     * (negative orders first) so the unique (pipeline, order) key never collides midway.
+     * (negative orders first) so the unique (pipeline, order) key never collides midway. When an order changes,
+     * the pipeline's deals get their reached order again from their history (it is a stage order: "reached
+     * the proposal" must still mean the proposal after the stages moved), and the totals keyed by it follow.
      */
     public void reorder(long pipelineId, List<Long> stageIds) {
         dsl.transaction(() -> {
+            Map<Long, Integer> before = new HashMap<>();
+            dsl.select(STAGE.ID, STAGE.SORT_ORDER).from(STAGE).where(STAGE.PIPELINE_ID.eq(pipelineId))
+                    .forEach(r -> before.put(r.value1(), r.value2()));
+            boolean moved = false;
             for (int i = 0; i < stageIds.size(); i++) {
-                dsl.update(STAGE).set(STAGE.SORT_ORDER, -(i + 1))
-                        .where(STAGE.ID.eq(stageIds.get(i)).and(STAGE.PIPELINE_ID.eq(pipelineId))).execute();
+                moved |= !Integer.valueOf((i + 1) * 10).equals(before.get(stageIds.get(i)));
             }
-            for (int i = 0; i < stageIds.size(); i++) {
-                dsl.update(STAGE).set(STAGE.SORT_ORDER, (i + 1) * 10).set(STAGE.VERSION, STAGE.VERSION.plus(1))
-                        .where(STAGE.ID.eq(stageIds.get(i))).execute();
+            if (!moved) {
+                renumber(pipelineId, stageIds);
+                return;
             }
+            totals.aroundMany(DEAL.PIPELINE_ID.eq(pipelineId), () -> {
+                renumber(pipelineId, stageIds);
+                reachedAgain(DEAL.PIPELINE_ID.eq(pipelineId));
+            });
         });
+    }
+
+    private void renumber(long pipelineId, List<Long> stageIds) {
+        for (int i = 0; i < stageIds.size(); i++) {
+            dsl.update(STAGE).set(STAGE.SORT_ORDER, -(i + 1))
+                    .where(STAGE.ID.eq(stageIds.get(i)).and(STAGE.PIPELINE_ID.eq(pipelineId))).execute();
+        }
+        for (int i = 0; i < stageIds.size(); i++) {
+            dsl.update(STAGE).set(STAGE.SORT_ORDER, (i + 1) * 10).set(STAGE.VERSION, STAGE.VERSION.plus(1))
+                    .where(STAGE.ID.eq(stageIds.get(i))).execute();
+        }
+    }
+
+    /** The selected deals' reached order from their history: the highest order of an open or won stage entered. */
+    private void reachedAgain(Condition deals) {
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        org.deskcrm.persistence.jooq.tables.Stage entered = STAGE.as("entered");
+        Field<Integer> reached = DSL.field(DSL.select(DSL.max(entered.SORT_ORDER)).from(h)
+                .join(entered).on(entered.ID.eq(h.TO_STAGE_ID))
+                .where(h.DEAL_ID.eq(DEAL.ID)).and(entered.KIND_CODE.ne(StageKind.LOST.code())));
+        dsl.update(DEAL).set(DEAL.REACHED_ORDER, DSL.coalesce(reached, DSL.inline(0))).where(deals).execute();
     }
 
     /** Whether any deal stands at or ever passed through the stage. */

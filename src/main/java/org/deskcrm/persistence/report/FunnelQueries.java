@@ -8,6 +8,7 @@ import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
+import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -20,19 +21,28 @@ import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
 
 /**
- * The funnel's queries. The cohort is one GROUP BY over {@code ix_deal_cohort} (pipeline, created,
- * reached order, stage, amount): {@code deal.reached_order} is the highest open/won stage order the
- * deal's history reached, kept by the same transaction that writes the history. The snapshot reads
- * the history itself ({@code ix_dsh_to_stage}).
+ * The funnel's queries. The cohort, its lost leads and the won leads come from the stored totals when they are
+ * readable (ADR 0026: "created" rows keyed by current stage and reached order, "lostlead" rows by the stage lost
+ * at); otherwise, and as the reference the drift contracts compare with, from the records: one GROUP BY over
+ * {@code ix_deal_cohort} (pipeline, created, reached order, stage, amount). {@code deal.reached_order} is the
+ * highest open/won stage order the deal's history reached, kept by the same transaction that writes the history.
+ * The snapshot reads the history itself ({@code ix_dsh_to_stage}).
  */
 public class FunnelQueries {
     private final DSLContext dsl;
+    private final TotalFigures totals;
 
     public FunnelQueries(Database db) {
         this.dsl = db.dsl();
+        this.totals = new TotalFigures(dsl, new DealTotals(dsl));
     }
 
     public List<CohortCell> cohort(ReportScope s) {
+        return totals.readable(s) ? totals.cohort(s) : cohortRecorded(s);
+    }
+
+    /** {@link #cohort} counted from the deal records. */
+    public List<CohortCell> cohortRecorded(ReportScope s) {
         return dsl.select(DEAL.REACHED_ORDER, DEAL.STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
                 .where(Scopes.createdIn(s)).groupBy(DEAL.REACHED_ORDER, DEAL.STAGE_ID)
                 .fetch(r -> new CohortCell(r.value1(), r.value2(), r.value3(), r.value4()));
@@ -40,9 +50,14 @@ public class FunnelQueries {
 
     /** Cohort deals lost now, by the stage they were lost at (null: created directly in a lost stage). */
     public List<Tally> lostAt(ReportScope s) {
+        return totals.readable(s) ? totals.lostLeadsByStage(s) : lostAtRecorded(s);
+    }
+
+    /** {@link #lostAt} counted from the deal records and their current history rows. */
+    public List<Tally> lostAtRecorded(ReportScope s) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         return dsl.select(h.FROM_STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
-                .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
+                .leftJoin(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
                 .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.LOST))
                 .groupBy(h.FROM_STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
     }
@@ -52,6 +67,11 @@ public class FunnelQueries {
      * part of the period's leads, so won leads / leads never exceeds 1 (conversion of lead sources and managers).
      */
     public List<Tally> wonLeads(DealFigures.By by, ReportScope s) {
+        return totals.readable(s) ? totals.wonLeads(by, s) : wonLeadsRecorded(by, s);
+    }
+
+    /** {@link #wonLeads} counted from the deal records. */
+    public List<Tally> wonLeadsRecorded(DealFigures.By by, ReportScope s) {
         Field<Long> key = DealFigures.column(by);
         return dsl.select(key, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
                 .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.WON))
@@ -78,7 +98,7 @@ public class FunnelQueries {
     public List<DrillItem> lostAtDrill(ReportScope s, Pick fromStage) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT).from(DEAL)
-                .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
+                .leftJoin(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
                 .where(Scopes.createdIn(s)).and(Scopes.stageOfKind(DEAL.STAGE_ID, StageKind.LOST))
                 .and(Scopes.pick(h.FROM_STAGE_ID, fromStage, Long.class))
                 .orderBy(DEAL.ID).fetch(r -> new DrillItem("deal", r.value1(), r.value2(), r.value3()));

@@ -1,5 +1,7 @@
 package org.deskcrm.persistence.report;
 
+import org.deskcrm.model.deal.StageKind;
+import org.deskcrm.model.report.CohortCell;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
@@ -66,10 +68,33 @@ final class TotalFigures {
         return grouped(DealTotals.LOST, DEAL_TOTAL.STAGE_ID, s);
     }
 
+    /** The cohort funnel's cells: the period's created deals by reached order and current stage. */
+    List<CohortCell> cohort(ReportScope s) {
+        return dsl.select(DEAL_TOTAL.REACHED_ORDER, DEAL_TOTAL.STAGE_ID, DSL.sum(DEAL_TOTAL.DEAL_COUNT),
+                        DSL.sum(DEAL_TOTAL.AMOUNT)).from(DEAL_TOTAL)
+                .where(DEAL_TOTAL.KIND.eq(DealTotals.CREATED)).and(period(s.filter().from(), s.filter().to()))
+                .and(filter(s.filter())).groupBy(DEAL_TOTAL.REACHED_ORDER, DEAL_TOTAL.STAGE_ID)
+                .fetch(r -> new CohortCell(r.value1(), r.value2(), r.value3().longValue(), r.value4()));
+    }
+
+    /** The period's created deals now lost, by the stage they were lost at (null: created in a lost stage). */
+    List<Tally> lostLeadsByStage(ReportScope s) {
+        return grouped(DealTotals.LOST_LEAD, DEAL_TOTAL.STAGE_ID, s);
+    }
+
+    /** The period's created deals now in a won stage, grouped by a column. */
+    List<Tally> wonLeads(DealFigures.By by, ReportScope s) {
+        return grouped(DealTotals.CREATED, column(by), s, Scopes.stageOfKind(DEAL_TOTAL.STAGE_ID, StageKind.WON));
+    }
+
     private List<Tally> grouped(String kind, Field<Long> key, ReportScope s) {
+        return grouped(kind, key, s, DSL.noCondition());
+    }
+
+    private List<Tally> grouped(String kind, Field<Long> key, ReportScope s, Condition also) {
         return dsl.select(key, DSL.sum(DEAL_TOTAL.DEAL_COUNT), DSL.sum(DEAL_TOTAL.AMOUNT)).from(DEAL_TOTAL)
                 .where(DEAL_TOTAL.KIND.eq(kind)).and(period(s.filter().from(), s.filter().to()))
-                .and(filter(s.filter())).groupBy(key)
+                .and(filter(s.filter())).and(also).groupBy(key)
                 .fetch(r -> new Tally(r.value1() == 0L ? null : r.value1(), r.value2().longValue(), r.value3()));
     }
 

@@ -21,6 +21,7 @@ import static org.deskcrm.persistence.jooq.Tables.STAGE;
 import static org.deskcrm.persistence.jooq.Tables.TOTALS_STATE;
 import static org.deskcrm.persistence.totals.DealTotals.CREATED;
 import static org.deskcrm.persistence.totals.DealTotals.LOST;
+import static org.deskcrm.persistence.totals.DealTotals.LOST_LEAD;
 import static org.deskcrm.persistence.totals.DealTotals.REGISTER;
 import static org.deskcrm.persistence.totals.DealTotals.WON;
 
@@ -57,16 +58,26 @@ final class DealRows {
 
     /** One deal as its contributions see it: the days are business days of the totals' zone. */
     record Row(Integer createdDay, Integer closedDay, long ownerId, long pipelineId, long sourceId,
-                       String band, BigDecimal amount, String kind, long lostReasonId, long lostAtStageId) {
-        /** A created row; a won or lost row when the deal is closed in a stage of that kind (as the grouped query). */
+                       String band, BigDecimal amount, String kind, long lostReasonId, long lostAtStageId,
+                       long stageId, int reachedOrder) {
+        /**
+         * A created row (at the deal's stage and reached order); a won or lost row when the deal is closed in a stage
+         * of that kind, and a lost lead row when it is in a lost stage (as the grouped query).
+         */
         void addTo(Map<DealTotals.Key, DealTotals.Cell> into, boolean subtract) {
             DealTotals.Cell one = new DealTotals.Cell(1, amount == null ? BigDecimal.ZERO : amount);
             DealTotals.Cell cell = subtract ? one.negate() : one;
-            put(into, new DealTotals.Key(CREATED, createdDay, ownerId, pipelineId, sourceId, band, 0L, 0L), cell);
+            put(into, new DealTotals.Key(CREATED, createdDay, ownerId, pipelineId, sourceId, band, 0L, stageId,
+                    reachedOrder), cell);
             if (closedDay != null && WON.equals(kind)) {
-                put(into, new DealTotals.Key(WON, closedDay, ownerId, pipelineId, sourceId, band, 0L, 0L), cell);
+                put(into, new DealTotals.Key(WON, closedDay, ownerId, pipelineId, sourceId, band, 0L, 0L, 0), cell);
             } else if (closedDay != null && LOST.equals(kind)) {
-                put(into, new DealTotals.Key(LOST, closedDay, ownerId, pipelineId, sourceId, band, lostReasonId, lostAtStageId), cell);
+                put(into, new DealTotals.Key(LOST, closedDay, ownerId, pipelineId, sourceId, band, lostReasonId,
+                        lostAtStageId, 0), cell);
+            }
+            if (LOST.equals(kind)) {
+                put(into, new DealTotals.Key(LOST_LEAD, createdDay, ownerId, pipelineId, sourceId, band, lostReasonId,
+                        lostAtStageId, 0), cell);
             }
         }
 
@@ -84,7 +95,7 @@ final class DealRows {
     Rows read(Condition deals, Long oneDeal, boolean lock) {
         ZoneId zone = rowZone;
         List<org.jooq.Record> read = oneDeal != null ? readDeal(oneDeal, zone, lock) : readRows(deals, zone, lock);
-        String built = read.isEmpty() ? builtZone.get().map(ZoneId::getId).orElse(null) : read.get(0).get(10, String.class);
+        String built = read.isEmpty() ? builtZone.get().map(ZoneId::getId).orElse(null) : read.get(0).get(12, String.class);
         if (built == null) {
             return new Rows(null, List.of());
         }
@@ -97,7 +108,7 @@ final class DealRows {
         for (org.jooq.Record r : read) {
             rows.add(new Row(r.get(0, Integer.class), r.get(1, Integer.class), r.get(2, Long.class), r.get(3, Long.class),
                     r.get(4, Long.class), r.get(5, String.class), r.get(6, BigDecimal.class), r.get(7, String.class),
-                    r.get(8, Long.class), r.get(9, Long.class)));
+                    r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class), r.get(11, Integer.class)));
         }
         return new Rows(builtIn, rows);
     }
@@ -141,16 +152,16 @@ final class DealRows {
     private org.jooq.SelectConditionStep<?> rowSelect(Condition deals, ZoneId zone) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         Field<String> kind = DSL.field(DSL.select(STAGE.KIND_CODE).from(STAGE).where(STAGE.ID.eq(DEAL.STAGE_ID)));
-        // the stage a closed deal was lost at: its current history row's "from" (max: one row, as it must be);
-        // not asked for an open deal (most of them), which contributes no lost row
-        Field<Long> lostAt = DSL.when(DEAL.CLOSED_AT.isNotNull(), DSL.field(DSL.select(DSL.max(h.FROM_STAGE_ID)).from(h)
-                .where(h.DEAL_ID.eq(DEAL.ID)).and(h.LEFT_AT.isNull())));
+        // the stage a lost deal was lost at: its current history row's "from" (max: one row, as it must be)
+        Field<Long> lostAt = DSL.field(DSL.select(DSL.max(h.FROM_STAGE_ID)).from(h)
+                .where(h.DEAL_ID.eq(DEAL.ID)).and(h.LEFT_AT.isNull()));
         Field<String> built = DSL.field(DSL.select(TOTALS_STATE.ZONE).from(TOTALS_STATE)
                 .where(TOTALS_STATE.REGISTER.eq(DSL.inline(REGISTER))));
         return dsl.select(Registers.businessDay(DEAL.CREATED_AT, zone),
                         Registers.businessDay(DEAL.CLOSED_AT, zone), DEAL.OWNER_ID, DEAL.PIPELINE_ID,
                         DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L)), DEAL.SCORE_BAND, DEAL.AMOUNT, kind,
-                        DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L)), DSL.coalesce(lostAt, DSL.inline(0L)), built)
+                        DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L)), DSL.coalesce(lostAt, DSL.inline(0L)),
+                        DEAL.STAGE_ID, DEAL.REACHED_ORDER, built)
                 .from(DEAL).where(deals);
     }
 

@@ -6,8 +6,6 @@ import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record10;
-import org.jooq.SelectHavingStep;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -47,14 +45,20 @@ public class DealTotals {
     public static final String CREATED = "created";
     public static final String WON = StageKind.WON.code();
     public static final String LOST = StageKind.LOST.code();
+    /** Deals now lost, by their created day (the cohort funnel's "lost here"): reason and the stage lost at. */
+    public static final String LOST_LEAD = "lostlead";
     /** Up to this many new deals are read row by row, more by the grouped query. */
     private static final int FEW = 20;
 
-    /** The key of a totals row: kind, day (yyyymmdd) or month (yyyymm), and the dimensions (0 = none). */
+    /**
+     * The key of a totals row: kind, day (yyyymmdd) or month (yyyymm), and the dimensions (0 = none). The stage is
+     * the deal's current stage for "created", the stage it was lost at for "lost" and "lostlead" (0 for "won");
+     * the reached order is the deal's for "created" (0 for the other kinds).
+     */
     public record Key(String kind, int day, long ownerId, long pipelineId, long sourceId, String band,
-                      long lostReasonId, long stageId) {
+                      long lostReasonId, long stageId, int reachedOrder) {
         Key month() {
-            return new Key(kind, day / 100, ownerId, pipelineId, sourceId, band, lostReasonId, stageId);
+            return new Key(kind, day / 100, ownerId, pipelineId, sourceId, band, lostReasonId, stageId, reachedOrder);
         }
     }
 
@@ -235,7 +239,8 @@ public class DealTotals {
             progress.accept("totals.step.compare");
             Map<Key, Cell> stored = new HashMap<>();
             dsl.selectFrom(DEAL_TOTAL).forEach(r -> stored.put(new Key(r.getKind(), r.getDayNo(), r.getOwnerId(),
-                    r.getPipelineId(), r.getSourceId(), r.getScoreBand(), r.getLostReasonId(), r.getStageId()),
+                    r.getPipelineId(), r.getSourceId(), r.getScoreBand(), r.getLostReasonId(), r.getStageId(),
+                    r.getReachedOrder()),
                     new Cell(r.getDealCount(), r.getAmount())));
             progress.accept("totals.step.write");
             int repaired = Registers.replace(dsl, fresh, stored, rows);
@@ -278,50 +283,54 @@ public class DealTotals {
     }
 
     /**
-     * The day rows the selected deals contribute, grouped: created (every deal, its created day), won and lost
-     * (deals now in a stage of that kind, their closed day; lost also by reason and the stage lost at).
+     * The day rows the selected deals contribute, grouped: created (every deal, its created day, its current stage
+     * and reached order), won and lost (deals now in a stage of that kind, their closed day; lost also by reason
+     * and the stage lost at) and lost leads (deals now lost, their created day, reason and the stage lost at).
+     * Each row: kind, day, owner, pipeline, source, band, reason, stage, reached order, count, amount.
      */
-    private List<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> contributions(
-            Condition deals, ZoneId zone) {
+    private List<org.jooq.Record> contributions(Condition deals, ZoneId zone) {
         Field<Integer> created = Registers.businessDay(DEAL.CREATED_AT, zone);
         Field<Integer> closed = Registers.businessDay(DEAL.CLOSED_AT, zone);
         Field<Long> source = DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L));
         Field<Long> none = DSL.inline(0L);
+        Field<Integer> noOrder = DSL.inline(0);
         DealStageHistory h = DEAL_STAGE_HISTORY;
         Field<Long> reason = DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L));
         Field<Long> lostAt = DSL.coalesce(h.FROM_STAGE_ID, DSL.inline(0L));
-        SelectHavingStep<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> c =
-                dsl.select(DSL.inline(CREATED), created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
-                                none, none, DSL.count(), DSL.sum(DEAL.AMOUNT))
-                        .from(DEAL).where(deals)
-                        .groupBy(created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND);
-        SelectHavingStep<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> w =
-                dsl.select(DSL.inline(WON), closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
-                                none, none, DSL.count(), DSL.sum(DEAL.AMOUNT))
-                        .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(WON)))
-                        .where(deals).and(DEAL.CLOSED_AT.isNotNull())
-                        .groupBy(closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND);
-        SelectHavingStep<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> l =
-                dsl.select(DSL.inline(LOST), closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
-                                reason, lostAt, DSL.count(), DSL.sum(DEAL.AMOUNT))
-                        .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(LOST)))
-                        .leftJoin(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
-                        .where(deals).and(DEAL.CLOSED_AT.isNotNull())
-                        .groupBy(closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND, reason, lostAt);
-        List<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> rows = new ArrayList<>();
-        rows.addAll(c.fetch());
-        rows.addAll(w.fetch());
-        rows.addAll(l.fetch());
+        List<org.jooq.Record> rows = new ArrayList<>();
+        rows.addAll(dsl.select(DSL.inline(CREATED), created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
+                        none, DEAL.STAGE_ID, DEAL.REACHED_ORDER, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                .from(DEAL).where(deals)
+                .groupBy(created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND, DEAL.STAGE_ID,
+                        DEAL.REACHED_ORDER).fetch());
+        rows.addAll(dsl.select(DSL.inline(WON), closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
+                        none, none, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(WON)))
+                .where(deals).and(DEAL.CLOSED_AT.isNotNull())
+                .groupBy(closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND).fetch());
+        rows.addAll(dsl.select(DSL.inline(LOST), closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
+                        reason, lostAt, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(LOST)))
+                .leftJoin(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
+                .where(deals).and(DEAL.CLOSED_AT.isNotNull())
+                .groupBy(closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND, reason, lostAt).fetch());
+        rows.addAll(dsl.select(DSL.inline(LOST_LEAD), created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source,
+                        DEAL.SCORE_BAND, reason, lostAt, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(LOST)))
+                .leftJoin(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
+                .where(deals)
+                .groupBy(created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND, reason, lostAt).fetch());
         return rows;
     }
 
     /** Adds (or, for the "before" of a change, subtracts) grouped day rows and their month rows. */
-    private static void add(Map<Key, Cell> into,
-                            List<Record10<String, Integer, Long, Long, Long, String, Long, Long, Integer, BigDecimal>> rows,
-                            boolean subtract) {
+    private static void add(Map<Key, Cell> into, List<org.jooq.Record> rows, boolean subtract) {
         for (var r : rows) {
-            Key day = new Key(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7(), r.value8());
-            Cell cell = new Cell(r.value9(), r.value10() == null ? BigDecimal.ZERO : r.value10());
+            Key day = new Key(r.get(0, String.class), r.get(1, Integer.class), r.get(2, Long.class),
+                    r.get(3, Long.class), r.get(4, Long.class), r.get(5, String.class), r.get(6, Long.class),
+                    r.get(7, Long.class), r.get(8, Integer.class));
+            BigDecimal amount = r.get(10, BigDecimal.class);
+            Cell cell = new Cell(r.get(9, Long.class), amount == null ? BigDecimal.ZERO : amount);
             if (subtract) {
                 cell = cell.negate();
             }
@@ -341,7 +350,7 @@ public class DealTotals {
         public List<String> keyColumns() {
             return java.util.stream.Stream.of(DEAL_TOTAL.KIND, DEAL_TOTAL.DAY_NO, DEAL_TOTAL.OWNER_ID,
                     DEAL_TOTAL.PIPELINE_ID, DEAL_TOTAL.SOURCE_ID, DEAL_TOTAL.SCORE_BAND, DEAL_TOTAL.LOST_REASON_ID,
-                    DEAL_TOTAL.STAGE_ID).map(Field::getName).toList();
+                    DEAL_TOTAL.STAGE_ID, DEAL_TOTAL.REACHED_ORDER).map(Field::getName).toList();
         }
 
         @Override
@@ -352,7 +361,7 @@ public class DealTotals {
         @Override
         public Object[] key(Key k) {
             return new Object[]{k.kind(), k.day(), k.ownerId(), k.pipelineId(), k.sourceId(), k.band(),
-                    k.lostReasonId(), k.stageId()};
+                    k.lostReasonId(), k.stageId(), k.reachedOrder()};
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.deskcrm.model.deal.ScoreBand;
 import org.deskcrm.model.deal.Stage;
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.io.ImportedDeal;
+import org.deskcrm.model.report.CohortCell;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
@@ -14,6 +15,7 @@ import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.ImportWriteRepository;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.report.DealFigures;
+import org.deskcrm.persistence.report.FunnelQueries;
 import org.deskcrm.persistence.report.SpanFigures;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.deskcrm.service.MutableClock;
@@ -61,6 +63,7 @@ abstract class TotalsDriftContract {
     MutableClock clock;
     DealService service;
     DealFigures figures;
+    FunnelQueries funnel;
     SpanFigures spans;
     final SplittableRandom rnd = new SplittableRandom(20261206L);
     final List<Long> owners = new ArrayList<>();
@@ -95,6 +98,7 @@ abstract class TotalsDriftContract {
         sources = new ArrayList<>(ctx.pipelines().leadSources().keySet());
         reasons = new ArrayList<>(ctx.pipelines().lostReasons().keySet());
         figures = new DealFigures(ctx.database());
+        funnel = new FunnelQueries(ctx.database());
         spans = new SpanFigures(ctx.database());
     }
 
@@ -131,6 +135,23 @@ abstract class TotalsDriftContract {
 
     @Test
     @Order(2)
+    void reorderedStagesKeepWhatEachDealReached() {
+        Pipeline p = pipelines.stream().filter(x -> x.stages().stream().filter(st -> st.kind() == StageKind.OPEN).count() >= 3)
+                .findFirst().orElseThrow();
+        List<Long> ids = new ArrayList<>(p.stages().stream().map(Stage::id).toList());
+        java.util.Collections.swap(ids, 0, 2); // the third open stage first: every order of the pipeline's deals moves
+        ctx.dealFeature().pipelines().reorder(p.id(), ids);
+        pipelines = ctx.pipelines().findAll();
+        assertThat(funnel.reachedOrderMismatches()).isEmpty();
+        for (int i = 0; i < 40; i++) {
+            move(pick(deals));
+        }
+        assertThat(funnel.reachedOrderMismatches()).isEmpty();
+        compareEverything(10);
+    }
+
+    @Test
+    @Order(3)
     void aRebuildFindsNothingToRepair() {
         DealTotals.Rebuild r = new DealTotals(ctx.database().dsl()).rebuild(ZONE, step -> { });
         assertThat(r.wasBuilt()).isTrue();
@@ -140,7 +161,7 @@ abstract class TotalsDriftContract {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void anotherBusinessZoneCountsTheRecordsUntilRebuilt() {
         ZoneId other = ZoneId.of("America/New_York");
         ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, other.getId());
@@ -267,6 +288,13 @@ abstract class TotalsDriftContract {
             }
             assertThat(tallies(figures.lostByStage(s))).as("lost by stage, %s", f)
                     .isEqualTo(tallies(figures.lostByStageRecorded(s)));
+            assertThat(cohort(funnel.cohort(s))).as("funnel cohort, %s", f).isEqualTo(cohort(funnel.cohortRecorded(s)));
+            assertThat(tallies(funnel.lostAt(s))).as("funnel lost here, %s", f)
+                    .isEqualTo(tallies(funnel.lostAtRecorded(s)));
+            for (DealFigures.By by : List.of(DealFigures.By.OWNER, DealFigures.By.SOURCE)) {
+                assertThat(tallies(funnel.wonLeads(by, s))).as("won leads by %s, %s", by, f)
+                        .isEqualTo(tallies(funnel.wonLeadsRecorded(by, s)));
+            }
             List<LocalDate> cuts = new ArrayList<>(new TreeSet<>(List.of(from.plusDays(rnd.nextInt(1, 60)),
                     from.plusMonths(1).withDayOfMonth(1), from.plusMonths(3).withDayOfMonth(1))));
             ReportFilter period = f;
@@ -285,6 +313,14 @@ abstract class TotalsDriftContract {
         Map<String, String> m = new TreeMap<>();
         for (Tally t : list) {
             m.put(Objects.toString(t.key()), t.count() + " / " + t.amount().stripTrailingZeros().toPlainString());
+        }
+        return m;
+    }
+
+    private static Map<String, String> cohort(List<CohortCell> list) {
+        Map<String, String> m = new TreeMap<>();
+        for (CohortCell c : list) {
+            m.put(c.reachedOrder() + ":" + c.stageId(), c.count() + " / " + c.amount().stripTrailingZeros().toPlainString());
         }
         return m;
     }
