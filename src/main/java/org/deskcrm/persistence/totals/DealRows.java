@@ -82,8 +82,7 @@ final class DealRows {
         }
 
         private static void put(Map<DealTotals.Key, DealTotals.Cell> into, DealTotals.Key day, DealTotals.Cell cell) {
-            into.merge(day, cell, DealTotals.Cell::plus);
-            into.merge(day.month(), cell, DealTotals.Cell::plus);
+            DealTotals.addDay(into, day, cell);
         }
     }
 

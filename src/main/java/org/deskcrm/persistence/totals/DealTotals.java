@@ -50,16 +50,32 @@ public class DealTotals {
     /** Up to this many new deals are read row by row, more by the grouped query. */
     private static final int FEW = 20;
 
+    /** The score band of a month's roll-up row, which sums every band (and every source, stored as 0). */
+    public static final String EVERY_BAND = "*";
+
     /**
-     * The key of a totals row: kind, day (yyyymmdd) or month (yyyymm), and the dimensions (0 = none). The stage is
-     * the deal's current stage for "created", the stage it was lost at for "lost" and "lostlead" (0 for "won");
-     * the reached order is the deal's for "created" (0 for the other kinds).
+     * The key of a totals row: kind, day (yyyymmdd), month (yyyymm) or month roll-up (−yyyymm), and the dimensions
+     * (0 = none). The stage is the deal's current stage for "created", the stage it was lost at for "lost" and
+     * "lostlead" (0 for "won"); the reached order is the deal's for "created" (0 for the other kinds). A roll-up row
+     * (ADR 0026) sums its month over every source and score band, so a report without those filters reads a few
+     * hundred rows a month instead of thousands; its negative day number keeps its rows a range of their own.
      */
     public record Key(String kind, int day, long ownerId, long pipelineId, long sourceId, String band,
                       long lostReasonId, long stageId, int reachedOrder) {
         Key month() {
             return new Key(kind, day / 100, ownerId, pipelineId, sourceId, band, lostReasonId, stageId, reachedOrder);
         }
+
+        Key rollUp() {
+            return new Key(kind, -(day / 100), ownerId, pipelineId, 0L, EVERY_BAND, lostReasonId, stageId, reachedOrder);
+        }
+    }
+
+    /** Adds a day's figures to its day row, its month row and its month's roll-up row. */
+    static void addDay(Map<Key, Cell> into, Key day, Cell cell) {
+        into.merge(day, cell, Cell::plus);
+        into.merge(day.month(), cell, Cell::plus);
+        into.merge(day.rollUp(), cell, Cell::plus);
     }
 
     /** A count and an amount. */
@@ -334,8 +350,7 @@ public class DealTotals {
             if (subtract) {
                 cell = cell.negate();
             }
-            into.merge(day, cell, Cell::plus);
-            into.merge(day.month(), cell, Cell::plus);
+            addDay(into, day, cell);
         }
     }
 
