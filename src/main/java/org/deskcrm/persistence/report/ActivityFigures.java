@@ -26,12 +26,24 @@ public class ActivityFigures {
     public enum Kind { OUTGOING_CALLS, MEETINGS, PROPOSALS, NEW_CLIENTS }
 
     private final DSLContext dsl;
+    private final CallFigures calls;
 
     public ActivityFigures(Database db) {
         this.dsl = db.dsl();
+        this.calls = new CallFigures(db);
     }
 
+    /** The period's records of a kind per user; outgoing calls from the stored call totals when they are readable. */
     public List<Tally> byUser(Kind kind, ReportScope s) {
+        if (kind == Kind.OUTGOING_CALLS && calls.fromTotals(s)) {
+            return calls.byUserFromTotals(s).stream().filter(u -> u.outgoing() > 0)
+                    .map(u -> new Tally(u.userId(), u.outgoing(), BigDecimal.ZERO)).toList();
+        }
+        return recorded(kind, s);
+    }
+
+    /** {@link #byUser} counted from the records (the reference the call totals are checked against). */
+    public List<Tally> recorded(Kind kind, ReportScope s) {
         return switch (kind) {
             case OUTGOING_CALLS -> dsl.select(PHONE_CALL.USER_ID, DSL.count()).from(PHONE_CALL).where(calls(s))
                     .groupBy(PHONE_CALL.USER_ID).fetch(r -> new Tally(r.value1(), r.value2(), BigDecimal.ZERO));

@@ -262,7 +262,17 @@ abstract class CallTotalsDriftContract {
             assertThat(fromTotals.rows()).as("some calls in most periods").isNotNull();
             assertThat(users(figures.byUserFromTotals(s))).as("activity calls, %s", f)
                     .isEqualTo(users(figures.byUserRecorded(s)));
+            var activity = new org.deskcrm.persistence.report.ActivityFigures(ctx.database());
+            var outgoing = org.deskcrm.persistence.report.ActivityFigures.Kind.OUTGOING_CALLS;
+            assertThat(tallies(activity.byUser(outgoing, s))).as("outgoing calls of the rating, %s", f)
+                    .isEqualTo(tallies(activity.recorded(outgoing, s)));
         }
+    }
+
+    private static Map<String, Long> tallies(List<org.deskcrm.model.report.Tally> list) {
+        Map<String, Long> m = new TreeMap<>();
+        list.forEach(t -> m.put(String.valueOf(t.key()), t.count()));
+        return m;
     }
 
     private static Map<String, String> cells(ReportTable t) {
