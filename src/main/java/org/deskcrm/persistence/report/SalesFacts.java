@@ -2,14 +2,12 @@ package org.deskcrm.persistence.report;
 
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.Database;
-import org.deskcrm.persistence.jooq.tables.DealLine;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,10 +56,8 @@ public class SalesFacts {
     }
 
     private List<ClosedDeal> closed(Condition where) {
-        DealLine l = DEAL_LINE.as("main_line");
-        Field<Long> mainProduct = DSL.field(DSL.select(l.PRODUCT_ID).from(l).where(l.DEAL_ID.eq(DEAL.ID))
-                .orderBy(l.AMOUNT.desc(), l.ID).limit(1)).as("main_product");
-        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT, DEAL.CREATED_AT, DEAL.CLOSED_AT, mainProduct,
+        Map<Long, Long> mainProducts = mainProducts(where);
+        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT, DEAL.CREATED_AT, DEAL.CLOSED_AT,
                         DEAL.CLIENT_ID, CLIENT.NAME, CLIENT.INDUSTRY, CLIENT.REGION, DEAL.SOURCE_ID, DEAL.OWNER_ID,
                         APP_USER.TEAM_ID, APP_USER.OFFICE)
                 .from(DEAL)
@@ -69,8 +65,28 @@ public class SalesFacts {
                 .leftJoin(APP_USER).on(APP_USER.ID.eq(DEAL.OWNER_ID))
                 .where(where).orderBy(DEAL.ID)
                 .fetch(r -> new ClosedDeal(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(),
-                        r.value11(), r.value12(), r.value13(), r.value14()));
+                        r.value5().toInstant(), mainProducts.get(r.value1()), r.value6(), r.value7(), r.value8(),
+                        r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
+    }
+
+    /**
+     * The main product of each selected deal that has lines: the product of its line with the largest amount, the
+     * first line (lowest id) on a tie. One pass over the deals' lines, not a sorted subquery per deal (that took
+     * 36 s for a year's 180 000 won deals at 1 M deals on H2).
+     */
+    private Map<Long, Long> mainProducts(Condition where) {
+        record Main(long lineId, BigDecimal amount, long productId) {
+        }
+        Map<Long, Main> main = new HashMap<>();
+        dsl.select(DEAL_LINE.DEAL_ID, DEAL_LINE.ID, DEAL_LINE.AMOUNT, DEAL_LINE.PRODUCT_ID).from(DEAL_LINE)
+                .join(DEAL).on(DEAL.ID.eq(DEAL_LINE.DEAL_ID)).where(where)
+                .forEach(r -> main.merge(r.value1(), new Main(r.value2(), r.value3(), r.value4()), (a, b) -> {
+                    int c = a.amount().compareTo(b.amount());
+                    return c > 0 || (c == 0 && a.lineId() < b.lineId()) ? a : b;
+                }));
+        Map<Long, Long> products = new HashMap<>(main.size() * 2);
+        main.forEach((deal, m) -> products.put(deal, m.productId()));
+        return products;
     }
 
     /** Every product's name and group by id (inactive ones included). */

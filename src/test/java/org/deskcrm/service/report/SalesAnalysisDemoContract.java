@@ -128,6 +128,28 @@ abstract class SalesAnalysisDemoContract {
     }
 
     @Test
+    void aDealWhoseLinesTieBelongsToItsFirstLinesProduct() {
+        // the product of the deal's first line has the larger id: neither "last line" nor "lowest product" passes
+        long second = ctx.pipelines().addProduct(null, "Tie second", "pcs", new BigDecimal("500"));
+        long first = ctx.pipelines().addProduct(null, "Tie first", "pcs", new BigDecimal("500"));
+        var pipeline = ctx.pipelines().findAll().get(0);
+        long owner = dsl.select(APP_USER.ID).from(APP_USER).orderBy(APP_USER.ID).limit(1).fetchOne(APP_USER.ID);
+        var deals = ctx.dealFeature().deals();
+        var saved = deals.create(org.deskcrm.model.deal.Deal.draft("Tie", null, owner, pipeline.id(),
+                pipeline.stages().get(0).id(), BigDecimal.ZERO), List.of(
+                new org.deskcrm.model.deal.DealLine(null, first, null, BigDecimal.ONE, new BigDecimal("500.00"), BigDecimal.ZERO),
+                new org.deskcrm.model.deal.DealLine(null, second, null, BigDecimal.ONE, new BigDecimal("500.00"), BigDecimal.ZERO)),
+                owner);
+        deals.move(saved.id(), saved.version(), pipeline.stageOfKind(org.deskcrm.model.deal.StageKind.WON).id(), null, null,
+                owner);
+        var s = new org.deskcrm.model.report.ReportScope(ReportFilter.period(LocalDate.ofInstant(NOW, ZoneOffset.UTC),
+                LocalDate.ofInstant(NOW, ZoneOffset.UTC)), ctx.reports().support().zone());
+        assertThat(new org.deskcrm.persistence.report.SalesFacts(ctx.database()).won(s))
+                .filteredOn(d -> d.id() == saved.id()).singleElement()
+                .satisfies(d -> assertThat(d.productId()).isEqualTo(first));
+    }
+
+    @Test
     void groupsEqualASumOverTheRawRows() {
         ReportFilter f = filters().get(0);
         Map<Long, String> groupOf = new HashMap<>();
