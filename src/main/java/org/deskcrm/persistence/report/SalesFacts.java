@@ -7,6 +7,7 @@ import org.jooq.DSLContext;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,17 +57,45 @@ public class SalesFacts {
     }
 
     private List<ClosedDeal> closed(Condition where) {
-        Map<Long, Long> mainProducts = mainProducts(where);
-        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT, DEAL.CREATED_AT, DEAL.CLOSED_AT,
-                        DEAL.CLIENT_ID, CLIENT.NAME, CLIENT.INDUSTRY, CLIENT.REGION, DEAL.SOURCE_ID, DEAL.OWNER_ID,
-                        APP_USER.TEAM_ID, APP_USER.OFFICE)
-                .from(DEAL)
-                .leftJoin(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
-                .leftJoin(APP_USER).on(APP_USER.ID.eq(DEAL.OWNER_ID))
-                .where(where).orderBy(DEAL.ID)
-                .fetch(r -> new ClosedDeal(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), mainProducts.get(r.value1()), r.value6(), r.value7(), r.value8(),
-                        r.value9(), r.value10(), r.value11(), r.value12(), r.value13()));
+        return streaming(dsl -> {
+            Map<Long, Long> mainProducts = mainProducts(dsl, where);
+            List<ClosedDeal> deals = new ArrayList<>(dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT, DEAL.CREATED_AT,
+                            DEAL.CLOSED_AT, DEAL.CLIENT_ID, CLIENT.NAME, CLIENT.INDUSTRY, CLIENT.REGION, DEAL.SOURCE_ID,
+                            DEAL.OWNER_ID, APP_USER.TEAM_ID, APP_USER.OFFICE)
+                    .from(DEAL)
+                    .leftJoin(CLIENT).on(CLIENT.ID.eq(DEAL.CLIENT_ID))
+                    .leftJoin(APP_USER).on(APP_USER.ID.eq(DEAL.OWNER_ID))
+                    .where(where)
+                    .fetch(r -> new ClosedDeal(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
+                            r.value5().toInstant(), mainProducts.get(r.value1()), r.value6(), r.value7(), r.value8(),
+                            r.value9(), r.value10(), r.value11(), r.value12(), r.value13())));
+            deals.sort(java.util.Comparator.comparingLong(ClosedDeal::id)); // by id, sorted here: see streaming
+            return deals;
+        });
+    }
+
+    /**
+     * Runs the reads of a year's closed deals (hundreds of thousands of rows at 1 M deals) with H2 producing the
+     * rows as they are read: H2 otherwise writes a large result to a temporary file first (and sorts it there for
+     * an ORDER BY), which took half of the report's time. PostgreSQL sends its rows as they come anyway.
+     */
+    private <T> T streaming(java.util.function.Function<DSLContext, T> read) {
+        if (dsl.dialect().family() != org.jooq.SQLDialect.H2) {
+            return read.apply(dsl);
+        }
+        return dsl.connectionResult(c -> {
+            DSLContext one = org.jooq.impl.DSL.using(c, dsl.dialect(), dsl.settings());
+            try (var st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try {
+                return read.apply(one);
+            } finally {
+                try (var st = c.createStatement()) {
+                    st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
+        });
     }
 
     /**
@@ -74,7 +103,7 @@ public class SalesFacts {
      * first line (lowest id) on a tie. One pass over the deals' lines, not a sorted subquery per deal (that took
      * 36 s for a year's 180 000 won deals at 1 M deals on H2).
      */
-    private Map<Long, Long> mainProducts(Condition where) {
+    private static Map<Long, Long> mainProducts(DSLContext dsl, Condition where) {
         record Main(long lineId, BigDecimal amount, long productId) {
         }
         Map<Long, Main> main = new HashMap<>();
