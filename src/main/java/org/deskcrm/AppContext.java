@@ -163,7 +163,12 @@ public final class AppContext implements AutoCloseable {
 
     /** {@link #open} for the window: the schema's comparison with the migrations runs in the background. */
     public static AppContext openForWindow(DatabaseConfig config) {
-        return new AppContext(Database.openCheckingInBackground(config));
+        return openForWindow(config, step -> { });
+    }
+
+    /** {@link #openForWindow(DatabaseConfig)}; {@code openingSteps} hears the steps of building missing totals. */
+    public static AppContext openForWindow(DatabaseConfig config, java.util.function.Consumer<String> openingSteps) {
+        return new AppContext(Database.openCheckingInBackground(config, openingSteps));
     }
 
     /**

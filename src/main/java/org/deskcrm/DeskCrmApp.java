@@ -126,8 +126,19 @@ public class DeskCrmApp extends Application {
             return;
         }
         java.util.Optional<java.util.concurrent.CompletableFuture<AppContext>> early = EarlyOpening.take(config);
+        // the first start after an upgrade that changed the stored totals builds them (minutes at 1 M deals): say so
+        java.util.concurrent.atomic.AtomicReference<String> step = new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.animation.Timeline steps = new javafx.animation.Timeline(new javafx.animation.KeyFrame(
+                javafx.util.Duration.millis(300), e -> {
+                    String now = early.isPresent() ? EarlyOpening.step() : step.get();
+                    if (now != null) {
+                        splash.showStatus(i18n.get("shell.splash." + now));
+                    }
+                }));
+        steps.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        steps.play();
         executor.submit(p -> {
-            AppContext ctx = early.isPresent() ? early.get().join() : AppContext.openForWindow(config);
+            AppContext ctx = early.isPresent() ? early.get().join() : AppContext.openForWindow(config, step::set);
             try {
                 ctx.ensureReferenceData(locale);
                 boolean firstStart = ctx.auth().needsAdminPassword();
@@ -140,10 +151,12 @@ public class DeskCrmApp extends Application {
                 throw e;
             }
         }, opened -> {
+            steps.stop();
             context = opened.ctx();
             showSignIn(stage, opened.ctx(), opened.firstStart(), null, i18n, logo, config);
             splashStage.close();
         }, failure -> {
+            steps.stop();
             LOG.error("could not open the database {}", config, failure);
             splash.showError(i18n.format("shell.splash.failed", config.url()), explain(failure, i18n));
             if (options.dbUrl() == null && connectionPrefs.remembered().isPresent()) {

@@ -16,6 +16,8 @@ final class EarlyOpening {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EarlyOpening.class);
     private static DatabaseConfig config;
     private static CompletableFuture<AppContext> opening;
+    /** The step of building missing totals the opening is at (null: none), for the splash. */
+    private static volatile String step;
 
     private EarlyOpening() {
     }
@@ -29,7 +31,7 @@ final class EarlyOpening {
         CompletableFuture<AppContext> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                f.complete(AppContext.openForWindow(config));
+                f.complete(AppContext.openForWindow(config, s -> step = s));
             } catch (Throwable e) {
                 f.completeExceptionally(e);
             }
@@ -37,6 +39,11 @@ final class EarlyOpening {
         t.setDaemon(true);
         t.start();
         opening = f;
+    }
+
+    /** The step of building missing totals the early opening is at, or null. */
+    static String step() {
+        return step;
     }
 
     /**

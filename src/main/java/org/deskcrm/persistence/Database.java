@@ -38,7 +38,8 @@ public final class Database implements AutoCloseable {
     private final java.util.concurrent.CompletableFuture<SchemaReport> schemaCheck;
     private final boolean schemaOwner;
 
-    private Database(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress, boolean checkLater) {
+    private Database(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress, boolean checkLater,
+                     java.util.function.Consumer<String> openingSteps) {
         this.config = config;
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.effectiveUrl());
@@ -80,8 +81,8 @@ public final class Database implements AutoCloseable {
                     .set(dialect)
                     .set(settings));
             if (schemaOwner) {
-                new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing();
-                new org.deskcrm.persistence.totals.CallTotals(dsl).buildIfMissing();
+                new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing(openingSteps);
+                new org.deskcrm.persistence.totals.CallTotals(dsl).buildIfMissing(openingSteps);
             }
         } catch (RuntimeException e) {
             dataSource.close();
@@ -91,16 +92,16 @@ public final class Database implements AutoCloseable {
 
     /** Connects, upgrades the schema, and returns a ready database. */
     public static Database open(DatabaseConfig config) {
-        return new Database(config, defaultPool(config), SchemaIntegrity.Listener.LOG_ONLY, false);
+        return new Database(config, defaultPool(config), SchemaIntegrity.Listener.LOG_ONLY, false, step -> { });
     }
 
     public static Database open(DatabaseConfig config, int poolSize) {
-        return new Database(config, poolSize, SchemaIntegrity.Listener.LOG_ONLY, false);
+        return new Database(config, poolSize, SchemaIntegrity.Listener.LOG_ONLY, false, step -> { });
     }
 
     /** Opens the database, reporting the progress of a schema repair (if the start needs one) to the listener. */
     public static Database open(DatabaseConfig config, int poolSize, SchemaIntegrity.Listener repairProgress) {
-        return new Database(config, poolSize, repairProgress, false);
+        return new Database(config, poolSize, repairProgress, false, step -> { });
     }
 
     /**
@@ -110,7 +111,16 @@ public final class Database implements AutoCloseable {
      * waits for them through {@link #schemaReport}.
      */
     public static Database openCheckingInBackground(DatabaseConfig config) {
-        return new Database(config, defaultPool(config), SchemaIntegrity.Listener.LOG_ONLY, true);
+        return openCheckingInBackground(config, step -> { });
+    }
+
+    /**
+     * {@link #openCheckingInBackground(DatabaseConfig)}; {@code openingSteps} hears the steps of building stored
+     * totals that are missing (the first start after an upgrade that changed them: minutes at 1 M deals), which
+     * the splash shows instead of a bare "opening".
+     */
+    public static Database openCheckingInBackground(DatabaseConfig config, java.util.function.Consumer<String> openingSteps) {
+        return new Database(config, defaultPool(config), SchemaIntegrity.Listener.LOG_ONLY, true, openingSteps);
     }
 
     private static int defaultPool(DatabaseConfig config) {

@@ -40,6 +40,7 @@ class RebuildTotalsCommandTest {
             var dsl = db.dsl();
             assertThat(sum(db, "created", true)).isEqualTo(80L);
             assertThat(sum(db, "created", false)).isEqualTo(80L);
+            assertThat(rolledUp(db, "created")).isEqualTo(80L);
             assertThat(sum(db, "won", true)).isEqualTo(((Number) dsl.fetchValue(won)).longValue());
             dsl.execute("insert into deal_total (kind, day_no, owner_id, pipeline_id, source_id, score_band, lost_reason_id,"
                     + " stage_id, deal_count, amount) select 'created', 20000101, owner_id, pipeline_id, 0, 'cold', 0, 0, 3, 100"
@@ -73,9 +74,16 @@ class RebuildTotalsCommandTest {
     }
 
     /** The deals counted by the day rows (yyyymmdd) or by the month rows (yyyymm) of a kind. */
+    /** The kind's count in its day rows, or in its month rows (yyyymm; the roll-ups, −yyyymm, apart). */
     private static long sum(Database db, String kind, boolean days) {
-        Object n = db.dsl().fetchValue("select sum(deal_count) from deal_total where kind = ? and day_no "
-                + (days ? ">" : "<") + " 1000000", kind);
+        Object n = db.dsl().fetchValue("select sum(deal_count) from deal_total where kind = ? and "
+                + (days ? "day_no > 1000000" : "day_no between 1 and 999999"), kind);
+        return n == null ? 0 : ((Number) n).longValue();
+    }
+
+    /** The kind's count in its month roll-up rows (every source and band). */
+    private static long rolledUp(Database db, String kind) {
+        Object n = db.dsl().fetchValue("select sum(deal_count) from deal_total where kind = ? and day_no < 0", kind);
         return n == null ? 0 : ((Number) n).longValue();
     }
 }

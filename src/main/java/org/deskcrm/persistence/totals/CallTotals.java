@@ -245,11 +245,19 @@ public class CallTotals {
 
     /** Builds the totals when they were never built (called when the database is opened). */
     public boolean buildIfMissing() {
+        return buildIfMissing(step -> { });
+    }
+
+    /** {@link #buildIfMissing()}; {@code heard} hears each step's name (the splash shows it). */
+    public boolean buildIfMissing(Consumer<String> heard) {
         if (built().isPresent()) {
             return false;
         }
         long started = System.nanoTime();
-        DealTotals.Rebuild r = rebuild(step -> LOG.info("Building the call totals: {}", step));
+        DealTotals.Rebuild r = rebuild(step -> {
+            LOG.info("Building the call totals: {}", step);
+            heard.accept(step);
+        });
         LOG.info("Call totals built: {} rows in {} ms", r.rows(), (System.nanoTime() - started) / 1_000_000);
         return true;
     }

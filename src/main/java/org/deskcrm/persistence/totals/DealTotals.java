@@ -284,11 +284,19 @@ public class DealTotals {
      * them): called when the database is opened, after the migrations. Returns whether it built them.
      */
     public boolean buildIfMissing() {
+        return buildIfMissing(step -> { });
+    }
+
+    /** {@link #buildIfMissing()}; {@code heard} hears each step's name (the splash shows it). */
+    public boolean buildIfMissing(Consumer<String> heard) {
         if (builtZone().isPresent()) {
             return false;
         }
         long started = System.nanoTime();
-        Rebuild r = rebuild(step -> LOG.info("Building the deal totals: {}", step));
+        Rebuild r = rebuild(step -> {
+            LOG.info("Building the deal totals: {}", step);
+            heard.accept(step);
+        });
         LOG.info("Deal totals built: {} rows in {} ms", r.rows(), (System.nanoTime() - started) / 1_000_000);
         return true;
     }

@@ -62,6 +62,11 @@ public final class SplashView {
         return root;
     }
 
+    /** What the opening is doing now (already localized), in place of "Opening the database…". */
+    public void showStatus(String text) {
+        status.setText(text);
+    }
+
     /** The database could not be opened: say so (already localized) and offer Quit. */
     public void showError(String message, String technicalDetail) {
         progress.setVisible(false);
