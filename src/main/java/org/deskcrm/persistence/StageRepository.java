@@ -1,12 +1,9 @@
 package org.deskcrm.persistence;
 
 import org.deskcrm.model.deal.Stage;
-import org.deskcrm.model.deal.StageKind;
-import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.util.HashMap;
@@ -93,12 +90,7 @@ public class StageRepository {
 
     /** The selected deals' reached order from their history: the highest order of an open or won stage entered. */
     private void reachedAgain(Condition deals) {
-        DealStageHistory h = DEAL_STAGE_HISTORY;
-        org.deskcrm.persistence.jooq.tables.Stage entered = STAGE.as("entered");
-        Field<Integer> reached = DSL.field(DSL.select(DSL.max(entered.SORT_ORDER)).from(h)
-                .join(entered).on(entered.ID.eq(h.TO_STAGE_ID))
-                .where(h.DEAL_ID.eq(DEAL.ID)).and(entered.KIND_CODE.ne(StageKind.LOST.code())));
-        dsl.update(DEAL).set(DEAL.REACHED_ORDER, DSL.coalesce(reached, DSL.inline(0))).where(deals).execute();
+        dsl.update(DEAL).set(DEAL.REACHED_ORDER, ReachedStages.fromHistory(DEAL.ID)).where(deals).execute();
     }
 
     /** Whether any deal stands at or ever passed through the stage. */

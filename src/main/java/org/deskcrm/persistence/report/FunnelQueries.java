@@ -7,6 +7,7 @@ import org.deskcrm.model.report.Pick;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.ReachedStages;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.Condition;
@@ -133,11 +134,7 @@ public class FunnelQueries {
 
     /** Deals whose stored reached order disagrees with their history (should be none). */
     public List<Long> reachedOrderMismatches() {
-        var st = org.deskcrm.persistence.jooq.Tables.STAGE;
-        DealStageHistory h = DEAL_STAGE_HISTORY;
-        var fromHistory = DSL.select(DSL.coalesce(DSL.max(st.SORT_ORDER), 0)).from(h).join(st).on(st.ID.eq(h.TO_STAGE_ID))
-                .where(h.DEAL_ID.eq(DEAL.ID)).and(st.KIND_CODE.ne(StageKind.LOST.code()));
-        return dsl.select(DEAL.ID).from(DEAL).where(DEAL.REACHED_ORDER.ne(DSL.field(fromHistory)))
+        return dsl.select(DEAL.ID).from(DEAL).where(DEAL.REACHED_ORDER.ne(ReachedStages.fromHistory(DEAL.ID)))
                 .orderBy(DEAL.ID).fetch(DEAL.ID);
     }
 }

@@ -34,6 +34,11 @@ public class SalesFacts {
         public ClosedDeal {
             amount = amount == null ? BigDecimal.ZERO : amount;
         }
+
+        ClosedDeal withProduct(Long product) {
+            return new ClosedDeal(id, title, amount, created, closed, product, clientId, clientName, industry, region,
+                    sourceId, ownerId, teamId, office);
+        }
     }
 
     /** A product's name and group (series). */
@@ -70,9 +75,7 @@ public class SalesFacts {
                             r.value9(), r.value10(), r.value11(), r.value12(), r.value13())));
             deals.sort(java.util.Comparator.comparingLong(ClosedDeal::id)); // by id, sorted here: see streaming
             Map<Long, Long> mainProducts = mainProducts(dsl, deals);
-            deals.replaceAll(d -> new ClosedDeal(d.id(), d.title(), d.amount(), d.created(), d.closed(),
-                    mainProducts.get(d.id()), d.clientId(), d.clientName(), d.industry(), d.region(), d.sourceId(),
-                    d.ownerId(), d.teamId(), d.office()));
+            deals.replaceAll(d -> d.withProduct(mainProducts.get(d.id())));
             return deals;
         });
     }
@@ -111,10 +114,10 @@ public class SalesFacts {
     private static Map<Long, Long> mainProducts(DSLContext dsl, List<ClosedDeal> deals) {
         record Main(long lineId, BigDecimal amount, long productId) {
         }
-        Map<Long, Main> main = new HashMap<>(deals.size() * 2);
         if (deals.isEmpty()) {
             return Map.of();
         }
+        Map<Long, Main> main = new HashMap<>(deals.size() * 2);
         java.util.Set<Long> wanted = new java.util.HashSet<>(deals.size() * 2);
         deals.forEach(d -> wanted.add(d.id()));
         try (var lines = dsl.select(DEAL_LINE.DEAL_ID, DEAL_LINE.ID, DEAL_LINE.AMOUNT, DEAL_LINE.PRODUCT_ID)

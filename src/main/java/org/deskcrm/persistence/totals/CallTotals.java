@@ -243,12 +243,10 @@ public class CallTotals {
         return true;
     }
 
-    /** Builds the totals when they were never built (called when the database is opened). */
-    public boolean buildIfMissing() {
-        return buildIfMissing(step -> { });
-    }
-
-    /** {@link #buildIfMissing()}; {@code heard} hears each step's name (the splash shows it). */
+    /**
+     * Builds the totals when they were never built (called when the database is opened); {@code heard} hears each
+     * step's name (the splash shows it).
+     */
     public boolean buildIfMissing(Consumer<String> heard) {
         if (built().isPresent()) {
             return false;

@@ -67,22 +67,18 @@ final class DealRows {
         void addTo(Map<DealTotals.Key, DealTotals.Cell> into, boolean subtract) {
             DealTotals.Cell one = new DealTotals.Cell(1, amount == null ? BigDecimal.ZERO : amount);
             DealTotals.Cell cell = subtract ? one.negate() : one;
-            put(into, new DealTotals.Key(CREATED, createdDay, ownerId, pipelineId, sourceId, band, 0L, stageId,
+            DealTotals.addDay(into, new DealTotals.Key(CREATED, createdDay, ownerId, pipelineId, sourceId, band, 0L, stageId,
                     reachedOrder), cell);
             if (closedDay != null && WON.equals(kind)) {
-                put(into, new DealTotals.Key(WON, closedDay, ownerId, pipelineId, sourceId, band, 0L, 0L, 0), cell);
+                DealTotals.addDay(into, new DealTotals.Key(WON, closedDay, ownerId, pipelineId, sourceId, band, 0L, 0L, 0), cell);
             } else if (closedDay != null && LOST.equals(kind)) {
-                put(into, new DealTotals.Key(LOST, closedDay, ownerId, pipelineId, sourceId, band, lostReasonId,
+                DealTotals.addDay(into, new DealTotals.Key(LOST, closedDay, ownerId, pipelineId, sourceId, band, lostReasonId,
                         lostAtStageId, 0), cell);
             }
             if (LOST.equals(kind)) {
-                put(into, new DealTotals.Key(LOST_LEAD, createdDay, ownerId, pipelineId, sourceId, band, lostReasonId,
+                DealTotals.addDay(into, new DealTotals.Key(LOST_LEAD, createdDay, ownerId, pipelineId, sourceId, band, lostReasonId,
                         lostAtStageId, 0), cell);
             }
-        }
-
-        private static void put(Map<DealTotals.Key, DealTotals.Cell> into, DealTotals.Key day, DealTotals.Cell cell) {
-            DealTotals.addDay(into, day, cell);
         }
     }
 

@@ -281,13 +281,9 @@ public class DealTotals {
 
     /**
      * Builds the totals when they were never built (a new database, or one upgraded from a version without
-     * them): called when the database is opened, after the migrations. Returns whether it built them.
+     * them): called when the database is opened, after the migrations; {@code heard} hears each step's name (the
+     * splash shows it). Returns whether it built them.
      */
-    public boolean buildIfMissing() {
-        return buildIfMissing(step -> { });
-    }
-
-    /** {@link #buildIfMissing()}; {@code heard} hears each step's name (the splash shows it). */
     public boolean buildIfMissing(Consumer<String> heard) {
         if (builtZone().isPresent()) {
             return false;
