@@ -5,6 +5,10 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import java.sql.Statement;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -12,10 +16,12 @@ import java.util.function.Function;
 /**
  * Reads a query's rows one at a time through a JDBC cursor ({@code fetchSize} + {@code fetchLazy})
  * instead of materializing the result: PostgreSQL then sends the rows in batches (it needs a
- * transaction for that), H2 keeps at most its {@code MAX_MEMORY_ROWS} in memory and spills the rest
- * to a temporary file. Used by the list exports, which must not hold a million rows in heap.
+ * transaction for that), H2 produces them as they are read (its lazy execution; otherwise it builds the
+ * whole result first, in a temporary file past {@code MAX_MEMORY_ROWS}, and its kept statement holds the
+ * last result until it runs again). Used by the list exports, which must not hold a million rows in heap,
+ * and by the reports' reads of hundreds of thousands of rows.
  */
-final class CursorReader {
+public final class CursorReader {
     static final int FETCH_SIZE = 1_000;
 
     private CursorReader() {
@@ -27,15 +33,40 @@ final class CursorReader {
      */
     static <R extends Record, T> long read(DSLContext dsl, Function<DSLContext, ? extends ResultQuery<R>> query,
                                            RecordMapper<? super R, T> mapper, Consumer<? super T> sink) {
-        return dsl.transactionResult(c -> {
+        return streamed(dsl, d -> {
             long n = 0;
-            try (Cursor<R> cursor = query.apply(c.dsl()).fetchSize(FETCH_SIZE).fetchLazy()) {
+            try (Cursor<R> cursor = query.apply(d).fetchSize(FETCH_SIZE).fetchLazy()) {
                 for (R r : cursor) {
                     sink.accept(mapper.map(r));
                     n++;
                 }
             }
             return n;
+        });
+    }
+
+    /**
+     * Runs {@code read} where its queries stream their rows: on PostgreSQL in a transaction (the driver then
+     * fetches a cursor by batches), on H2 on one connection with lazy execution for the duration (the rows are
+     * produced as they are read: no temporary file, no sort on disk for an ORDER BY the index gives, no result
+     * kept after the read).
+     */
+    public static <T> T streamed(DSLContext dsl, Function<DSLContext, T> read) {
+        if (dsl.dialect().family() != SQLDialect.H2) {
+            return dsl.transactionResult(c -> read.apply(c.dsl()));
+        }
+        return dsl.connectionResult(c -> {
+            DSLContext one = DSL.using(c, dsl.dialect(), dsl.settings());
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            }
+            try {
+                return read.apply(one);
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LAZY_QUERY_EXECUTION FALSE");
+                }
+            }
         });
     }
 }
