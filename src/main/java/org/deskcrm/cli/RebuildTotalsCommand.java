@@ -1,6 +1,7 @@
 package org.deskcrm.cli;
 
 import org.deskcrm.AppContext;
+import org.deskcrm.persistence.totals.ActivityTotals;
 import org.deskcrm.persistence.totals.CallTotals;
 import org.deskcrm.persistence.totals.DealTotals;
 
@@ -39,6 +40,13 @@ final class RebuildTotalsCommand implements Cli.Command {
                 (System.nanoTime() - callsStarted) / 1e9));
         out.println(c.wasBuilt() ? String.format(texts.getString("totals.repaired"), c.repaired())
                 : texts.getString("totals.call.built"));
+        long activitiesStarted = System.nanoTime();
+        DealTotals.Rebuild a = new ActivityTotals(ctx.database().dsl()).rebuild(zone, step ->
+                out.printf("%6.1f s  %s%n", (System.nanoTime() - started) / 1e9, texts.getString("totals.activity." + step)));
+        out.println(String.format(texts.getString("totals.activity.done"), a.rows(),
+                (System.nanoTime() - activitiesStarted) / 1e9));
+        out.println(a.wasBuilt() ? String.format(texts.getString("totals.repaired"), a.repaired())
+                : texts.getString("totals.activity.built"));
         return 0;
     }
 }

@@ -83,6 +83,7 @@ public final class Database implements AutoCloseable {
             if (schemaOwner) {
                 new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing(openingSteps);
                 new org.deskcrm.persistence.totals.CallTotals(dsl).buildIfMissing(openingSteps);
+                new org.deskcrm.persistence.totals.ActivityTotals(dsl).buildIfMissing(openingSteps);
             }
         } catch (RuntimeException e) {
             dataSource.close();

@@ -7,6 +7,7 @@ import org.deskcrm.model.task.Task;
 import org.deskcrm.model.task.TaskKind;
 import org.deskcrm.model.task.TaskStatus;
 import org.deskcrm.persistence.jooq.tables.records.TaskRecord;
+import org.deskcrm.persistence.totals.ActivityTotals;
 import org.jooq.DSLContext;
 
 import java.time.Instant;
@@ -20,9 +21,11 @@ import static org.deskcrm.persistence.jooq.Tables.TASK;
 /** Tasks and reminders, and the timeline activities (notes, meetings, proposals). */
 public class TaskRepository {
     private final DSLContext dsl;
+    private final ActivityTotals totals;
 
     public TaskRepository(Database db) {
         this.dsl = db.dsl();
+        this.totals = new ActivityTotals(db.dsl());
     }
 
     static Task map(TaskRecord r) {
@@ -82,7 +85,12 @@ public class TaskRepository {
                 .orderBy(TASK.DUE_AT, TASK.ID).fetch(TaskRepository::map);
     }
 
+    /** Adds an activity to the timeline, and to the activity totals in the same transaction. */
     public long insertActivity(Activity a) {
+        return totals.adding(() -> insert(a), ACTIVITY.ID::eq);
+    }
+
+    private long insert(Activity a) {
         return dsl.insertInto(ACTIVITY)
                 .set(ACTIVITY.KIND_CODE, a.kind().code())
                 .set(ACTIVITY.CLIENT_ID, a.clientId())

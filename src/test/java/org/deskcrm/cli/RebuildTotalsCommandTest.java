@@ -15,8 +15,8 @@ import java.util.ResourceBundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code rebuild-totals}: the demo load leaves deal and call totals that agree with its records; a tampered deal
- * totals row and call totals row are found, counted as repaired and put right; the steps are printed.
+ * {@code rebuild-totals}: the demo load leaves deal, call and activity totals that agree with its records; a
+ * tampered row of each is found, counted as repaired and put right; the steps are printed.
  */
 class RebuildTotalsCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -51,20 +51,33 @@ class RebuildTotalsCommandTest {
             assertThat(calls(db, false)).isEqualTo(calls(db, true));
             dsl.execute("insert into call_total (day_no, user_id, direction, status_code, call_count, duration_sec,"
                     + " returned_count, first_count, resolved_count) values (20000101, 0, 'in', 'answered', 2, 60, 0, 1, 1)");
+            assertThat(activities(db, true)).as("the demo's activities in the activity totals' day rows")
+                    .isPositive().isEqualTo(((Number) dsl.fetchValue("select count(*) from activity")).longValue());
+            assertThat(activities(db, false)).isEqualTo(activities(db, true));
+            dsl.execute("insert into activity_total (kind_code, day_no, user_id, activity_count) values ('meeting', 20000101, 0, 4)");
         }
 
         assertThat(run("rebuild-totals", "--db", url)).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains(texts.getString("totals.step.read"), texts.getString("totals.step.write"))
-                .contains(texts.getString("totals.call.totals.step.read"), texts.getString("totals.call.totals.step.write"));
+                .contains(texts.getString("totals.call.totals.step.read"), texts.getString("totals.call.totals.step.write"))
+                .contains(texts.getString("totals.activity.totals.step.read"),
+                        texts.getString("totals.activity.totals.step.write"));
         assertThat(printed.split(String.format(texts.getString("totals.repaired"), 1), -1))
-                .as("one deal row and one call row repaired").hasSize(3);
+                .as("one deal row, one call row and one activity row repaired").hasSize(4);
         try (Database db = Database.open(new DatabaseConfig(url, "sa", ""))) {
             assertThat(sum(db, "created", true)).isEqualTo(80L);
             assertThat(calls(db, true)).isEqualTo(((Number) db.dsl().fetchValue("select count(*) from phone_call")).longValue());
+            assertThat(activities(db, true)).isEqualTo(((Number) db.dsl().fetchValue("select count(*) from activity")).longValue());
         }
         assertThat(run("rebuild-totals", "--db", url)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains(String.format(texts.getString("totals.repaired"), 0));
+    }
+
+    /** The activities counted by the day rows (yyyymmdd) or by the month rows (yyyymm) of the activity totals. */
+    private static long activities(Database db, boolean days) {
+        Object n = db.dsl().fetchValue("select sum(activity_count) from activity_total where day_no " + (days ? ">" : "<") + " 1000000");
+        return n == null ? 0 : ((Number) n).longValue();
     }
 
     /** The calls counted by the day rows (yyyymmdd) or by the month rows (yyyymm) of the call totals. */

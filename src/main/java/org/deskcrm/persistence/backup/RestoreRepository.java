@@ -184,6 +184,8 @@ public final class RestoreRepository {
             new DealTotals(DSL.using(c, db.dialect())).buildIfMissingInCurrentTransaction(step -> { });
             new org.deskcrm.persistence.totals.CallTotals(DSL.using(c, db.dialect()))
                     .buildIfMissingInCurrentTransaction(step -> { });
+            new org.deskcrm.persistence.totals.ActivityTotals(DSL.using(c, db.dialect()))
+                    .buildIfMissingInCurrentTransaction(step -> { });
             c.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();

@@ -5,14 +5,19 @@ import org.deskcrm.model.report.Pick;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.totals.ActivityTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.deskcrm.persistence.jooq.Tables.ACTIVITY;
+import static org.deskcrm.persistence.jooq.Tables.ACTIVITY_TOTAL;
 import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
 
@@ -27,19 +32,45 @@ public class ActivityFigures {
 
     private final DSLContext dsl;
     private final CallFigures calls;
+    private final ActivityTotals activities;
 
     public ActivityFigures(Database db) {
         this.dsl = db.dsl();
         this.calls = new CallFigures(db);
+        this.activities = new ActivityTotals(db.dsl());
     }
 
-    /** The period's records of a kind per user; outgoing calls from the stored call totals when they are readable. */
+    /**
+     * The period's records of a kind per user; outgoing calls from the stored call totals, meetings and proposals
+     * from the stored activity totals, when they are readable.
+     */
     public List<Tally> byUser(Kind kind, ReportScope s) {
         if (kind == Kind.OUTGOING_CALLS && calls.fromTotals(s)) {
             return calls.byUserFromTotals(s).stream().filter(u -> u.outgoing() > 0)
                     .map(u -> new Tally(u.userId(), u.outgoing(), BigDecimal.ZERO)).toList();
         }
+        if ((kind == Kind.MEETINGS || kind == Kind.PROPOSALS) && activitiesFromTotals(s)) {
+            Field<Long> user = DSL.nullif(ACTIVITY_TOTAL.USER_ID, DSL.inline(0L));
+            Map<Long, Long> counts = new LinkedHashMap<>();
+            for (Condition part : TotalFigures.periodParts(ACTIVITY_TOTAL.DAY_NO, s.filter().from(), s.filter().to())) {
+                dsl.select(user, DSL.sum(ACTIVITY_TOTAL.ACTIVITY_COUNT)).from(ACTIVITY_TOTAL)
+                        .where(ACTIVITY_TOTAL.KIND_CODE.eq(code(kind))).and(part)
+                        .and(Scopes.people(ACTIVITY_TOTAL.USER_ID, s.filter())).groupBy(user)
+                        .forEach(r -> counts.merge(r.value1(), r.value2().longValue(), Long::sum));
+            }
+            return counts.entrySet().stream().map(e -> new Tally(e.getKey(), e.getValue(), BigDecimal.ZERO)).toList();
+        }
         return recorded(kind, s);
+    }
+
+    /** Whether meetings and proposals of this scope come from the stored activity totals (built in its zone). */
+    public boolean activitiesFromTotals(ReportScope s) {
+        return activities.readable(s.zone());
+    }
+
+    /** The activity kind's code a figure counts (meetings or proposals). */
+    static String code(Kind kind) {
+        return kind == Kind.MEETINGS ? "meeting" : "proposal";
     }
 
     /** {@link #byUser} counted from the records (the reference the call totals are checked against). */
@@ -75,8 +106,7 @@ public class ActivityFigures {
     }
 
     static Condition activities(Kind kind, ReportScope s) {
-        String code = kind == Kind.MEETINGS ? "meeting" : "proposal";
-        return Scopes.inPeriod(ACTIVITY.OCCURRED_AT, s).and(ACTIVITY.KIND_CODE.eq(code))
+        return Scopes.inPeriod(ACTIVITY.OCCURRED_AT, s).and(ACTIVITY.KIND_CODE.eq(code(kind)))
                 .and(Scopes.people(ACTIVITY.USER_ID, s.filter()));
     }
 

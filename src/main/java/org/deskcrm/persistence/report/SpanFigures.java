@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.deskcrm.persistence.jooq.Tables.ACTIVITY;
+import static org.deskcrm.persistence.jooq.Tables.ACTIVITY_TOTAL;
+import static org.deskcrm.persistence.jooq.Tables.CALL_TOTAL;
 import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
@@ -53,10 +55,14 @@ public class SpanFigures {
 
     private final DSLContext dsl;
     private final TotalFigures totals;
+    private final CallFigures calls;
+    private final ActivityFigures activities;
 
     public SpanFigures(Database db) {
         this.dsl = db.dsl();
         this.totals = new TotalFigures(dsl, new org.deskcrm.persistence.totals.DealTotals(db.dsl()));
+        this.calls = new CallFigures(db);
+        this.activities = new ActivityFigures(db);
     }
 
     /**
@@ -91,14 +97,63 @@ public class SpanFigures {
         return new HashSet<>(dsl.select(STAGE.ID).from(STAGE).where(STAGE.KIND_CODE.eq(kind.code())).fetch(STAGE.ID));
     }
 
-    /** Outgoing calls, meetings, proposals or new clients of the span by bucket and user. */
+    /**
+     * Outgoing calls, meetings, proposals or new clients of the span by bucket and user; calls from the stored
+     * call totals, meetings and proposals from the stored activity totals, when they are readable.
+     */
     public List<Cell> activity(ActivityFigures.Kind kind, ReportScope span, List<LocalDate> cuts) {
+        if (kind == ActivityFigures.Kind.OUTGOING_CALLS && calls.fromTotals(span)) {
+            return fromTotals(CALL_TOTAL.DAY_NO, CALL_TOTAL.USER_ID, CALL_TOTAL.CALL_COUNT,
+                    CALL_TOTAL.DIRECTION.eq("out").and(Scopes.people(CALL_TOTAL.USER_ID, span.filter())), span, cuts);
+        }
+        if ((kind == ActivityFigures.Kind.MEETINGS || kind == ActivityFigures.Kind.PROPOSALS)
+                && activities.activitiesFromTotals(span)) {
+            return fromTotals(ACTIVITY_TOTAL.DAY_NO, ACTIVITY_TOTAL.USER_ID, ACTIVITY_TOTAL.ACTIVITY_COUNT,
+                    ACTIVITY_TOTAL.KIND_CODE.eq(ActivityFigures.code(kind))
+                            .and(Scopes.people(ACTIVITY_TOTAL.USER_ID, span.filter())), span, cuts);
+        }
+        return recorded(kind, span, cuts);
+    }
+
+    /** {@link #activity} counted from the records (the reference the stored totals are checked against). */
+    public List<Cell> recorded(ActivityFigures.Kind kind, ReportScope span, List<LocalDate> cuts) {
         return switch (kind) {
             case OUTGOING_CALLS -> counted(PHONE_CALL.STARTED_AT, PHONE_CALL.USER_ID, ActivityFigures.calls(span), cuts, span);
             case MEETINGS, PROPOSALS -> counted(ACTIVITY.OCCURRED_AT, ACTIVITY.USER_ID,
                     ActivityFigures.activities(kind, span), cuts, span);
             case NEW_CLIENTS -> counted(CLIENT.CREATED_AT, CLIENT.OWNER_ID, ActivityFigures.newClients(span), cuts, span);
         };
+    }
+
+    /**
+     * Counts of a totals table (day rows yyyymmdd, month rows yyyymm, user 0 = none) by bucket and user: each bucket's
+     * days read as its whole months' rows and its partial months' day rows, one statement per range.
+     */
+    private List<Cell> fromTotals(TableField<?, Integer> dayNo, Field<Long> userId, Field<Long> count, Condition where,
+                                  ReportScope span, List<LocalDate> cuts) {
+        List<LocalDate> starts = new ArrayList<>();
+        starts.add(span.filter().from());
+        starts.addAll(cuts);
+        Field<Long> user = DSL.nullif(userId, DSL.inline(0L));
+        Map<List<Object>, Cell> cells = new LinkedHashMap<>();
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDate end = span.filter().to();
+            if (i + 1 < starts.size() && starts.get(i + 1).minusDays(1).isBefore(end)) {
+                end = starts.get(i + 1).minusDays(1);
+            }
+            if (end.isBefore(starts.get(i))) {
+                continue;
+            }
+            int bucket = i;
+            for (Condition part : TotalFigures.periodParts(dayNo, starts.get(i), end)) {
+                dsl.select(user, DSL.sum(count)).from(dayNo.getTable())
+                        .where(where).and(part).groupBy(user)
+                        .forEach(r -> cells.merge(Arrays.asList(bucket, r.value1()),
+                                new Cell(bucket, r.value1(), r.value2().longValue(), BigDecimal.ZERO),
+                                (x, y) -> new Cell(x.bucket(), x.userId(), x.count() + y.count(), BigDecimal.ZERO)));
+            }
+        }
+        return List.copyOf(cells.values());
     }
 
     private List<Cell> counted(TableField<?, OffsetDateTime> at, Field<Long> user, Condition where, List<LocalDate> cuts,

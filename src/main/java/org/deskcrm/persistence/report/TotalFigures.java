@@ -154,7 +154,7 @@ final class TotalFigures {
     }
 
     /** How many cuts are on or before the day: the index of its bucket. */
-    private static int bucket(List<LocalDate> cuts, LocalDate day) {
+    static int bucket(List<LocalDate> cuts, LocalDate day) {
         int lo = 0;
         int hi = cuts.size();
         while (lo < hi) {

@@ -139,6 +139,7 @@ public class DemoDataService {
                 t.nextIds().forEach(repo::restartIdentity);
                 new DealTotals(db.dsl()).rebuild(zone, step -> { });
                 new org.deskcrm.persistence.totals.CallTotals(db.dsl()).rebuild(step -> { });
+                new org.deskcrm.persistence.totals.ActivityTotals(db.dsl()).rebuild(zone, step -> { });
                 writer.endJournal();
             } catch (RuntimeException e) {
                 undo(writer, t, builder.firstManagerId, dropped, e);

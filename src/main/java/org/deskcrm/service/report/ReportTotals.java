@@ -3,6 +3,7 @@ package org.deskcrm.service.report;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.SettingsRepository;
+import org.deskcrm.persistence.totals.ActivityTotals;
 import org.deskcrm.persistence.totals.CallTotals;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.deskcrm.service.common.Progress;
@@ -33,7 +34,7 @@ public final class ReportTotals {
     /** True when some register is not built with the current settings (runs queries: off the FX thread). */
     public boolean stale() {
         boolean deals = new DealTotals(db.dsl()).builtZone().filter(settings.businessZone()::equals).isEmpty();
-        return deals || !new CallTotals(db.dsl()).current();
+        return deals || !new CallTotals(db.dsl()).current() || !new ActivityTotals(db.dsl()).current();
     }
 
     /** Whether the signed-in user may rebuild (an administrator). */
@@ -41,16 +42,19 @@ public final class ReportTotals {
         return admin.getAsBoolean();
     }
 
-    /** Rebuilds the deal and call totals from the records, step by step (administrators only). */
+    /** Rebuilds the deal, call and activity totals from the records, step by step (administrators only). */
     public Rebuilt rebuild(Progress progress) {
         if (!mayRebuild()) {
             throw new AppException("totals.error.admin");
         }
-        progress.update("totals.progress.deal", 0, 2);
+        progress.update("totals.progress.deal", 0, 3);
         DealTotals.Rebuild deals = new DealTotals(db.dsl()).rebuild(settings.businessZone(), step -> { });
-        progress.update("totals.progress.call", 1, 2);
+        progress.update("totals.progress.call", 1, 3);
         DealTotals.Rebuild calls = new CallTotals(db.dsl()).rebuild(step -> { });
-        progress.update("totals.progress.call", 2, 2);
-        return new Rebuilt(deals.repaired() + calls.repaired(), !deals.wasBuilt() || !calls.wasBuilt());
+        progress.update("totals.progress.activity", 2, 3);
+        DealTotals.Rebuild activities = new ActivityTotals(db.dsl()).rebuild(settings.businessZone(), step -> { });
+        progress.update("totals.progress.activity", 3, 3);
+        return new Rebuilt(deals.repaired() + calls.repaired() + activities.repaired(),
+                !deals.wasBuilt() || !calls.wasBuilt() || !activities.wasBuilt());
     }
 }

@@ -266,7 +266,22 @@ abstract class CallTotalsDriftContract {
             var outgoing = org.deskcrm.persistence.report.ActivityFigures.Kind.OUTGOING_CALLS;
             assertThat(tallies(activity.byUser(outgoing, s))).as("outgoing calls of the rating, %s", f)
                     .isEqualTo(tallies(activity.recorded(outgoing, s)));
+            var spans = new org.deskcrm.persistence.report.SpanFigures(ctx.database());
+            List<LocalDate> cuts = new ArrayList<>();
+            for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+                if (d.getDayOfMonth() == 1 || rnd.nextInt(15) == 0) {
+                    cuts.add(d);
+                }
+            }
+            assertThat(buckets(spans.activity(outgoing, s, cuts))).as("outgoing calls of plan vs fact, cuts %s, %s", cuts, f)
+                    .isEqualTo(buckets(spans.recorded(outgoing, s, cuts)));
         }
+    }
+
+    private static Map<String, Long> buckets(List<org.deskcrm.persistence.report.SpanFigures.Cell> list) {
+        Map<String, Long> m = new TreeMap<>();
+        list.forEach(c -> m.merge(c.bucket() + "/" + c.userId(), c.count(), Long::sum));
+        return m;
     }
 
     private static Map<String, Long> tallies(List<org.deskcrm.model.report.Tally> list) {

@@ -1,0 +1,12 @@
+package org.deskcrm.service.report;
+
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.TestDatabases;
+
+/** Stored activity totals against the activity records after random activities, on a real PostgreSQL. */
+class PostgresActivityTotalsDriftTest extends ActivityTotalsDriftContract {
+    @Override
+    Database openDatabase() {
+        return TestDatabases.postgres();
+    }
+}
