@@ -7,6 +7,7 @@ import org.jooq.RecordMapper;
 import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 
 import java.sql.Statement;
 
@@ -22,7 +23,7 @@ import java.util.function.Function;
  * and by the reports' reads of hundreds of thousands of rows.
  */
 public final class CursorReader {
-    static final int FETCH_SIZE = 1_000;
+    public static final int FETCH_SIZE = 1_000;
 
     private CursorReader() {
     }
@@ -56,7 +57,8 @@ public final class CursorReader {
             return dsl.transactionResult(c -> read.apply(c.dsl()));
         }
         return dsl.connectionResult(c -> {
-            DSLContext one = DSL.using(c, dsl.dialect(), dsl.settings());
+            // this connection alone, with the configuration's listeners (the benchmarks record the statements)
+            DSLContext one = DSL.using(dsl.configuration().derive(new DefaultConnectionProvider(c)));
             try (Statement st = c.createStatement()) {
                 st.execute("SET LAZY_QUERY_EXECUTION TRUE");
             }

@@ -3,11 +3,16 @@ package org.deskcrm.persistence.report;
 import org.deskcrm.model.audit.AuditAction;
 import org.deskcrm.model.audit.AuditEvent;
 import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.persistence.CursorReader;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.RecordMapper;
+import org.jooq.ResultQuery;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.deskcrm.persistence.jooq.Tables.AUDIT_EVENT;
@@ -30,20 +35,41 @@ public class HistoryQueries {
         this.dsl = db.dsl();
     }
 
-    /** Stays that ended within the period, of deals matching the filter. */
+    /**
+     * Stays that ended within the period, of deals matching the filter, in no particular order (a drill-down sorts
+     * what it lists). Read as a stream: at 1 000 000 deals a year holds a quarter of a million stays of a pipeline,
+     * which H2 sorted by id in a temporary file before the first row (5 s of the velocity report's 12 s).
+     */
     public List<Stay> staysEnded(ReportScope s) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
-        return dsl.select(h.ID, h.DEAL_ID, h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h)
-                .join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
-                .where(Scopes.inPeriod(h.LEFT_AT, s)).and(Scopes.deals(s.filter())).orderBy(h.ID)
-                .fetch(r -> new Stay(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5().toInstant()));
+        return streamed(d -> d.select(h.ID, h.DEAL_ID, h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h)
+                        .join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
+                        .where(Scopes.inPeriod(h.LEFT_AT, s)).and(Scopes.deals(s.filter())),
+                r -> new Stay(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5().toInstant()));
     }
 
-    /** Deals won within the period (the revenue rule's deals) with their creation and winning instants. */
+    /**
+     * Deals won within the period (the revenue rule's deals) with their creation and winning instants, in no
+     * particular order, read as a stream ({@link #staysEnded}).
+     */
     public List<Cycle> wonCycles(ReportScope s) {
-        return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.CREATED_AT, DEAL.CLOSED_AT).from(DEAL).where(Scopes.wonIn(s))
-                .orderBy(DEAL.ID)
-                .fetch(r -> new Cycle(r.value1(), r.value2(), r.value3().toInstant(), r.value4().toInstant()));
+        return streamed(d -> d.select(DEAL.ID, DEAL.TITLE, DEAL.CREATED_AT, DEAL.CLOSED_AT).from(DEAL)
+                        .where(Scopes.wonIn(s)),
+                r -> new Cycle(r.value1(), r.value2(), r.value3().toInstant(), r.value4().toInstant()));
+    }
+
+    /** The query's rows mapped one at a time from a cursor ({@link CursorReader#streamed}), none kept as records. */
+    private <R extends org.jooq.Record, T> List<T> streamed(java.util.function.Function<DSLContext, ResultQuery<R>> query,
+                                                           RecordMapper<? super R, T> mapper) {
+        return CursorReader.streamed(dsl, d -> {
+            List<T> rows = new ArrayList<>();
+            try (Cursor<R> cursor = query.apply(d).fetchSize(CursorReader.FETCH_SIZE).fetchLazy()) {
+                for (R r : cursor) {
+                    rows.add(mapper.map(r));
+                }
+            }
+            return rows;
+        });
     }
 
     /** The event feed of the period, oldest first, at most {@code limit} events. */

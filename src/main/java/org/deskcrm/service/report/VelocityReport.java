@@ -85,11 +85,12 @@ public final class VelocityReport implements Report {
         ReportScope s = support.scope(f);
         List<DrillItem> items;
         if (CYCLE.equals(rowKey)) {
-            items = support.history.wonCycles(s).stream().map((Cycle c) -> new DrillItem("deal", c.dealId(), c.title(),
-                    days(c.created(), c.won()))).toList();
+            items = support.history.wonCycles(s).stream().sorted(java.util.Comparator.comparingLong(Cycle::dealId))
+                    .map((Cycle c) -> new DrillItem("deal", c.dealId(), c.title(), days(c.created(), c.won()))).toList();
         } else {
             long stage = Pick.parse(rowKey).key();
             items = support.history.staysEnded(s).stream().filter(x -> x.stageId() == stage)
+                    .sorted(java.util.Comparator.comparingLong(Stay::historyId))
                     .map(x -> new DrillItem("deal_stage_history", x.historyId(), "deal " + x.dealId(),
                             days(x.entered(), x.left()))).toList();
         }

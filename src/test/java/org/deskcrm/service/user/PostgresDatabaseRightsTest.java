@@ -435,6 +435,42 @@ class PostgresDatabaseRightsTest {
     }
 
     @Test
+    void aManagerOnTheOwnConnectionWritesANoteThatAddsToTheActivityTotals() throws SQLException {
+        User manager = people.stream().filter(u -> u.role() == Role.MANAGER).findFirst().orElseThrow();
+        long client;
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+             PreparedStatement ps = c.prepareStatement("select min(id) from client where owner_id = ?")) {
+            ps.setLong(1, manager.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                client = rs.getLong(1);
+                assertThat(client).as("the demo gives the manager a client").isPositive();
+            }
+        }
+        long before = activityTotal(manager.id());
+        DatabaseConfig own = new DatabaseConfig(owner.url().replaceFirst("\\?.*$", ""), manager.login(), PASSWORD);
+        try (AppContext window = new AppContext(Database.open(own, 2), Clock.systemUTC())) {
+            assertThat(window.clientTimeline().addNote(client, manager.id(), "Called back, sends the contract")).isPositive();
+        }
+        // the manager's role wrote the totals row (no permission error), and the owner's rebuild agrees with it
+        assertThat(activityTotal(manager.id())).isEqualTo(before + 1);
+        assertThat(new org.deskcrm.persistence.totals.ActivityTotals(db.dsl()).rebuild(step -> { }).repaired()).isZero();
+    }
+
+    /** The person's notes, meetings and proposals in the day rows of the activity totals. */
+    private long activityTotal(long userId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(owner.url(), owner.user(), owner.password());
+             PreparedStatement ps = c.prepareStatement(
+                     "select coalesce(sum(activity_count), 0) from activity_total where user_id = ? and day_no > 1000000")) {
+            ps.setLong(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void roleNamesAreQuotedByTheServerAndForeignRolesAreLeftAlone() throws SQLException {
         DatabaseRoles roles = new DatabaseRoles(db);
         String hostile = "x\"; DROP TABLE client; --";
