@@ -45,6 +45,9 @@ final class SchemaCatalog {
             try (ResultSet rs = md.getColumns(null, schema, t, "%")) {
                 List<Object[]> cols = new ArrayList<>();
                 while (rs.next()) {
+                    if ("YES".equalsIgnoreCase(rs.getString("IS_GENERATEDCOLUMN"))) {
+                        continue; // computed by the database from the other columns (sale.unpaid): never written
+                    }
                     cols.add(new Object[]{rs.getInt("ORDINAL_POSITION"), new TableShape.Column(rs.getString("COLUMN_NAME"),
                             ValueKind.of(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")),
                             rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls)});

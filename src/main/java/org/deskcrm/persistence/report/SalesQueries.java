@@ -56,8 +56,14 @@ public class SalesQueries {
         };
     }
 
+    /**
+     * Whether a sale is not fully paid: {@code amount > paid_amount}, which the database keeps in the computed
+     * column {@code unpaid} (V48, ADR 0028) that leads the covering index {@code ix_sale_unpaid}.
+     */
+    private static final Field<Boolean> UNPAID = DSL.field(DSL.name(SALE.getName(), "unpaid"), Boolean.class);
+
     private static Condition unpaid(ReportScope s) {
-        return SALE.AMOUNT.gt(SALE.PAID_AMOUNT).and(SALE.SALE_DATE.le(s.filter().to()))
+        return UNPAID.isTrue().and(SALE.SALE_DATE.le(s.filter().to())).and(SALE.AMOUNT.gt(SALE.PAID_AMOUNT))
                 .and(Scopes.people(SALE.OWNER_ID, s.filter()));
     }
 
