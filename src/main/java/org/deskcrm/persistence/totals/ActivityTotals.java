@@ -1,12 +1,10 @@
 package org.deskcrm.persistence.totals;
 
-import org.deskcrm.persistence.SettingsRepository;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
@@ -17,8 +15,6 @@ import java.util.function.Supplier;
 
 import static org.deskcrm.persistence.jooq.Tables.ACTIVITY;
 import static org.deskcrm.persistence.jooq.Tables.ACTIVITY_TOTAL;
-import static org.deskcrm.persistence.jooq.Tables.APP_SETTING;
-import static org.deskcrm.persistence.jooq.Tables.TOTALS_STATE;
 
 /**
  * The stored totals of activities (docs/decisions/0027-activity-totals.md), the same mechanism as
@@ -31,7 +27,6 @@ import static org.deskcrm.persistence.jooq.Tables.TOTALS_STATE;
 public class ActivityTotals {
     /** The name of the activity totals in {@code totals_state}. */
     public static final String REGISTER = "activity";
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActivityTotals.class);
 
     /** The key of a totals row: kind, day (yyyymmdd) or month (yyyymm), user (0 = none). */
     public record Key(String kind, int day, long userId) {
@@ -48,8 +43,7 @@ public class ActivityTotals {
 
     /** The zone the totals are cut in, when they are built. */
     public Optional<ZoneId> builtZone() {
-        return dsl.select(TOTALS_STATE.ZONE).from(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER))
-                .fetchOptional(TOTALS_STATE.ZONE).map(ZoneId::of);
+        return RegisterState.zone(dsl, REGISTER);
     }
 
     /** The totals are built and cut in this zone (otherwise the records are counted and a rebuild is due). */
@@ -80,8 +74,7 @@ public class ActivityTotals {
     }
 
     private Optional<ZoneId> lockedZone() {
-        return dsl.select(TOTALS_STATE.ZONE).from(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).forUpdate()
-                .fetchOptional(TOTALS_STATE.ZONE).map(ZoneId::of);
+        return RegisterState.lockedZone(dsl, REGISTER);
     }
 
     /**
@@ -115,21 +108,12 @@ public class ActivityTotals {
      * {@code heard} hears each step's name (the splash shows it).
      */
     public boolean buildIfMissing(Consumer<String> heard) {
-        if (builtZone().isPresent()) {
-            return false;
-        }
-        long started = System.nanoTime();
-        DealTotals.Rebuild r = rebuild(step -> {
-            LOG.info("Building the activity totals: {}", step);
-            heard.accept(step);
-        });
-        LOG.info("Activity totals built: {} rows in {} ms", r.rows(), (System.nanoTime() - started) / 1_000_000);
-        return true;
+        return RegisterState.buildIfMissing("activity", builtZone().isPresent(), this::rebuild, heard);
     }
 
     /** Forgets that the totals were built (reports then count the records until a rebuild). */
     public void invalidate() {
-        dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
+        RegisterState.forget(dsl, REGISTER);
     }
 
     private DealTotals.Rebuild rebuildInCurrentTransaction(ZoneId zone, Consumer<String> progress) {
@@ -143,17 +127,13 @@ public class ActivityTotals {
                 r.getActivityCount()));
         progress.accept("totals.step.write");
         int repaired = Registers.replace(dsl, fresh, stored, rows);
-        dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
-        dsl.insertInto(TOTALS_STATE).set(TOTALS_STATE.REGISTER, REGISTER).set(TOTALS_STATE.ZONE, zone.getId())
-                .set(TOTALS_STATE.BUILT_AT, OffsetDateTime.now()).execute();
+        RegisterState.built(dsl, REGISTER, zone, null);
         boolean wasBuilt = before.filter(zone::equals).isPresent();
         return new DealTotals.Rebuild(fresh.size(), wasBuilt ? repaired : 0, wasBuilt);
     }
 
     private ZoneId settingsZone() {
-        String zone = dsl.select(APP_SETTING.VAL).from(APP_SETTING)
-                .where(APP_SETTING.NAME.eq(SettingsRepository.BUSINESS_TIME_ZONE)).fetchOne(APP_SETTING.VAL);
-        return SettingsRepository.businessZone(zone);
+        return RegisterState.settingsZone(dsl);
     }
 
     /** Adds the day rows (and their month rows) of the selected activities, grouped by kind, day and user. */

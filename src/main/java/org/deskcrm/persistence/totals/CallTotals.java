@@ -45,7 +45,6 @@ public class CallTotals {
     /** The setting of the first-call window in days (ADR 0002). */
     public static final String WINDOW_SETTING = "calls.fcr_days";
     public static final int DEFAULT_WINDOW_DAYS = 7;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CallTotals.class);
 
     /** The key of a totals row: day (yyyymmdd) or month (yyyymm), user (0 = none), direction and status. */
     public record Key(int day, long userId, String direction, String status) {
@@ -248,21 +247,12 @@ public class CallTotals {
      * step's name (the splash shows it).
      */
     public boolean buildIfMissing(Consumer<String> heard) {
-        if (built().isPresent()) {
-            return false;
-        }
-        long started = System.nanoTime();
-        DealTotals.Rebuild r = rebuild(step -> {
-            LOG.info("Building the call totals: {}", step);
-            heard.accept(step);
-        });
-        LOG.info("Call totals built: {} rows in {} ms", r.rows(), (System.nanoTime() - started) / 1_000_000);
-        return true;
+        return RegisterState.buildIfMissing("call", built().isPresent(), this::rebuild, heard);
     }
 
     /** Forgets that the totals were built (reports then count the records until a rebuild). */
     public void invalidate() {
-        dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
+        RegisterState.forget(dsl, REGISTER);
     }
 
     private DealTotals.Rebuild rebuildInCurrentTransaction(Basis basis, Consumer<String> progress) {
@@ -278,10 +268,7 @@ public class CallTotals {
                         r.getResolvedCount())));
         progress.accept("totals.step.write");
         int repaired = Registers.replace(dsl, fresh, stored, rows);
-        dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
-        dsl.insertInto(TOTALS_STATE).set(TOTALS_STATE.REGISTER, REGISTER)
-                .set(TOTALS_STATE.ZONE, basis.zone().getId()).set(TOTALS_STATE.FCR_DAYS, basis.windowDays())
-                .set(TOTALS_STATE.BUILT_AT, OffsetDateTime.now()).execute();
+        RegisterState.built(dsl, REGISTER, basis.zone(), basis.windowDays());
         boolean wasBuilt = before.filter(basis::equals).isPresent();
         return new DealTotals.Rebuild(fresh.size(), wasBuilt ? repaired : 0, wasBuilt);
     }

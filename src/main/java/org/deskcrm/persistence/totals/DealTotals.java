@@ -1,7 +1,6 @@
 package org.deskcrm.persistence.totals;
 
 import org.deskcrm.model.deal.StageKind;
-import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -9,7 +8,6 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,12 +18,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import static org.deskcrm.persistence.jooq.Tables.APP_SETTING;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_TOTAL;
 import static org.deskcrm.persistence.jooq.Tables.STAGE;
-import static org.deskcrm.persistence.jooq.Tables.TOTALS_STATE;
 
 /**
  * The stored totals of deals (docs/decisions/0012-stored-totals.md), kept in the same transaction as every
@@ -97,8 +93,6 @@ public class DealTotals {
     public record Rebuild(int rows, int repaired, boolean wasBuilt) {
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DealTotals.class);
-
     private final DSLContext dsl;
     private final DealRows dealRows;
 
@@ -109,8 +103,7 @@ public class DealTotals {
 
     /** The zone the totals are cut in, when they are built. */
     public Optional<ZoneId> builtZone() {
-        return dsl.select(TOTALS_STATE.ZONE).from(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER))
-                .fetchOptional(TOTALS_STATE.ZONE).map(ZoneId::of);
+        return RegisterState.zone(dsl, REGISTER);
     }
 
     /**
@@ -260,9 +253,7 @@ public class DealTotals {
                     new Cell(r.getDealCount(), r.getAmount())));
             progress.accept("totals.step.write");
             int repaired = Registers.replace(dsl, fresh, stored, rows);
-            dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
-            dsl.insertInto(TOTALS_STATE).set(TOTALS_STATE.REGISTER, REGISTER).set(TOTALS_STATE.ZONE, zone.getId())
-                    .set(TOTALS_STATE.BUILT_AT, OffsetDateTime.now()).execute();
+            RegisterState.built(dsl, REGISTER, zone, null);
             return new Rebuild(fresh.size(), before.filter(zone::equals).isPresent() ? repaired : 0,
                     before.filter(zone::equals).isPresent());
         }
@@ -274,9 +265,7 @@ public class DealTotals {
     }
 
     private ZoneId settingsZone() {
-        String zone = dsl.select(APP_SETTING.VAL).from(APP_SETTING)
-                .where(APP_SETTING.NAME.eq(SettingsRepository.BUSINESS_TIME_ZONE)).fetchOne(APP_SETTING.VAL);
-        return SettingsRepository.businessZone(zone);
+        return RegisterState.settingsZone(dsl);
     }
 
     /**
@@ -285,21 +274,12 @@ public class DealTotals {
      * splash shows it). Returns whether it built them.
      */
     public boolean buildIfMissing(Consumer<String> heard) {
-        if (builtZone().isPresent()) {
-            return false;
-        }
-        long started = System.nanoTime();
-        Rebuild r = rebuild(step -> {
-            LOG.info("Building the deal totals: {}", step);
-            heard.accept(step);
-        });
-        LOG.info("Deal totals built: {} rows in {} ms", r.rows(), (System.nanoTime() - started) / 1_000_000);
-        return true;
+        return RegisterState.buildIfMissing("deal", builtZone().isPresent(), this::rebuild, heard);
     }
 
     /** Forgets that the totals were built (reports then count the records until a rebuild). */
     public void invalidate() {
-        dsl.deleteFrom(TOTALS_STATE).where(TOTALS_STATE.REGISTER.eq(REGISTER)).execute();
+        RegisterState.forget(dsl, REGISTER);
     }
 
     /**
