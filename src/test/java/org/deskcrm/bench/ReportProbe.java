@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * A developer's probe (not part of the benchmark): times the named reports over the last twelve months
  * against the very statements each one executed, replayed over plain JDBC, statement by statement.
- * Usage: ReportProbe jdbcUrl iterations report...
+ * Usage: ReportProbe jdbcUrl iterations report... (-Dprobe.user, -Dprobe.password: the login, sa and none by default)
  */
 public final class ReportProbe {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -26,7 +26,8 @@ public final class ReportProbe {
         String url = args[0];
         int n = Integer.parseInt(args[1]);
         List<String> names = Arrays.asList(args).subList(2, args.length);
-        try (AppContext ctx = AppContext.open(new DatabaseConfig(url, "sa", ""))) {
+        try (AppContext ctx = AppContext.open(new DatabaseConfig(url, System.getProperty("probe.user", "sa"),
+                System.getProperty("probe.password", "")))) {
             QueryRecorder rec = QueryRecorder.install(ctx.database());
             LocalDate today = LocalDate.now(ctx.businessZone());
             List<ReportFilter> filters = new ArrayList<>();
