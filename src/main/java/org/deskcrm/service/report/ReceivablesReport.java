@@ -50,20 +50,22 @@ public final class ReceivablesReport implements Report {
         TableBuilder t = new TableBuilder(NAME, f, Column.text("client"), Column.money("unpaid"), Column.money("not_due"),
                 Column.money("overdue"), Column.money("overdue_1_30"), Column.money("overdue_31_60"),
                 Column.money("overdue_61_90"), Column.money("overdue_90"));
-        list.stream().sorted(Comparator.comparing(ReceivablesReport::unpaid).reversed()
-                        .thenComparing(Receivable::clientId))
-                .forEach(r -> t.row(Long.toString(r.clientId()), names.get(r.clientId()), unpaid(r), r.notDue(),
-                        overdue(r), r.d1to30(), r.d31to60(), r.d61to90(), r.d90plus()));
+        // each client's sums added once, not in every comparison of the sort (30 000 clients at 1 M deals)
+        record Line(Receivable r, BigDecimal overdue, BigDecimal unpaid) {
+        }
+        list.stream().map(r -> {
+                    BigDecimal overdue = overdue(r);
+                    return new Line(r, overdue, r.notDue().add(overdue));
+                })
+                .sorted(Comparator.comparing(Line::unpaid).reversed().thenComparing(l -> l.r().clientId()))
+                .forEach(l -> t.row(Long.toString(l.r().clientId()), names.get(l.r().clientId()), l.unpaid(),
+                        l.r().notDue(), l.overdue(), l.r().d1to30(), l.r().d31to60(), l.r().d61to90(), l.r().d90plus()));
         t.summary("as_of", f.to());
         return t.build();
     }
 
     private static BigDecimal overdue(Receivable r) {
         return r.d1to30().add(r.d31to60()).add(r.d61to90()).add(r.d90plus());
-    }
-
-    private static BigDecimal unpaid(Receivable r) {
-        return r.notDue().add(overdue(r));
     }
 
     @Override
