@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
 final class UiActionsBenchmark implements Benchmark {
     static final double TARGET_MS = 50;
     private static final int PAGE = 200; // ClientListViewModel.PAGE_SIZE
-    private static final int TIMELINE_PER_KIND = 200; // ClientCardViewModel.TIMELINE_PER_KIND
+    private static final int TIMELINE_PER_KIND = 200; // ClientTimelineModel.PER_KIND
     private static final int SEARCH_LIMIT = 8; // GlobalSearchViewModel.LIMIT
 
     @Override

@@ -20,9 +20,6 @@ import org.deskcrm.model.client.ChannelKind;
 import org.deskcrm.model.client.Client;
 import org.deskcrm.model.client.ClientCard;
 import org.deskcrm.model.client.ClientKind;
-import org.deskcrm.model.client.Contact;
-import org.deskcrm.model.client.TimelineEntry;
-import org.deskcrm.model.client.TimelineKind;
 import org.deskcrm.model.common.ConcurrentEditException;
 import org.deskcrm.ui.common.ConflictResolution;
 import org.deskcrm.ui.common.ConflictResolver;
@@ -32,7 +29,6 @@ import org.deskcrm.model.common.ValidationException;
 import org.deskcrm.model.user.User;
 import org.deskcrm.service.client.DuplicateCandidate;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,8 +49,6 @@ public final class ClientCardViewModel {
     /** The client-level fields that can carry an error (the view shows it at the field). */
     public static final List<String> FIELDS = List.of("kind", "name", "legalName", "inn", "kpp", "address",
             "region", "industry", "website");
-
-    static final int TIMELINE_PER_KIND = 200;
 
     private final ClientUiContext ctx;
     private String tabKey;
@@ -90,11 +84,7 @@ public final class ClientCardViewModel {
     private final ReadOnlyStringWrapper lifecycleName = new ReadOnlyStringWrapper(this, "lifecycleName", "");
     private final ReadOnlyStringWrapper lifecycleExplanation = new ReadOnlyStringWrapper(this, "lifecycleWhy", "");
 
-    private final List<TimelineItem> timelineAll = new ArrayList<>();
-    private final ObservableList<TimelineItem> timeline = FXCollections.observableArrayList();
-    private final ObjectProperty<TimelineKind> timelineFilter = new SimpleObjectProperty<>(this, "timelineFilter");
-    private final StringProperty noteText = new SimpleStringProperty(this, "noteText", "");
-    private final TimelineFormatter formatter;
+    private final ClientTimelineModel timeline;
     private final CardMapper mapper;
     private ConflictResolver conflictResolver;
 
@@ -110,7 +100,7 @@ public final class ClientCardViewModel {
     public ClientCardViewModel(ClientUiContext ctx, String tabKey) {
         this.ctx = ctx;
         this.tabKey = tabKey;
-        this.formatter = new TimelineFormatter(ctx.i18n(), ctx.zone(), this::valueName);
+        this.timeline = new ClientTimelineModel(ctx, () -> state.id, this::valueName, this::failed);
         this.mapper = new CardMapper(this);
         for (String f : FIELDS) {
             errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
@@ -129,7 +119,6 @@ public final class ClientCardViewModel {
         name.addListener(o -> updateTitle());
         dirty.addListener(o -> updateTitle());
         title.addListener((o, a, b) -> ctx.workspace().retitleTab(tabKey, b));
-        timelineFilter.addListener(o -> filterTimeline());
         updateTitle();
     }
 
@@ -230,7 +219,7 @@ public final class ClientCardViewModel {
         }
         busy.set(false);
         updateTitle();
-        loadTimeline();
+        timeline.load();
     }
 
     Choice choice(List<Choice> list, Long id) {
@@ -486,7 +475,7 @@ public final class ClientCardViewModel {
             archived.set(to);
             busy.set(false);
             setMessage(MessageKind.INFO, ctx.i18n().get(to ? "client.msg.archived" : "client.msg.restored"));
-            loadTimeline();
+            timeline.load();
         }, this::failed);
     }
 
@@ -586,22 +575,6 @@ public final class ClientCardViewModel {
 
     // ------------------------------------------------------------------ timeline
 
-    public void loadTimeline() {
-        if (state.id == null) {
-            timelineAll.clear();
-            filterTimeline();
-            return;
-        }
-        long id = state.id;
-        ctx.executor().submit(p -> ctx.timeline().timeline(id, TIMELINE_PER_KIND), entries -> {
-            timelineAll.clear();
-            for (TimelineEntry e : entries) {
-                timelineAll.add(formatter.format(e));
-            }
-            filterTimeline();
-        }, this::failed);
-    }
-
     /** An audited value as a person reads it: manager and source ids become their names. */
     private String valueName(String field, String value) {
         List<Choice> list = "ownerId".equals(field) ? owners : "sourceId".equals(field) ? sources : null;
@@ -610,25 +583,6 @@ public final class ClientCardViewModel {
         }
         return list.stream().filter(c -> c.id() != null && c.id().toString().equals(value)).map(Choice::label)
                 .findFirst().orElse(value);
-    }
-
-    private void filterTimeline() {
-        TimelineKind k = timelineFilter.get();
-        timeline.setAll(timelineAll.stream().filter(i -> k == null || i.kind() == k).toList());
-    }
-
-    /** Adds the typed note to the timeline of a saved client. */
-    public void addNote() {
-        if (state.id == null || Texts.isBlank(noteText.get())) {
-            return;
-        }
-        long id = state.id;
-        String text = noteText.get();
-        Long user = ctx.userId();
-        ctx.executor().submit(p -> ctx.timeline().addNote(id, user, text), n -> {
-            noteText.set("");
-            loadTimeline();
-        }, this::failed);
     }
 
     // ------------------------------------------------------------------ state shared with the mapper
@@ -772,17 +726,9 @@ public final class ClientCardViewModel {
         return lifecycleExplanation.getReadOnlyProperty();
     }
 
-    public ObservableList<TimelineItem> timeline() {
+    /** The card's timeline (loaded with the card, and again after a save or an archive). */
+    public ClientTimelineModel timeline() {
         return timeline;
-    }
-
-    /** The kind the timeline shows; null for every kind. */
-    public ObjectProperty<TimelineKind> timelineFilterProperty() {
-        return timelineFilter;
-    }
-
-    public StringProperty noteTextProperty() {
-        return noteText;
     }
 
     static List<String> splitTags(String text) {

@@ -83,7 +83,7 @@ public final class ClientScreens {
         vm.load(clientId);
         Runnable changed = () -> {
             vm.refreshLifecycle();
-            vm.loadTimeline();
+            vm.timeline().load();
         };
         List<Node> extra = sections.stream().map(s -> s.create(clientId, changed)).toList();
         return guarded(new ClientCardView(vm, ctx.i18n(), extra), vm);

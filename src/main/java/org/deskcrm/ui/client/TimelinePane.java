@@ -17,7 +17,7 @@ import org.deskcrm.ui.common.I18n;
 
 /** The card's timeline: a kind filter, a quick note field and the entries, newest first. */
 final class TimelinePane extends VBox {
-    TimelinePane(ClientCardViewModel vm, I18n i18n) {
+    TimelinePane(ClientCardViewModel card, I18n i18n) {
         super(4);
         getStyleClass().add("timeline-pane");
         setPadding(new Insets(6, 8, 8, 8));
@@ -31,7 +31,8 @@ final class TimelinePane extends VBox {
                     .toLowerCase(java.util.Locale.ROOT))));
         }
         filter.getSelectionModel().selectFirst();
-        filter.valueProperty().addListener((o, a, c) -> vm.timelineFilterProperty().set(
+        ClientTimelineModel vm = card.timeline();
+        filter.valueProperty().addListener((o, a, c) -> vm.filterProperty().set(
                 c == null || c.id() == null ? null : TimelineKind.values()[c.id().intValue()]));
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
@@ -48,9 +49,9 @@ final class TimelinePane extends VBox {
         add.setId("client-note-add");
         add.setOnAction(e -> vm.addNote());
         HBox noteLine = new HBox(4, note, add);
-        noteLine.disableProperty().bind(vm.persistedProperty().not());
+        noteLine.disableProperty().bind(card.persistedProperty().not());
 
-        ListView<TimelineItem> list = new ListView<>(vm.timeline());
+        ListView<TimelineItem> list = new ListView<>(vm.items());
         list.setId("client-timeline");
         list.setPlaceholder(new Label(i18n.get("client.timeline.empty")));
         list.setCellFactory(v -> new Cell(i18n));

@@ -119,7 +119,7 @@ class ClientCardViewModelTest {
         assertThat(vm.contacts()).extracting(ContactRow::id).doesNotContainNull();
         assertThat(vm.contacts().get(0).channels()).hasSize(2);
         assertThat(vm.channels()).hasSize(1);
-        assertThat(vm.timeline()).extracting(TimelineItem::kind).containsExactly(TimelineKind.EDIT);
+        assertThat(vm.timeline().items()).extracting(TimelineItem::kind).containsExactly(TimelineKind.EDIT);
     }
 
     @Test
@@ -214,11 +214,11 @@ class ClientCardViewModelTest {
             assertThat(e.oldValue()).isEqualTo("Альфа");
             assertThat(e.newValue()).isEqualTo("Альфа-Плюс");
         });
-        assertThat(vm.timeline()).anySatisfy(i -> {
+        assertThat(vm.timeline().items()).anySatisfy(i -> {
             assertThat(i.headline()).isEqualTo("Changed Manager");
             assertThat(i.detail()).isEqualTo("— → Boris Ivanov");
         });
-        assertThat(vm.timeline()).anySatisfy(i -> {
+        assertThat(vm.timeline().items()).anySatisfy(i -> {
             assertThat(i.headline()).isEqualTo("Changed Name");
             assertThat(i.detail()).isEqualTo("Альфа → Альфа-Плюс");
             assertThat(i.user()).isEqualTo("Anna Petrova");
@@ -295,17 +295,17 @@ class ClientCardViewModelTest {
         fx.app.calls().insert(new Call(null, CallDirection.IN, CallStatus.MISSED, ClientUiFixture.NOW.minusSeconds(600),
                 0, "+7 343 200-00-05", "+73432000005", id, null, fx.managerId, null, null, null));
         ClientCardViewModel vm = card(id);
-        vm.noteTextProperty().set("Asked for a discount");
-        vm.addNote();
-        assertThat(vm.noteTextProperty().get()).isEmpty();
-        assertThat(vm.timeline()).extracting(TimelineItem::kind)
+        vm.timeline().noteTextProperty().set("Asked for a discount");
+        vm.timeline().addNote();
+        assertThat(vm.timeline().noteTextProperty().get()).isEmpty();
+        assertThat(vm.timeline().items()).extracting(TimelineItem::kind)
                 .containsExactly(TimelineKind.NOTE, TimelineKind.EDIT, TimelineKind.CALL); // note and creation: same instant
-        assertThat(vm.timeline().get(2).headline()).isEqualTo("Incoming call, missed: +7 343 200-00-05 (0:00)");
-        assertThat(vm.timeline().get(0).headline()).isEqualTo("Note: Asked for a discount");
-        vm.timelineFilterProperty().set(TimelineKind.CALL);
-        assertThat(vm.timeline()).extracting(TimelineItem::kind).containsExactly(TimelineKind.CALL);
-        vm.timelineFilterProperty().set(null);
-        assertThat(vm.timeline()).hasSize(3);
+        assertThat(vm.timeline().items().get(2).headline()).isEqualTo("Incoming call, missed: +7 343 200-00-05 (0:00)");
+        assertThat(vm.timeline().items().get(0).headline()).isEqualTo("Note: Asked for a discount");
+        vm.timeline().filterProperty().set(TimelineKind.CALL);
+        assertThat(vm.timeline().items()).extracting(TimelineItem::kind).containsExactly(TimelineKind.CALL);
+        vm.timeline().filterProperty().set(null);
+        assertThat(vm.timeline().items()).hasSize(3);
     }
 
     @Test
