@@ -10,7 +10,6 @@ import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.persistence.report.SalesQueries.ClientTotals;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -118,7 +117,7 @@ public final class ClientAnalysisReport implements Report {
         BigDecimal squares = c.monthSquares().subtract(BigDecimal.valueOf(2).multiply(mean).multiply(c.amount()))
                 .add(count.multiply(mean).multiply(mean));
         BigDecimal var = squares.divide(count, 10, RoundingMode.HALF_UP);
-        return var.sqrt(MathContext.DECIMAL64).divide(mean, 4, RoundingMode.HALF_UP);
+        return SquareRoots.sqrt16(var).divide(mean, 4, RoundingMode.HALF_UP);
     }
 
     /** Scores 1–5 by quintile of the value among the clients (higher value, higher score; ties by client id). */
