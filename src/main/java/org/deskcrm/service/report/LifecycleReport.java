@@ -62,16 +62,29 @@ public final class LifecycleReport implements Report {
                 Column.count("entered"), Column.count("at_end")));
         TARGETS.forEach(t -> cols.add(Column.count(to(t))));
         TableBuilder t = new TableBuilder(NAME, f, cols.toArray(Column[]::new));
+        // one pass over the transitions (a quarter of a million a year at 1 000 000 deals), not one per cell
+        int n = LifecycleStatus.values().length;
+        long[] left = new long[n];
+        long[] entered = new long[n];
+        long[][] moved = new long[n][n];
+        for (Transition x : h.transitions()) {
+            left[x.from().ordinal()]++;
+            entered[x.to().ordinal()]++;
+            moved[x.from().ordinal()][x.to().ordinal()]++;
+        }
+        long[] atStart = counts(h.atStart());
+        long[] atEnd = counts(h.atEnd());
         for (LifecycleStatus st : LifecycleStatus.values()) {
             long extra = st == LifecycleStatus.POTENTIAL ? withoutSales : 0;
+            int i = st.ordinal();
             List<Object> v = new ArrayList<>();
             v.add(st.code());
-            v.add(extra + count(h.atStart(), st));
-            v.add(h.transitions().stream().filter(x -> x.from() == st).count());
-            v.add(h.transitions().stream().filter(x -> x.to() == st).count());
-            v.add(extra + count(h.atEnd(), st));
+            v.add(extra + atStart[i]);
+            v.add(left[i]);
+            v.add(entered[i]);
+            v.add(extra + atEnd[i]);
             for (LifecycleStatus target : TARGETS) {
-                v.add(h.transitions().stream().filter(x -> x.from() == st && x.to() == target).count());
+                v.add(moved[i][target.ordinal()]);
             }
             t.row(st.code(), v.toArray());
         }
@@ -79,8 +92,11 @@ public final class LifecycleReport implements Report {
         return t.build();
     }
 
-    private static long count(Map<Long, LifecycleStatus> m, LifecycleStatus st) {
-        return m.values().stream().filter(v -> v == st).count();
+    /** How many clients are in each status (by the status's ordinal). */
+    private static long[] counts(Map<Long, LifecycleStatus> m) {
+        long[] c = new long[LifecycleStatus.values().length];
+        m.values().forEach(v -> c[v.ordinal()]++);
+        return c;
     }
 
     @Override
