@@ -3,16 +3,21 @@ package org.deskcrm.persistence.report;
 import org.deskcrm.model.report.DrillItem;
 import org.deskcrm.model.report.Pick;
 import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.persistence.CursorReader;
 import org.deskcrm.persistence.Database;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
+import org.jooq.Record3;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.deskcrm.persistence.jooq.Tables.SALE;
 
@@ -95,19 +100,43 @@ public class SalesQueries {
     /**
      * Each client's sales within the period: count, amount, the sum of the squares of its monthly amounts
      * (the raw material of the variation of monthly sales) and the last sale's date. Months with no sale
-     * add nothing to the squares; the caller adds them in.
+     * add nothing to the squares; the caller adds them in. The period's sales are read as a stream and added up
+     * here: H2 grouped them by client and month, then by client, in 1.6 s at 1 000 000 deals (338 000 sales of
+     * 64 000 clients a year; the groups barely fewer than the sales).
      */
     public List<ClientTotals> clientTotals(ReportScope s) {
-        Table<?> months = dsl.select(SALE.CLIENT_ID.as("client_id"), DSL.count().as("n"), DSL.sum(SALE.AMOUNT).as("a"),
-                        DSL.max(SALE.SALE_DATE).as("l"))
-                .from(SALE).where(inPeriod(s))
-                .groupBy(SALE.CLIENT_ID, DSL.year(SALE.SALE_DATE), DSL.month(SALE.SALE_DATE)).asTable("client_month");
-        Field<Long> client = months.field("client_id", Long.class);
-        Field<Integer> n = months.field("n", Integer.class);
-        Field<BigDecimal> a = months.field("a", BigDecimal.class);
-        Field<LocalDate> l = months.field("l", LocalDate.class);
-        return dsl.select(client, DSL.sum(n), DSL.sum(a), DSL.sum(a.times(a)), DSL.max(l)).from(months).groupBy(client)
-                .fetch(r -> new ClientTotals(r.value1(), r.value2().longValue(), r.value3(), r.value4(), r.value5()));
+        final class Sums {
+            long count;
+            BigDecimal amount = BigDecimal.ZERO;
+            final Map<Integer, BigDecimal> months = new HashMap<>();
+            LocalDate last;
+        }
+        Map<Long, Sums> clients = new HashMap<>();
+        CursorReader.streamed(dsl, d -> {
+            try (Cursor<Record3<Long, LocalDate, BigDecimal>> c = d.select(SALE.CLIENT_ID, SALE.SALE_DATE, SALE.AMOUNT)
+                    .from(SALE).where(inPeriod(s)).fetchSize(CursorReader.FETCH_SIZE).fetchLazy()) {
+                for (Record3<Long, LocalDate, BigDecimal> r : c) {
+                    Sums x = clients.computeIfAbsent(r.value1(), k -> new Sums());
+                    LocalDate day = r.value2();
+                    x.count++;
+                    x.amount = x.amount.add(r.value3());
+                    x.months.merge(day.getYear() * 100 + day.getMonthValue(), r.value3(), BigDecimal::add);
+                    if (x.last == null || day.isAfter(x.last)) {
+                        x.last = day;
+                    }
+                }
+            }
+            return null;
+        });
+        List<ClientTotals> list = new ArrayList<>(clients.size());
+        clients.forEach((id, x) -> {
+            BigDecimal squares = BigDecimal.ZERO;
+            for (BigDecimal m : x.months.values()) {
+                squares = squares.add(m.multiply(m));
+            }
+            list.add(new ClientTotals(id, x.count, x.amount, squares, x.last));
+        });
+        return list;
     }
 
     public List<DrillItem> salesDrill(ReportScope s, Pick client) {
