@@ -10,6 +10,8 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
 
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,8 +34,8 @@ public final class CursorReader {
      * Maps every row of the query and hands it to {@code sink}; returns how many rows were read. An
      * unchecked exception thrown by the sink (e.g. a cancellation) stops the read and closes the cursor.
      */
-    static <R extends Record, T> long read(DSLContext dsl, Function<DSLContext, ? extends ResultQuery<R>> query,
-                                           RecordMapper<? super R, T> mapper, Consumer<? super T> sink) {
+    public static <R extends Record, T> long read(DSLContext dsl, Function<DSLContext, ? extends ResultQuery<R>> query,
+                                                  RecordMapper<? super R, T> mapper, Consumer<? super T> sink) {
         return streamed(dsl, d -> {
             long n = 0;
             try (Cursor<R> cursor = query.apply(d).fetchSize(FETCH_SIZE).fetchLazy()) {
@@ -44,6 +46,14 @@ public final class CursorReader {
             }
             return n;
         });
+    }
+
+    /** {@link #read}, every row mapped into a list: the rows are streamed, only the mapped values are kept. */
+    public static <R extends Record, T> List<T> list(DSLContext dsl, Function<DSLContext, ? extends ResultQuery<R>> query,
+                                                     RecordMapper<? super R, T> mapper) {
+        List<T> rows = new ArrayList<>();
+        read(dsl, query, mapper, rows::add);
+        return rows;
     }
 
     /**

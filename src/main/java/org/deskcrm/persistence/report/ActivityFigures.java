@@ -2,19 +2,18 @@ package org.deskcrm.persistence.report;
 
 import org.deskcrm.model.report.DrillItem;
 import org.deskcrm.model.report.Pick;
+import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.totals.ActivityTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import static org.deskcrm.persistence.jooq.Tables.ACTIVITY;
 import static org.deskcrm.persistence.jooq.Tables.ACTIVITY_TOTAL;
@@ -50,17 +49,17 @@ public class ActivityFigures {
                     .map(u -> new Tally(u.userId(), u.outgoing(), BigDecimal.ZERO)).toList();
         }
         if ((kind == Kind.MEETINGS || kind == Kind.PROPOSALS) && activitiesFromTotals(s)) {
-            Field<Long> user = DSL.nullif(ACTIVITY_TOTAL.USER_ID, DSL.inline(0L));
-            Map<Long, Long> counts = new LinkedHashMap<>();
-            for (Condition part : TotalFigures.periodParts(ACTIVITY_TOTAL.DAY_NO, s.filter().from(), s.filter().to())) {
-                dsl.select(user, DSL.sum(ACTIVITY_TOTAL.ACTIVITY_COUNT)).from(ACTIVITY_TOTAL)
-                        .where(ACTIVITY_TOTAL.KIND_CODE.eq(code(kind))).and(part)
-                        .and(Scopes.people(ACTIVITY_TOTAL.USER_ID, s.filter())).groupBy(user)
-                        .forEach(r -> counts.merge(r.value1(), r.value2().longValue(), Long::sum));
-            }
-            return counts.entrySet().stream().map(e -> new Tally(e.getKey(), e.getValue(), BigDecimal.ZERO)).toList();
+            return byBucketFromTotals(kind, s.filter(), List.of()).stream() // one bucket: the whole period
+                    .map(c -> new Tally(c.userId(), c.count(), BigDecimal.ZERO)).toList();
         }
         return recorded(kind, s);
+    }
+
+    /** Meetings or proposals of the filter's days by bucket between the cuts and user, from the activity totals. */
+    List<SpanFigures.Cell> byBucketFromTotals(Kind kind, ReportFilter f, List<LocalDate> cuts) {
+        return TotalFigures.countsByBucket(dsl, ACTIVITY_TOTAL.DAY_NO, ACTIVITY_TOTAL.USER_ID,
+                ACTIVITY_TOTAL.ACTIVITY_COUNT, ACTIVITY_TOTAL.KIND_CODE.eq(code(kind))
+                        .and(Scopes.people(ACTIVITY_TOTAL.USER_ID, f)), f, cuts);
     }
 
     /** Whether meetings and proposals of this scope come from the stored activity totals (built in its zone). */

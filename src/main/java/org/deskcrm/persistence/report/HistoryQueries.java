@@ -6,13 +6,9 @@ import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.CursorReader;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.RecordMapper;
-import org.jooq.ResultQuery;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.deskcrm.persistence.jooq.Tables.AUDIT_EVENT;
@@ -42,7 +38,7 @@ public class HistoryQueries {
      */
     public List<Stay> staysEnded(ReportScope s) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
-        return streamed(d -> d.select(h.ID, h.DEAL_ID, h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h)
+        return CursorReader.list(dsl, d -> d.select(h.ID, h.DEAL_ID, h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h)
                         .join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
                         .where(Scopes.inPeriod(h.LEFT_AT, s)).and(Scopes.deals(s.filter())),
                 r -> new Stay(r.value1(), r.value2(), r.value3(), r.value4().toInstant(), r.value5().toInstant()));
@@ -53,23 +49,9 @@ public class HistoryQueries {
      * particular order, read as a stream ({@link #staysEnded}).
      */
     public List<Cycle> wonCycles(ReportScope s) {
-        return streamed(d -> d.select(DEAL.ID, DEAL.TITLE, DEAL.CREATED_AT, DEAL.CLOSED_AT).from(DEAL)
+        return CursorReader.list(dsl, d -> d.select(DEAL.ID, DEAL.TITLE, DEAL.CREATED_AT, DEAL.CLOSED_AT).from(DEAL)
                         .where(Scopes.wonIn(s)),
                 r -> new Cycle(r.value1(), r.value2(), r.value3().toInstant(), r.value4().toInstant()));
-    }
-
-    /** The query's rows mapped one at a time from a cursor ({@link CursorReader#streamed}), none kept as records. */
-    private <R extends org.jooq.Record, T> List<T> streamed(java.util.function.Function<DSLContext, ResultQuery<R>> query,
-                                                           RecordMapper<? super R, T> mapper) {
-        return CursorReader.streamed(dsl, d -> {
-            List<T> rows = new ArrayList<>();
-            try (Cursor<R> cursor = query.apply(d).fetchSize(CursorReader.FETCH_SIZE).fetchLazy()) {
-                for (R r : cursor) {
-                    rows.add(mapper.map(r));
-                }
-            }
-            return rows;
-        });
     }
 
     /** The event feed of the period, oldest first, at most {@code limit} events. */

@@ -4,13 +4,10 @@ import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.CursorReader;
 import org.deskcrm.persistence.Database;
 import org.jooq.Condition;
-import org.jooq.Cursor;
-import org.jooq.Record2;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,16 +73,8 @@ public class LifecycleQueries {
      * into client-days in 1.2-2.1 s (the groups barely fewer than the sales), the rows stream in 0.3-0.5 s.
      */
     public List<SaleDay> within(ReportScope s) {
-        return CursorReader.streamed(dsl, d -> {
-            List<SaleDay> days = new ArrayList<>();
-            try (Cursor<Record2<Long, LocalDate>> c = d.select(SALE.CLIENT_ID, SALE.SALE_DATE).from(SALE)
-                    .where(SALE.SALE_DATE.between(s.filter().from(), s.filter().to())).and(ofActive(s))
-                    .fetchSize(CursorReader.FETCH_SIZE).fetchLazy()) {
-                for (Record2<Long, LocalDate> r : c) {
-                    days.add(new SaleDay(r.value1(), r.value2(), 1));
-                }
-            }
-            return days;
-        });
+        return CursorReader.list(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE).from(SALE)
+                        .where(SALE.SALE_DATE.between(s.filter().from(), s.filter().to())).and(ofActive(s)),
+                r -> new SaleDay(r.value1(), r.value2(), 1));
     }
 }

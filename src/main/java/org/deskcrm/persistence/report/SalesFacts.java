@@ -62,7 +62,10 @@ public class SalesFacts {
     }
 
     private List<ClosedDeal> closed(Condition where) {
-        return streaming(dsl -> {
+        // the reads of a year's closed deals (hundreds of thousands of rows at 1 M deals) stream their rows: H2
+        // otherwise writes a large result to a temporary file first (and sorts it there for an ORDER BY), which took
+        // half of the report's time
+        return org.deskcrm.persistence.CursorReader.streamed(dsl, dsl -> {
             List<ClosedDeal> deals = new ArrayList<>(dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT, DEAL.CREATED_AT,
                             DEAL.CLOSED_AT, DEAL.CLIENT_ID, CLIENT.NAME, CLIENT.INDUSTRY, CLIENT.REGION, DEAL.SOURCE_ID,
                             DEAL.OWNER_ID, APP_USER.TEAM_ID, APP_USER.OFFICE)
@@ -73,20 +76,11 @@ public class SalesFacts {
                     .fetch(r -> new ClosedDeal(r.value1(), r.value2(), r.value3(), r.value4().toInstant(),
                             r.value5().toInstant(), null, r.value6(), r.value7(), r.value8(),
                             r.value9(), r.value10(), r.value11(), r.value12(), r.value13())));
-            deals.sort(java.util.Comparator.comparingLong(ClosedDeal::id)); // by id, sorted here: see streaming
+            deals.sort(java.util.Comparator.comparingLong(ClosedDeal::id)); // by id, sorted here: see above
             Map<Long, Long> mainProducts = mainProducts(dsl, deals);
             deals.replaceAll(d -> d.withProduct(mainProducts.get(d.id())));
             return deals;
         });
-    }
-
-    /**
-     * Runs the reads of a year's closed deals (hundreds of thousands of rows at 1 M deals) streaming their rows:
-     * H2 otherwise writes a large result to a temporary file first (and sorts it there for an ORDER BY), which
-     * took half of the report's time.
-     */
-    private <T> T streaming(java.util.function.Function<DSLContext, T> read) {
-        return org.deskcrm.persistence.CursorReader.streamed(dsl, read);
     }
 
     /**

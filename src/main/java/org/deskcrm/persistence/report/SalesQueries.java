@@ -6,10 +6,8 @@ import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.CursorReader;
 import org.deskcrm.persistence.Database;
 import org.jooq.Condition;
-import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
@@ -112,10 +110,8 @@ public class SalesQueries {
             LocalDate last;
         }
         Map<Long, Sums> clients = new HashMap<>();
-        CursorReader.streamed(dsl, d -> {
-            try (Cursor<Record3<Long, LocalDate, BigDecimal>> c = d.select(SALE.CLIENT_ID, SALE.SALE_DATE, SALE.AMOUNT)
-                    .from(SALE).where(inPeriod(s)).fetchSize(CursorReader.FETCH_SIZE).fetchLazy()) {
-                for (Record3<Long, LocalDate, BigDecimal> r : c) {
+        CursorReader.read(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE, SALE.AMOUNT).from(SALE).where(inPeriod(s)),
+                r -> r, r -> {
                     Sums x = clients.computeIfAbsent(r.value1(), k -> new Sums());
                     LocalDate day = r.value2();
                     x.count++;
@@ -124,10 +120,7 @@ public class SalesQueries {
                     if (x.last == null || day.isAfter(x.last)) {
                         x.last = day;
                     }
-                }
-            }
-            return null;
-        });
+                });
         List<ClientTotals> list = new ArrayList<>(clients.size());
         clients.forEach((id, x) -> {
             BigDecimal squares = BigDecimal.ZERO;

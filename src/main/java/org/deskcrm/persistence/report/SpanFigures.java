@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import static org.deskcrm.persistence.jooq.Tables.ACTIVITY;
-import static org.deskcrm.persistence.jooq.Tables.ACTIVITY_TOTAL;
 import static org.deskcrm.persistence.jooq.Tables.CALL_TOTAL;
 import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
@@ -103,14 +102,12 @@ public class SpanFigures {
      */
     public List<Cell> activity(ActivityFigures.Kind kind, ReportScope span, List<LocalDate> cuts) {
         if (kind == ActivityFigures.Kind.OUTGOING_CALLS && calls.fromTotals(span)) {
-            return fromTotals(CALL_TOTAL.DAY_NO, CALL_TOTAL.USER_ID, CALL_TOTAL.CALL_COUNT,
-                    CALL_TOTAL.DIRECTION.eq("out").and(Scopes.people(CALL_TOTAL.USER_ID, span.filter())), span, cuts);
+            return TotalFigures.countsByBucket(dsl, CALL_TOTAL.DAY_NO, CALL_TOTAL.USER_ID, CALL_TOTAL.CALL_COUNT,
+                    CALL_TOTAL.DIRECTION.eq("out").and(Scopes.people(CALL_TOTAL.USER_ID, span.filter())), span.filter(), cuts);
         }
         if ((kind == ActivityFigures.Kind.MEETINGS || kind == ActivityFigures.Kind.PROPOSALS)
                 && activities.activitiesFromTotals(span)) {
-            return fromTotals(ACTIVITY_TOTAL.DAY_NO, ACTIVITY_TOTAL.USER_ID, ACTIVITY_TOTAL.ACTIVITY_COUNT,
-                    ACTIVITY_TOTAL.KIND_CODE.eq(ActivityFigures.code(kind))
-                            .and(Scopes.people(ACTIVITY_TOTAL.USER_ID, span.filter())), span, cuts);
+            return activities.byBucketFromTotals(kind, span.filter(), cuts);
         }
         return recorded(kind, span, cuts);
     }
@@ -123,37 +120,6 @@ public class SpanFigures {
                     ActivityFigures.activities(kind, span), cuts, span);
             case NEW_CLIENTS -> counted(CLIENT.CREATED_AT, CLIENT.OWNER_ID, ActivityFigures.newClients(span), cuts, span);
         };
-    }
-
-    /**
-     * Counts of a totals table (day rows yyyymmdd, month rows yyyymm, user 0 = none) by bucket and user: each bucket's
-     * days read as its whole months' rows and its partial months' day rows, one statement per range.
-     */
-    private List<Cell> fromTotals(TableField<?, Integer> dayNo, Field<Long> userId, Field<Long> count, Condition where,
-                                  ReportScope span, List<LocalDate> cuts) {
-        List<LocalDate> starts = new ArrayList<>();
-        starts.add(span.filter().from());
-        starts.addAll(cuts);
-        Field<Long> user = DSL.nullif(userId, DSL.inline(0L));
-        Map<List<Object>, Cell> cells = new LinkedHashMap<>();
-        for (int i = 0; i < starts.size(); i++) {
-            LocalDate end = span.filter().to();
-            if (i + 1 < starts.size() && starts.get(i + 1).minusDays(1).isBefore(end)) {
-                end = starts.get(i + 1).minusDays(1);
-            }
-            if (end.isBefore(starts.get(i))) {
-                continue;
-            }
-            int bucket = i;
-            for (Condition part : TotalFigures.periodParts(dayNo, starts.get(i), end)) {
-                dsl.select(user, DSL.sum(count)).from(dayNo.getTable())
-                        .where(where).and(part).groupBy(user)
-                        .forEach(r -> cells.merge(Arrays.asList(bucket, r.value1()),
-                                new Cell(bucket, r.value1(), r.value2().longValue(), BigDecimal.ZERO),
-                                (x, y) -> new Cell(x.bucket(), x.userId(), x.count() + y.count(), BigDecimal.ZERO)));
-            }
-        }
-        return List.copyOf(cells.values());
     }
 
     private List<Cell> counted(TableField<?, OffsetDateTime> at, Field<Long> user, Condition where, List<LocalDate> cuts,

@@ -9,8 +9,10 @@ import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -166,6 +168,40 @@ final class TotalFigures {
             }
         }
         return lo;
+    }
+
+    /**
+     * Counts of a totals table (day rows yyyymmdd, month rows yyyymm, user 0 = none) by bucket and user over the
+     * filter's days: each bucket's days (bucket 0 from the first day to the first cut, bucket i from cut i−1 to cut i,
+     * as {@link SpanFigures}) read as its whole months' rows and its partial months' day rows, one statement per range.
+     */
+    static List<SpanFigures.Cell> countsByBucket(DSLContext dsl, TableField<?, Integer> dayNo, Field<Long> userId,
+                                                 Field<Long> count, Condition where, ReportFilter f,
+                                                 List<LocalDate> cuts) {
+        List<LocalDate> starts = new ArrayList<>();
+        starts.add(f.from());
+        starts.addAll(cuts);
+        Field<Long> user = DSL.nullif(userId, DSL.inline(0L));
+        Map<List<Object>, SpanFigures.Cell> cells = new LinkedHashMap<>();
+        for (int i = 0; i < starts.size(); i++) {
+            LocalDate end = f.to();
+            if (i + 1 < starts.size() && starts.get(i + 1).minusDays(1).isBefore(end)) {
+                end = starts.get(i + 1).minusDays(1);
+            }
+            if (end.isBefore(starts.get(i))) {
+                continue;
+            }
+            int bucket = i;
+            for (Condition part : periodParts(dayNo, starts.get(i), end)) {
+                dsl.select(user, DSL.sum(count)).from(dayNo.getTable())
+                        .where(where).and(part).groupBy(user)
+                        .forEach(r -> cells.merge(Arrays.asList(bucket, r.value1()),
+                                new SpanFigures.Cell(bucket, r.value1(), r.value2().longValue(), BigDecimal.ZERO),
+                                (x, y) -> new SpanFigures.Cell(x.bucket(), x.userId(), x.count() + y.count(),
+                                        BigDecimal.ZERO)));
+            }
+        }
+        return List.copyOf(cells.values());
     }
 
     /**
