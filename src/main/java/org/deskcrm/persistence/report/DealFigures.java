@@ -22,7 +22,7 @@ import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
 /**
  * Deal counts and amounts grouped by one column of the deal table: won in the period (revenue),
  * lost in the period, created in the period (leads). Each is a single-table GROUP BY on an index
- * ({@code ix_deal_closed_by}, {@code ix_deal_created}, {@code ix_deal_cohort}); each has a drill-down listing the same deals.
+ * ({@code ix_deal_closed_facts}, {@code ix_deal_created}, {@code ix_deal_cohort}); each has a drill-down listing the same deals.
  */
 public class DealFigures {
     /** What deals a figure counts. */

@@ -46,10 +46,12 @@ public class HistoryQueries {
 
     /**
      * Deals won within the period (the revenue rule's deals) with their creation and winning instants, in no
-     * particular order, read as a stream ({@link #staysEnded}).
+     * particular order, read as a stream ({@link #staysEnded}); with their titles when {@code titles} (a
+     * drill-down lists them).
      */
-    public List<Cycle> wonCycles(ReportScope s) {
-        return CursorReader.list(dsl, d -> d.select(DEAL.ID, DEAL.TITLE, DEAL.CREATED_AT, DEAL.CLOSED_AT).from(DEAL)
+    public List<Cycle> wonCycles(ReportScope s, boolean titles) {
+        org.jooq.Field<String> title = titles ? DEAL.TITLE : org.jooq.impl.DSL.inline((String) null, DEAL.TITLE);
+        return CursorReader.list(dsl, d -> d.select(DEAL.ID, title, DEAL.CREATED_AT, DEAL.CLOSED_AT).from(DEAL)
                         .where(Scopes.wonIn(s)),
                 r -> new Cycle(r.value1(), r.value2(), r.value3().toInstant(), r.value4().toInstant()));
     }

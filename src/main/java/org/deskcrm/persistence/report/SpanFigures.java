@@ -67,7 +67,7 @@ public class SpanFigures {
     /**
      * Deals won in the span (the revenue rule, {@link Scopes#wonIn}) by bucket of their close and owner. Read
      * as every deal closed in the span grouped by stage too, the won stages kept here: a pure range scan of
-     * the covering {@code ix_deal_closed_by}, where a stage condition per row (EXISTS) cost H2 twice the time.
+     * the covering {@code ix_deal_closed_facts}, where a stage condition per row (EXISTS) cost H2 twice the time.
      */
     public List<Cell> won(ReportScope span, List<LocalDate> cuts) {
         return totals.readable(span) ? totals.wonByBucket(span, cuts) : wonRecorded(span, cuts);

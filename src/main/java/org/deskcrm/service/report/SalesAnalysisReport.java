@@ -6,16 +6,15 @@ import org.deskcrm.model.report.Drill;
 import org.deskcrm.model.report.DrillItem;
 import org.deskcrm.model.report.DrillKind;
 import org.deskcrm.model.report.ReportFilter;
-import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.persistence.report.SalesFacts;
 import org.deskcrm.persistence.report.SalesFacts.ClosedDeal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,20 +48,28 @@ public final class SalesAnalysisReport implements Report {
         return List.of(DealAttribute.values());
     }
 
-    /** One group's deals. */
+    /** One group's deals and figures. */
     private static final class Group {
         final String key;
         final String label;
         final List<ClosedDeal> won = new ArrayList<>();
         final List<ClosedDeal> lost = new ArrayList<>();
+        final DaySample cycle = new DaySample();
+        BigDecimal revenue = BigDecimal.ZERO;
 
         Group(String key, String label) {
             this.key = key;
             this.label = label;
         }
 
-        BigDecimal revenue() {
-            return won.stream().map(ClosedDeal::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        void add(ClosedDeal d) {
+            if (d.won()) {
+                won.add(d);
+                revenue = revenue.add(d.amount());
+                cycle.add(d.created(), d.closed());
+            } else {
+                lost.add(d);
+            }
         }
     }
 
@@ -70,60 +77,60 @@ public final class SalesAnalysisReport implements Report {
     public ReportTable run(ReportFilter filter) {
         DealAttribute by = filter.attributeOr(DealAttribute.PRODUCT);
         ReportFilter f = filter.withAttribute(by);
-        ReportScope s = support.scope(f);
-        List<ClosedDeal> won = support.closedDeals.won(s);
-        List<ClosedDeal> lost = support.closedDeals.lost(s);
-        List<Group> groups = new ArrayList<>(groups(by, won, lost).values());
-        groups.sort(Comparator.comparing(Group::revenue).reversed().thenComparing(g -> g.label));
+        List<Group> groups = new ArrayList<>(groups(by, support.closedDeals.closed(support.scope(f), false)));
+        // revenue first, then the label; the key where two groups share both (two clients of one name)
+        groups.sort(Comparator.comparing((Group g) -> g.revenue).reversed().thenComparing(g -> g.label)
+                .thenComparing(g -> g.key));
         TableBuilder t = new TableBuilder(NAME, f, Column.text(by.code()), Column.count("won_deals"),
                 Column.money("revenue"), Column.count("lost_deals"), Column.ratio("win_rate"),
                 Column.money("avg_deal").notSummable().plain(), Column.number("avg_cycle_days"),
                 Column.number("median_cycle_days"));
+        DaySample cycle = new DaySample();
         for (Group g : groups) {
-            List<BigDecimal> cycle = cycles(g.won);
-            BigDecimal revenue = g.revenue();
-            t.row(g.key, g.label, (long) g.won.size(), revenue, (long) g.lost.size(),
-                    Ratios.ratio(g.won.size(), g.won.size() + g.lost.size()), Ratios.money(revenue, g.won.size()),
-                    VelocityReport.avg(cycle), VelocityReport.median(cycle));
+            t.row(g.key, g.label, (long) g.won.size(), g.revenue, (long) g.lost.size(),
+                    Ratios.ratio(g.won.size(), g.won.size() + g.lost.size()), Ratios.money(g.revenue, g.won.size()),
+                    g.cycle.average(), g.cycle.median());
+            cycle.addAll(g.cycle);
         }
         long w = t.count("won_deals");
         long l = t.count("lost_deals");
         BigDecimal revenue = t.amount("revenue");
-        List<BigDecimal> cycle = cycles(won);
         Map<String, Object> derived = new HashMap<>();
         derived.put("win_rate", Ratios.ratio(w, w + l));
         derived.put("avg_deal", Ratios.money(revenue, w));
-        derived.put("avg_cycle_days", VelocityReport.avg(cycle));
-        derived.put("median_cycle_days", VelocityReport.median(cycle));
+        derived.put("avg_cycle_days", cycle.average());
+        derived.put("median_cycle_days", cycle.median());
         t.summary("win_rate", Ratios.ratio(w, w + l));
         t.summary("avg_deal", Ratios.money(revenue, w));
         return t.build(derived);
     }
 
-    /** Days from creation to winning of each won deal, as the velocity report's cycle row counts them. */
-    private static List<BigDecimal> cycles(List<ClosedDeal> won) {
-        return won.stream().map(d -> VelocityReport.days(d.created(), d.closed())).toList();
+    /** The deals in groups by the attribute, each group's figures added up. */
+    private Collection<Group> groups(DealAttribute by, List<ClosedDeal> deals) {
+        Labels labels = new Labels(by, deals);
+        Map<Object, Group> m = new HashMap<>();
+        for (int i = 0; i < deals.size(); i++) {
+            ClosedDeal d = deals.get(i);
+            m.computeIfAbsent(labels.value(d, i), labels::group).add(d);
+        }
+        return m.values();
     }
 
-    private Map<String, Group> groups(DealAttribute by, List<ClosedDeal> won, List<ClosedDeal> lost) {
-        Labels labels = new Labels(by);
-        Map<String, Group> m = new LinkedHashMap<>();
-        for (ClosedDeal d : won) {
-            labels.group(m, d).won.add(d);
-        }
-        for (ClosedDeal d : lost) {
-            labels.group(m, d).lost.add(d);
-        }
-        return m;
-    }
-
-    /** The group key and label of a deal under one attribute, names looked up once. */
+    /**
+     * The value of the attribute a deal is grouped by, and a group's key and label (a name, or the code of a
+     * "no ..." row); the other tables' attributes read once, only for the attribute that needs them.
+     */
     private final class Labels {
+        private static final Object NO_VALUE = new Object();
+        private static final Object NO_CLIENT_VALUE = new Object();
         private final DealAttribute by;
         private final Map<Long, String> names;
+        private final long[] mainProducts;
         private final Map<Long, SalesFacts.ProductName> products;
+        private final Map<Long, SalesFacts.ClientPlace> clients;
+        private final Map<Long, SalesFacts.OwnerPlace> owners;
 
-        Labels(DealAttribute by) {
+        Labels(DealAttribute by, List<ClosedDeal> deals) {
             this.by = by;
             this.names = switch (by) {
                 case MANAGER -> support.lookups.userNames();
@@ -131,45 +138,68 @@ public final class SalesAnalysisReport implements Report {
                 case SOURCE -> support.lookups.sourceNames();
                 default -> Map.of();
             };
-            this.products = by == DealAttribute.PRODUCT || by == DealAttribute.PRODUCT_GROUP
-                    ? support.closedDeals.products() : Map.of();
+            boolean product = by == DealAttribute.PRODUCT || by == DealAttribute.PRODUCT_GROUP;
+            this.mainProducts = product ? support.closedDeals.mainProducts(deals) : new long[0];
+            this.products = product ? support.closedDeals.products() : Map.of();
+            boolean client = by == DealAttribute.CLIENT || by == DealAttribute.INDUSTRY || by == DealAttribute.REGION;
+            this.clients = client ? support.closedDeals.clients() : Map.of();
+            this.owners = by == DealAttribute.TEAM || by == DealAttribute.OFFICE ? support.closedDeals.owners() : Map.of();
         }
 
-        Group group(Map<String, Group> m, ClosedDeal d) {
-            String[] kl = keyAndLabel(d);
-            return m.computeIfAbsent(kl[0], k -> new Group(k, kl[1]));
-        }
-
-        /** The row key and the label (a name, or the code of a "no ..." row) of a deal. */
-        private String[] keyAndLabel(ClosedDeal d) {
+        /** The value of the attribute of the deal at position {@code i}: an id, a text, or a "no value" marker. */
+        Object value(ClosedDeal d, int i) {
             return switch (by) {
-                case PRODUCT -> id(d.productId(), d.productId() == null ? null : products.get(d.productId()).name());
-                case PRODUCT_GROUP -> text(d.productId() == null ? null : products.get(d.productId()).group());
-                case CLIENT -> d.clientId() == null ? noClient() : id(d.clientId(), d.clientName());
-                case INDUSTRY -> d.clientId() == null ? noClient() : text(d.industry());
-                case REGION -> d.clientId() == null ? noClient() : text(d.region());
-                case SOURCE -> id(d.sourceId(), d.sourceId() == null ? null : names.get(d.sourceId()));
-                case MANAGER -> id(d.ownerId(), names.get(d.ownerId()));
-                case TEAM -> id(d.teamId(), d.teamId() == null ? null : names.get(d.teamId()));
-                case OFFICE -> text(d.office());
+                case PRODUCT -> mainProducts[i] == 0 ? NO_VALUE : (Object) mainProducts[i];
+                case PRODUCT_GROUP -> text(mainProducts[i] == 0 ? null : products.get(mainProducts[i]).group());
+                case CLIENT -> d.clientId() == null ? NO_CLIENT_VALUE : d.clientId();
+                case INDUSTRY -> d.clientId() == null ? NO_CLIENT_VALUE : text(client(d).industry());
+                case REGION -> d.clientId() == null ? NO_CLIENT_VALUE : text(client(d).region());
+                case SOURCE -> orNone(d.sourceId());
+                case MANAGER -> d.ownerId();
+                case TEAM -> orNone(owner(d).teamId());
+                case OFFICE -> text(owner(d).office());
             };
         }
 
-        private String[] id(Long id, String name) {
-            return id == null ? none() : new String[] {id.toString(), name == null ? id.toString() : name};
+        private SalesFacts.ClientPlace client(ClosedDeal d) {
+            return clients.getOrDefault(d.clientId(), new SalesFacts.ClientPlace(null, null, null));
         }
 
-        private String[] text(String value) {
+        private SalesFacts.OwnerPlace owner(ClosedDeal d) {
+            return owners.getOrDefault(d.ownerId(), new SalesFacts.OwnerPlace(null, null));
+        }
+
+        private static Object orNone(Long id) {
+            return id == null ? NO_VALUE : id;
+        }
+
+        private static Object text(String value) {
             String v = value == null ? "" : value.strip();
-            return v.isEmpty() ? none() : new String[] {"v:" + v, v};
+            return v.isEmpty() ? NO_VALUE : v;
         }
 
-        private String[] none() {
-            return new String[] {NONE, "no_" + by.code()};
+        /** The group of deals of one value. */
+        Group group(Object value) {
+            if (value == NO_VALUE) {
+                return new Group(NONE, "no_" + by.code());
+            }
+            if (value == NO_CLIENT_VALUE) {
+                return new Group(NO_CLIENT, NO_CLIENT);
+            }
+            if (value instanceof String v) {
+                return new Group("v:" + v, v);
+            }
+            Long id = (Long) value;
+            String name = switch (by) {
+                case PRODUCT -> products.get(id).name();
+                case CLIENT -> client(id).name();
+                default -> names.get(id);
+            };
+            return new Group(id.toString(), name == null ? id.toString() : name);
         }
 
-        private String[] noClient() {
-            return new String[] {NO_CLIENT, NO_CLIENT};
+        private SalesFacts.ClientPlace client(Long id) {
+            return clients.getOrDefault(id, new SalesFacts.ClientPlace(null, null, null));
         }
     }
 
@@ -179,22 +209,23 @@ public final class SalesAnalysisReport implements Report {
             throw ReportSupport.unknownFigure(NAME, column);
         }
         DealAttribute by = filter.attributeOr(DealAttribute.PRODUCT);
-        ReportScope s = support.scope(filter.withAttribute(by));
-        List<ClosedDeal> won = support.closedDeals.won(s);
-        List<ClosedDeal> lost = support.closedDeals.lost(s);
-        Map<String, Group> groups = groups(by, won, lost);
-        List<ClosedDeal> deals = switch (column) {
-            case "won_deals", "revenue" -> ReportTable.TOTALS.equals(rowKey) ? won : group(groups, rowKey).won;
-            case "lost_deals" -> ReportTable.TOTALS.equals(rowKey) ? lost : group(groups, rowKey).lost;
+        List<ClosedDeal> deals = new ArrayList<>(support.closedDeals.closed(support.scope(filter.withAttribute(by)), true));
+        deals.sort(Comparator.comparingLong(ClosedDeal::id));
+        if (!ReportTable.TOTALS.equals(rowKey)) {
+            Group g = groups(by, deals).stream().filter(x -> x.key.equals(rowKey)).findFirst().orElse(null);
+            deals = g == null ? List.of() : new ArrayList<>(g.won);
+            if (g != null) {
+                deals.addAll(g.lost);
+            }
+        }
+        boolean won = switch (column) {
+            case "won_deals", "revenue" -> true;
+            case "lost_deals" -> false;
             default -> throw ReportSupport.unknownFigure(NAME, column);
         };
-        List<DrillItem> items = deals.stream().map(d -> new DrillItem("deal", d.id(), d.title(), d.amount())).toList();
+        List<DrillItem> items = deals.stream().filter(d -> d.won() == won)
+                .map(d -> new DrillItem("deal", d.id(), d.title(), d.amount())).toList();
         return ReportSupport.drill(NAME, column, rowKey, column.equals("revenue") ? DrillKind.SUM : DrillKind.COUNT, items);
-    }
-
-    private static Group group(Map<String, Group> groups, String rowKey) {
-        Group g = groups.get(rowKey);
-        return g == null ? new Group(rowKey, rowKey) : g;
     }
 
     @Override

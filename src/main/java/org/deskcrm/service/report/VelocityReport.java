@@ -13,10 +13,9 @@ import org.deskcrm.persistence.report.HistoryQueries.Cycle;
 import org.deskcrm.persistence.report.HistoryQueries.Stay;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Velocity and cycle: for each stage of the pipeline, the stays that ended within the period and
@@ -26,7 +25,6 @@ import java.util.List;
 public final class VelocityReport implements Report {
     public static final String NAME = "velocity";
     public static final String CYCLE = "cycle";
-    private static final BigDecimal DAY = BigDecimal.valueOf(86_400);
     private final ReportSupport support;
 
     public VelocityReport(ReportSupport support) {
@@ -45,35 +43,18 @@ public final class VelocityReport implements Report {
         List<Stay> stays = support.history.staysEnded(s);
         TableBuilder t = new TableBuilder(NAME, f, Column.text("stage"), Column.count("deals").notSummable(),
                 Column.number("avg_days"), Column.number("median_days"));
+        Map<Long, DaySample> byStage = new HashMap<>();
+        for (Stay x : stays) {
+            byStage.computeIfAbsent(x.stageId(), k -> new DaySample()).add(x.entered(), x.left());
+        }
         for (Stage st : support.lookups.stagesOf(f.pipelineId())) {
-            List<BigDecimal> days = stays.stream().filter(x -> x.stageId() == st.id())
-                    .map(x -> days(x.entered(), x.left())).toList();
-            t.row(st.id().toString(), st.name(), (long) days.size(), avg(days), median(days));
+            DaySample days = byStage.getOrDefault(st.id(), new DaySample());
+            t.row(st.id().toString(), st.name(), (long) days.size(), days.average(), days.median());
         }
-        List<BigDecimal> cycle = support.history.wonCycles(s).stream().map(c -> days(c.created(), c.won())).toList();
-        t.row(CYCLE, CYCLE, (long) cycle.size(), avg(cycle), median(cycle));
+        DaySample cycle = new DaySample();
+        support.history.wonCycles(s, false).forEach(c -> cycle.add(c.created(), c.won()));
+        t.row(CYCLE, CYCLE, (long) cycle.size(), cycle.average(), cycle.median());
         return t.build();
-    }
-
-    static BigDecimal days(Instant from, Instant to) {
-        return BigDecimal.valueOf(Duration.between(from, to).getSeconds()).divide(DAY, 2, RoundingMode.HALF_UP);
-    }
-
-    static BigDecimal avg(List<BigDecimal> v) {
-        if (v.isEmpty()) {
-            return null;
-        }
-        return v.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(v.size()), 2, RoundingMode.HALF_UP);
-    }
-
-    static BigDecimal median(List<BigDecimal> v) {
-        if (v.isEmpty()) {
-            return null;
-        }
-        List<BigDecimal> sorted = v.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2)
-                : sorted.get(n / 2 - 1).add(sorted.get(n / 2)).divide(BigDecimal.valueOf(2), 2, RoundingMode.HALF_UP);
     }
 
     @Override
@@ -85,14 +66,14 @@ public final class VelocityReport implements Report {
         ReportScope s = support.scope(f);
         List<DrillItem> items;
         if (CYCLE.equals(rowKey)) {
-            items = support.history.wonCycles(s).stream().sorted(java.util.Comparator.comparingLong(Cycle::dealId))
-                    .map((Cycle c) -> new DrillItem("deal", c.dealId(), c.title(), days(c.created(), c.won()))).toList();
+            items = support.history.wonCycles(s, true).stream().sorted(java.util.Comparator.comparingLong(Cycle::dealId))
+                    .map((Cycle c) -> new DrillItem("deal", c.dealId(), c.title(), DaySample.days(c.created(), c.won()))).toList();
         } else {
             long stage = Pick.parse(rowKey).key();
             items = support.history.staysEnded(s).stream().filter(x -> x.stageId() == stage)
                     .sorted(java.util.Comparator.comparingLong(Stay::historyId))
                     .map(x -> new DrillItem("deal_stage_history", x.historyId(), "deal " + x.dealId(),
-                            days(x.entered(), x.left()))).toList();
+                            DaySample.days(x.entered(), x.left()))).toList();
         }
         return ReportSupport.drill(NAME, column, rowKey, DrillKind.COUNT, items);
     }

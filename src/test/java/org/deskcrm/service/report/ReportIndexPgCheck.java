@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code mvn -B -o test -Dtest=ReportIndexPgCheck -Ddeals=300000}.
  */
 class ReportIndexPgCheck {
-    static final List<String> DROP = List.of("DROP INDEX IF EXISTS ix_deal_closed_by", "DROP INDEX IF EXISTS ix_deal_created",
+    static final List<String> DROP = List.of("DROP INDEX IF EXISTS ix_deal_closed_by", "DROP INDEX IF EXISTS ix_deal_closed_facts", "DROP INDEX IF EXISTS ix_deal_created",
             "CREATE INDEX ix_deal_closed ON deal (closed_at, stage_id, owner_id, amount)");
 
     @Test
