@@ -71,11 +71,12 @@ public class SalesFacts {
         Field<String> title = titles ? DEAL.TITLE : DSL.inline((String) null, DEAL.TITLE);
         // streamed: a year's closed deals are hundreds of thousands of rows at 1 M deals, which H2 would otherwise
         // write to a temporary file first
-        return CursorReader.list(dsl, d -> d.select(DEAL.ID, DEAL.STAGE_ID, DEAL.AMOUNT, DEAL.CREATED_AT,
+        return CursorReader.listRows(dsl, d -> d.select(DEAL.ID, DEAL.STAGE_ID, DEAL.AMOUNT, DEAL.CREATED_AT,
                                 DEAL.CLOSED_AT, DEAL.CLIENT_ID, DEAL.SOURCE_ID, DEAL.OWNER_ID, title)
                         .from(DEAL).where(Scopes.closedIn(s)),
-                r -> new ClosedDeal(r.value1(), wonStages.contains(r.value2()), r.value3(), r.value4().toInstant(),
-                        r.value5().toInstant(), r.value6(), r.value7(), r.value8(), r.value9()));
+                r -> new ClosedDeal(r.getLong(1), wonStages.contains(r.getLong(2)), r.getBigDecimal(3),
+                        CursorReader.instant(r, 4), CursorReader.instant(r, 5), CursorReader.nullableLong(r, 6),
+                        CursorReader.nullableLong(r, 7), r.getLong(8), r.getString(9)));
     }
 
     /**
@@ -96,18 +97,20 @@ public class SalesFacts {
         BigDecimal[] bestAmount = new BigDecimal[ids.length];
         long[] product = new long[ids.length];
         if (ids.length > 0) {
-            CursorReader.read(dsl, d -> d.select(DEAL_LINE.DEAL_ID, DEAL_LINE.ID, DEAL_LINE.AMOUNT, DEAL_LINE.PRODUCT_ID)
-                    .from(DEAL_LINE), r -> r, r -> { // every line of the database: never held at once
-                        int k = Arrays.binarySearch(ids, r.value1());
+            CursorReader.eachRow(dsl, d -> d.select(DEAL_LINE.DEAL_ID, DEAL_LINE.ID, DEAL_LINE.AMOUNT,
+                    DEAL_LINE.PRODUCT_ID).from(DEAL_LINE), r -> { // every line of the database: never held at once
+                        int k = Arrays.binarySearch(ids, r.getLong(1));
                         if (k >= 0) {
-                            BigDecimal amount = r.value3();
+                            long line = r.getLong(2);
+                            BigDecimal amount = r.getBigDecimal(3);
                             int c = bestAmount[k] == null ? 1 : amount.compareTo(bestAmount[k]);
-                            if (c > 0 || (c == 0 && r.value2() < bestLine[k])) {
+                            if (c > 0 || (c == 0 && line < bestLine[k])) {
                                 bestAmount[k] = amount;
-                                bestLine[k] = r.value2();
-                                product[k] = r.value4();
+                                bestLine[k] = line;
+                                product[k] = r.getLong(4);
                             }
                         }
+                        return null;
                     });
         }
         long[] byPosition = new long[ids.length];
