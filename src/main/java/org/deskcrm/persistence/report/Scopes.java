@@ -45,6 +45,27 @@ final class Scopes {
         return c.and(people(DEAL.OWNER_ID, f));
     }
 
+    /**
+     * {@link #deals} for deals a period of {@code closed_at} already narrows: the pipeline and the source written so
+     * that no index on them applies ({@code coalesce}, as {@link #stageIs}), so H2 reads the period's range of the
+     * closed-deals index, which holds both, instead of fetching every deal of the pipeline from the table. At
+     * 1 000 000 deals, a year's won deals of one pipeline (42 127): the pipeline index, 167 612 rows fetched, 0.7-1.8 s;
+     * the range, 639 663 index entries, 0.34-0.60 s.
+     */
+    static Condition closedDeals(ReportFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.pipelineId() != null) {
+            c = c.and(DSL.coalesce(DEAL.PIPELINE_ID, DSL.inline(-1L)).eq(f.pipelineId()));
+        }
+        if (f.sourceId() != null) {
+            c = c.and(DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(-1L)).eq(f.sourceId()));
+        }
+        if (f.band() != null) {
+            c = c.and(DEAL.SCORE_BAND.eq(f.band().code()));
+        }
+        return c.and(people(DEAL.OWNER_ID, f));
+    }
+
     /** Manager or team of a record's user column (calls, activities, tasks, client owners). */
     static Condition people(Field<Long> userField, ReportFilter f) {
         Condition c = DSL.noCondition();
@@ -83,19 +104,19 @@ final class Scopes {
 
     /** Deals won in the period: in a won stage now, closed (won) within the period. The revenue rule. */
     static Condition wonIn(ReportScope s) {
-        return inPeriod(DEAL.CLOSED_AT, s).and(stageIs(DEAL.STAGE_ID, StageKind.WON)).and(deals(s.filter()));
+        return inPeriod(DEAL.CLOSED_AT, s).and(stageIs(DEAL.STAGE_ID, StageKind.WON)).and(closedDeals(s.filter()));
     }
 
     /** Deals won or lost in the period: {@link #wonIn} and {@link #lostIn} in one range read. */
     static Condition closedIn(ReportScope s) {
         return inPeriod(DEAL.CLOSED_AT, s).and(DSL.coalesce(DEAL.STAGE_ID, DSL.inline(-1L)).in(DSL.select(STAGE.ID)
                 .from(STAGE).where(STAGE.KIND_CODE.in(StageKind.WON.code(), StageKind.LOST.code()))))
-                .and(deals(s.filter()));
+                .and(closedDeals(s.filter()));
     }
 
     /** Deals lost in the period. */
     static Condition lostIn(ReportScope s) {
-        return inPeriod(DEAL.CLOSED_AT, s).and(stageIs(DEAL.STAGE_ID, StageKind.LOST)).and(deals(s.filter()));
+        return inPeriod(DEAL.CLOSED_AT, s).and(stageIs(DEAL.STAGE_ID, StageKind.LOST)).and(closedDeals(s.filter()));
     }
 
     /** Deals created in the period (the cohort of a funnel, the leads of a source or manager). */

@@ -40,14 +40,15 @@ public final class VelocityReport implements Report {
     public ReportTable run(ReportFilter filter) {
         ReportFilter f = support.withPipeline(filter);
         ReportScope s = support.scope(f);
-        List<Stay> stays = support.history.staysEnded(s);
+        List<Stage> stages = support.lookups.stagesOf(f.pipelineId());
+        List<Stay> stays = support.history.staysEnded(s, stages.stream().map(Stage::id).toList(), false);
         TableBuilder t = new TableBuilder(NAME, f, Column.text("stage"), Column.count("deals").notSummable(),
                 Column.number("avg_days"), Column.number("median_days"));
         Map<Long, DaySample> byStage = new HashMap<>();
         for (Stay x : stays) {
             byStage.computeIfAbsent(x.stageId(), k -> new DaySample()).add(x.entered(), x.left());
         }
-        for (Stage st : support.lookups.stagesOf(f.pipelineId())) {
+        for (Stage st : stages) {
             DaySample days = byStage.getOrDefault(st.id(), new DaySample());
             t.row(st.id().toString(), st.name(), (long) days.size(), days.average(), days.median());
         }
@@ -70,7 +71,8 @@ public final class VelocityReport implements Report {
                     .map((Cycle c) -> new DrillItem("deal", c.dealId(), c.title(), DaySample.days(c.created(), c.won()))).toList();
         } else {
             long stage = Pick.parse(rowKey).key();
-            items = support.history.staysEnded(s).stream().filter(x -> x.stageId() == stage)
+            boolean ofPipeline = support.lookups.stagesOf(f.pipelineId()).stream().anyMatch(st -> st.id() == stage);
+            items = support.history.staysEnded(s, ofPipeline ? List.of(stage) : List.of(), true).stream()
                     .sorted(java.util.Comparator.comparingLong(Stay::historyId))
                     .map(x -> new DrillItem("deal_stage_history", x.historyId(), "deal " + x.dealId(),
                             DaySample.days(x.entered(), x.left()))).toList();

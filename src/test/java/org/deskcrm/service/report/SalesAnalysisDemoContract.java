@@ -16,6 +16,7 @@ import org.deskcrm.service.common.Progress;
 import org.deskcrm.service.demo.DemoSize;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.deskcrm.persistence.jooq.Tables.APP_USER;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_LINE;
+import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
 import static org.deskcrm.persistence.jooq.Tables.PRODUCT;
 import static org.deskcrm.persistence.jooq.Tables.STAGE;
 
@@ -114,6 +116,51 @@ abstract class SalesAnalysisDemoContract {
                 .value(ReportTable.TOTALS, "revenue");
         assertThat(revenue).isPositive();
         assertThat(compared).isEqualTo(2 * DealAttribute.values().length);
+    }
+
+    @Test
+    void velocityStaysEqualTheRawHistoryWithAndWithoutAManager() {
+        long manager = dsl.select(DEAL.OWNER_ID).from(DEAL).groupBy(DEAL.OWNER_ID).orderBy(DSL.count().desc(), DEAL.OWNER_ID)
+                .limit(1).fetchOne(DEAL.OWNER_ID);
+        int stagesWithStays = 0;
+        for (ReportFilter base : filters()) {
+            for (Long pipeline : ctx.reports().support().pipelineNames().keySet()) {
+                for (Long owner : java.util.Arrays.asList(null, manager)) {
+                    ReportFilter f = owner == null ? base.withPipeline(pipeline) : base.withPipeline(pipeline).withManager(owner);
+                    ReportTable velocity = reports.get(VelocityReport.NAME).run(f);
+                    Instant from = f.from().atStartOfDay(ctx.reports().support().zone()).toInstant();
+                    Instant to = f.to().plusDays(1).atStartOfDay(ctx.reports().support().zone()).toInstant();
+                    Map<Long, List<BigDecimal>> days = new HashMap<>();
+                    var h = DEAL_STAGE_HISTORY;
+                    dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h).join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
+                            .where(DEAL.PIPELINE_ID.eq(pipeline))
+                            .and(owner == null ? DSL.noCondition() : DEAL.OWNER_ID.eq(owner))
+                            .and(h.LEFT_AT.ge(from.atOffset(ZoneOffset.UTC))).and(h.LEFT_AT.lt(to.atOffset(ZoneOffset.UTC)))
+                            .forEach(r -> days.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(BigDecimal.valueOf(
+                                    java.time.Duration.between(r.value2(), r.value3()).getSeconds())
+                                    .divide(BigDecimal.valueOf(86_400), 2, java.math.RoundingMode.HALF_UP)));
+                    for (Row row : velocity.rows()) {
+                        if (row.key().equals(VelocityReport.CYCLE)) {
+                            continue;
+                        }
+                        List<BigDecimal> v = days.getOrDefault(Long.valueOf(row.key()), List.of()).stream().sorted().toList();
+                        assertThat(velocity.value(row.key(), "deals")).as("%s %s", f, row.key()).isEqualTo((long) v.size());
+                        if (!v.isEmpty()) {
+                            stagesWithStays++;
+                            BigDecimal avg = v.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                                    .divide(BigDecimal.valueOf(v.size()), 2, java.math.RoundingMode.HALF_UP);
+                            int n = v.size();
+                            BigDecimal median = n % 2 == 1 ? v.get(n / 2) : v.get(n / 2 - 1).add(v.get(n / 2))
+                                    .divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.HALF_UP);
+                            assertThat(velocity.value(row.key(), "avg_days")).isEqualTo(avg);
+                            assertThat(velocity.value(row.key(), "median_days")).isEqualTo(median);
+                            assertThat(reports.get(VelocityReport.NAME).drill(f, "deals", row.key()).items()).hasSize(n);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(stagesWithStays).isGreaterThan(10);
     }
 
     /** Won deals of the period straight from the tables: id, amount, client, owner's office. */
