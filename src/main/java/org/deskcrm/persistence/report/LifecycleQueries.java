@@ -73,8 +73,8 @@ public class LifecycleQueries {
      * into client-days in 1.2-2.1 s (the groups barely fewer than the sales), the rows stream in 0.3-0.5 s.
      */
     public List<SaleDay> within(ReportScope s) {
-        return CursorReader.list(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE).from(SALE)
+        return CursorReader.listRows(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE).from(SALE)
                         .where(SALE.SALE_DATE.between(s.filter().from(), s.filter().to())).and(ofActive(s)),
-                r -> new SaleDay(r.value1(), r.value2(), 1));
+                r -> new SaleDay(r.getLong(1), r.getObject(2, java.time.LocalDate.class), 1));
     }
 }

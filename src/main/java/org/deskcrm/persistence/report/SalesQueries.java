@@ -110,16 +110,18 @@ public class SalesQueries {
             LocalDate last;
         }
         Map<Long, Sums> clients = new HashMap<>();
-        CursorReader.read(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE, SALE.AMOUNT).from(SALE).where(inPeriod(s)),
-                r -> r, r -> {
-                    Sums x = clients.computeIfAbsent(r.value1(), k -> new Sums());
-                    LocalDate day = r.value2();
+        CursorReader.eachRow(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE, SALE.AMOUNT).from(SALE).where(inPeriod(s)),
+                r -> {
+                    Sums x = clients.computeIfAbsent(r.getLong(1), k -> new Sums());
+                    LocalDate day = r.getObject(2, LocalDate.class);
+                    BigDecimal amount = r.getBigDecimal(3);
                     x.count++;
-                    x.amount = x.amount.add(r.value3());
-                    x.months.merge(day.getYear() * 100 + day.getMonthValue(), r.value3(), BigDecimal::add);
+                    x.amount = x.amount.add(amount);
+                    x.months.merge(day.getYear() * 100 + day.getMonthValue(), amount, BigDecimal::add);
                     if (x.last == null || day.isAfter(x.last)) {
                         x.last = day;
                     }
+                    return null;
                 });
         List<ClientTotals> list = new ArrayList<>(clients.size());
         clients.forEach((id, x) -> {
