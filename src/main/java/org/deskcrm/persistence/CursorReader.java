@@ -77,15 +77,20 @@ public final class CursorReader {
         return rows;
     }
 
+    /** Takes one row from a JDBC result set positioned on it, by the columns' positions in the query. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void handle(ResultSet row) throws SQLException;
+    }
+
     /** Hands every row of the query, as the driver's result set positioned on it, to {@code row} ({@link #listRows}). */
-    public static long eachRow(DSLContext dsl, Function<DSLContext, ? extends ResultQuery<?>> query,
-                               RowReader<?> row) {
+    public static long eachRow(DSLContext dsl, Function<DSLContext, ? extends ResultQuery<?>> query, RowHandler row) {
         return streamed(dsl, d -> {
             long n = 0;
             try (Cursor<?> cursor = query.apply(d).fetchSize(FETCH_SIZE).fetchLazy()) {
                 ResultSet rs = cursor.resultSet();
                 while (rs.next()) {
-                    row.read(rs);
+                    row.handle(rs);
                     n++;
                 }
             } catch (SQLException e) {

@@ -12,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_LINE;
 import static org.deskcrm.persistence.jooq.Tables.PRODUCT;
-import static org.deskcrm.persistence.jooq.Tables.STAGE;
 
 /**
  * The deals closed in a period and the attributes sales analysis groups them by: won deals by the revenue
@@ -66,8 +64,7 @@ public class SalesFacts {
      * {@code titles} (a drill-down lists them).
      */
     public List<ClosedDeal> closed(ReportScope s, boolean titles) {
-        Set<Long> wonStages = new HashSet<>(dsl.select(STAGE.ID).from(STAGE)
-                .where(STAGE.KIND_CODE.eq(StageKind.WON.code())).fetch(STAGE.ID));
+        Set<Long> wonStages = Scopes.stageIds(dsl, StageKind.WON);
         Field<String> title = titles ? DEAL.TITLE : DSL.inline((String) null, DEAL.TITLE);
         // streamed: a year's closed deals are hundreds of thousands of rows at 1 M deals, which H2 would otherwise
         // write to a temporary file first
@@ -110,7 +107,6 @@ public class SalesFacts {
                                 product[k] = r.getLong(4);
                             }
                         }
-                        return null;
                     });
         }
         long[] byPosition = new long[ids.length];

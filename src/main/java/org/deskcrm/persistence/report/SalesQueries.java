@@ -121,7 +121,6 @@ public class SalesQueries {
                     if (x.last == null || day.isAfter(x.last)) {
                         x.last = day;
                     }
-                    return null;
                 });
         List<ClientTotals> list = new ArrayList<>(clients.size());
         clients.forEach((id, x) -> {

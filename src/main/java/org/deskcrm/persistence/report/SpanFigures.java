@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +28,6 @@ import static org.deskcrm.persistence.jooq.Tables.CALL_TOTAL;
 import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.PHONE_CALL;
-import static org.deskcrm.persistence.jooq.Tables.STAGE;
 
 /**
  * The figures of many consecutive periods in one query each: the span's rows (the same WHERE as
@@ -75,7 +73,7 @@ public class SpanFigures {
 
     /** {@link #won} counted from the deal records (the reference the stored totals are checked against). */
     public List<Cell> wonRecorded(ReportScope span, List<LocalDate> cuts) {
-        Set<Long> won = stages(StageKind.WON);
+        Set<Long> won = Scopes.stageIds(dsl, StageKind.WON);
         Field<Integer> b = bucket(DEAL.CLOSED_AT, cuts, span.zone());
         Map<List<Object>, Cell> cells = new LinkedHashMap<>();
         dsl.select(b, DEAL.OWNER_ID, DEAL.STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
@@ -89,11 +87,6 @@ public class SpanFigures {
                     }
                 });
         return List.copyOf(cells.values());
-    }
-
-    /** The ids of the stages of a kind, in every pipeline. */
-    private Set<Long> stages(StageKind kind) {
-        return new HashSet<>(dsl.select(STAGE.ID).from(STAGE).where(STAGE.KIND_CODE.eq(kind.code())).fetch(STAGE.ID));
     }
 
     /**
@@ -137,7 +130,7 @@ public class SpanFigures {
      * deals a year's span holds 660 000 deals of every stage and 18 500 open ones.
      */
     public List<OpenCell> openExpected(ReportScope span, List<LocalDate> cuts) {
-        Set<Long> open = stages(StageKind.OPEN);
+        Set<Long> open = Scopes.stageIds(dsl, StageKind.OPEN);
         Field<Integer> b = bucket(DEAL.EXPECTED_CLOSE, cuts, d -> d);
         return dsl.select(b, DEAL.OWNER_ID, DEAL.STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
                 .where(DEAL.STAGE_ID.in(open)).and(DEAL.EXPECTED_CLOSE.between(span.filter().from(), span.filter().to()))

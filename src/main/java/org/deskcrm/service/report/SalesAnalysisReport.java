@@ -123,6 +123,8 @@ public final class SalesAnalysisReport implements Report {
     private final class Labels {
         private static final Object NO_VALUE = new Object();
         private static final Object NO_CLIENT_VALUE = new Object();
+        private static final SalesFacts.ClientPlace NO_CLIENT_PLACE = new SalesFacts.ClientPlace(null, null, null);
+        private static final SalesFacts.OwnerPlace NO_OWNER_PLACE = new SalesFacts.OwnerPlace(null, null);
         private final DealAttribute by;
         private final Map<Long, String> names;
         private final long[] mainProducts;
@@ -152,8 +154,8 @@ public final class SalesAnalysisReport implements Report {
                 case PRODUCT -> mainProducts[i] == 0 ? NO_VALUE : (Object) mainProducts[i];
                 case PRODUCT_GROUP -> text(mainProducts[i] == 0 ? null : products.get(mainProducts[i]).group());
                 case CLIENT -> d.clientId() == null ? NO_CLIENT_VALUE : d.clientId();
-                case INDUSTRY -> d.clientId() == null ? NO_CLIENT_VALUE : text(client(d).industry());
-                case REGION -> d.clientId() == null ? NO_CLIENT_VALUE : text(client(d).region());
+                case INDUSTRY -> d.clientId() == null ? NO_CLIENT_VALUE : text(client(d.clientId()).industry());
+                case REGION -> d.clientId() == null ? NO_CLIENT_VALUE : text(client(d.clientId()).region());
                 case SOURCE -> orNone(d.sourceId());
                 case MANAGER -> d.ownerId();
                 case TEAM -> orNone(owner(d).teamId());
@@ -161,12 +163,12 @@ public final class SalesAnalysisReport implements Report {
             };
         }
 
-        private SalesFacts.ClientPlace client(ClosedDeal d) {
-            return clients.getOrDefault(d.clientId(), new SalesFacts.ClientPlace(null, null, null));
+        private SalesFacts.ClientPlace client(Long id) {
+            return clients.getOrDefault(id, NO_CLIENT_PLACE);
         }
 
         private SalesFacts.OwnerPlace owner(ClosedDeal d) {
-            return owners.getOrDefault(d.ownerId(), new SalesFacts.OwnerPlace(null, null));
+            return owners.getOrDefault(d.ownerId(), NO_OWNER_PLACE);
         }
 
         private static Object orNone(Long id) {
@@ -197,10 +199,6 @@ public final class SalesAnalysisReport implements Report {
             };
             return new Group(id.toString(), name == null ? id.toString() : name);
         }
-
-        private SalesFacts.ClientPlace client(Long id) {
-            return clients.getOrDefault(id, new SalesFacts.ClientPlace(null, null, null));
-        }
     }
 
     @Override
@@ -208,23 +206,19 @@ public final class SalesAnalysisReport implements Report {
         if (rowKey == null) {
             throw ReportSupport.unknownFigure(NAME, column);
         }
-        DealAttribute by = filter.attributeOr(DealAttribute.PRODUCT);
-        List<ClosedDeal> deals = new ArrayList<>(support.closedDeals.closed(support.scope(filter.withAttribute(by)), true));
-        deals.sort(Comparator.comparingLong(ClosedDeal::id));
-        if (!ReportTable.TOTALS.equals(rowKey)) {
-            Group g = groups(by, deals).stream().filter(x -> x.key.equals(rowKey)).findFirst().orElse(null);
-            deals = g == null ? List.of() : new ArrayList<>(g.won);
-            if (g != null) {
-                deals.addAll(g.lost);
-            }
-        }
         boolean won = switch (column) {
             case "won_deals", "revenue" -> true;
             case "lost_deals" -> false;
             default -> throw ReportSupport.unknownFigure(NAME, column);
         };
-        List<DrillItem> items = deals.stream().filter(d -> d.won() == won)
-                .map(d -> new DrillItem("deal", d.id(), d.title(), d.amount())).toList();
+        DealAttribute by = filter.attributeOr(DealAttribute.PRODUCT);
+        List<ClosedDeal> deals = new ArrayList<>(support.closedDeals.closed(support.scope(filter.withAttribute(by)), true));
+        deals.sort(Comparator.comparingLong(ClosedDeal::id)); // a group's lists keep this order
+        List<ClosedDeal> listed = ReportTable.TOTALS.equals(rowKey)
+                ? deals.stream().filter(d -> d.won() == won).toList()
+                : groups(by, deals).stream().filter(g -> g.key.equals(rowKey)).findFirst()
+                        .map(g -> won ? g.won : g.lost).orElse(List.of());
+        List<DrillItem> items = listed.stream().map(d -> new DrillItem("deal", d.id(), d.title(), d.amount())).toList();
         return ReportSupport.drill(NAME, column, rowKey, column.equals("revenue") ? DrillKind.SUM : DrillKind.COUNT, items);
     }
 
