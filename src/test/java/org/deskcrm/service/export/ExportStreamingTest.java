@@ -25,12 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 200 000 generated rows streamed into .xlsx: the heap in use (after a GC) must not grow with the rows
  * written — a workbook kept in memory would need hundreds of megabytes here — and the file holds every
  * row and the totals. Progress arrives every 1 000 rows.
- *
- * <p>Runs in a JVM of its own (tag {@code own-jvm}): the heap it measures is the whole JVM's, and in the shared
- * test JVM what earlier test classes left behind grew it by 470 MB during both tries of one full run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@org.junit.jupiter.api.Tag("own-jvm")
 class ExportStreamingTest {
     static final int ROWS = 200_000;
     AppContext ctx;
