@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.management.GcInfo;
 
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
