@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.deskcrm.bench.HeapAfterGc;
 
 import java.lang.management.ManagementFactory;
 
@@ -111,10 +112,7 @@ public class BenchAppProbe extends DeskCrmApp {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            System.gc();
-            System.gc();
-            Runtime rt = Runtime.getRuntime();
-            long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
+            long heap = HeapAfterGc.used() >> 20;
             System.out.println("startup_ms=" + firstMs + " main_ms=" + ms + " heap_mb=" + heap
                     + (homeMs >= 0 ? " home_ms=" + homeMs : ""));
             System.out.flush();

@@ -19,8 +19,7 @@ final class HeapBenchmark implements Benchmark {
 
     @Override
     public void run(BenchEnv env, Results results) {
-        System.gc();
-        long used = usedAfterGc();
+        long used = HeapAfterGc.used();
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -29,11 +28,5 @@ final class HeapBenchmark implements Benchmark {
         }
         results.add("heap", "services JVM, used after GC", used / (1 << 20) + " MB", "≤ 300 MB",
                 used / (1 << 20) <= TARGET_MB, "peak of heap pools " + peak / (1 << 20) + " MB (garbage included)");
-    }
-
-    static long usedAfterGc() {
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

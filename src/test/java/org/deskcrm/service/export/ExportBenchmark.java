@@ -5,6 +5,7 @@ import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.deskcrm.bench.HeapAfterGc;
 import org.deskcrm.service.common.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -36,13 +37,6 @@ class ExportBenchmark {
     @TempDir
     Path dir;
 
-    static long usedAfterGc() {
-        System.gc();
-        System.gc();
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
-    }
-
     @Test
     void millionRows() throws Exception {
         int rows = Integer.getInteger("deskcrm.bench.rows", 1_000_000);
@@ -56,7 +50,7 @@ class ExportBenchmark {
         List<Long> heap = new ArrayList<>();
         Progress p = (step, done, total) -> {
             if (done > 0 && done % (rows / 4) == 0) {
-                heap.add(usedAfterGc() >> 20);
+                heap.add(HeapAfterGc.used() >> 20);
             }
         };
         long t1 = System.nanoTime();

@@ -1,6 +1,7 @@
 package org.deskcrm.service.export;
 
 import org.deskcrm.AppContext;
+import org.deskcrm.bench.HeapAfterGc;
 import org.deskcrm.persistence.TestDatabases;
 import org.deskcrm.service.common.Progress;
 import org.junit.jupiter.api.AfterAll;
@@ -9,15 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.sun.management.GcInfo;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,49 +46,6 @@ class ExportStreamingTest {
         ctx.close();
     }
 
-    /**
-     * The heap in use right after a full collection that really ran. {@code System.gc()} alone is not enough:
-     * while the export's gzip thread is inside the deflater (a JNI critical region) G1 skips an explicit full
-     * collection without a word, and the heap read then holds every young object since the last one (it showed
-     * +30 to +470 MB at random measurements). So this asks until the full collector's count moves, and reads
-     * the pools' usage recorded by that collection itself, which later allocations cannot change.
-     */
-    static long usedAfterGc() {
-        GarbageCollectorMXBean full = fullCollector();
-        long before = full.getCollectionCount();
-        for (int i = 0; full.getCollectionCount() == before; i++) {
-            assertThat(i).as("a full collection ran after 200 requests").isLessThan(200);
-            System.gc();
-            if (full.getCollectionCount() == before) {
-                sleep();
-            }
-        }
-        GcInfo last = ((com.sun.management.GarbageCollectorMXBean) full).getLastGcInfo();
-        long used = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage after = pool.getType() == MemoryType.HEAP ? last.getMemoryUsageAfterGc().get(pool.getName()) : null;
-            used += after == null ? 0 : after.getUsed();
-        }
-        return used;
-    }
-
-    /** The collector that runs {@code System.gc()}'s full collections (G1's old generation, Serial's, Parallel's). */
-    private static GarbageCollectorMXBean fullCollector() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .filter(b -> b.getName().contains("Old") || b.getName().contains("MarkSweep"))
-                .findFirst().orElseThrow(() -> new AssertionError("no full collector among "
-                        + ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList()));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(10);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void twoHundredThousandRowsInBoundedHeap() throws IOException {
         Path file = dir.resolve("big.xlsx");
@@ -117,7 +68,7 @@ class ExportStreamingTest {
         Progress p = (step, done, total) -> {
             reported.add(done);
             if (done == 20_000 || done == 100_000 || done == ROWS - 1_000) {
-                used.add(usedAfterGc());
+                used.add(HeapAfterGc.used());
             }
         };
         ExportResult r = ctx.exports().export(GeneratedRows.list(ROWS, Locale.ENGLISH), file, admin, p);

@@ -4,6 +4,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.deskcrm.bench.HeapAfterGc;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.io.ImportRow;
 import org.deskcrm.model.io.ImportSettings;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -72,9 +71,7 @@ class XlsxStreamingTest {
         int rows = Integer.getInteger("deskcrm.xlsx.rows", 200_000);
         Path file = workbook(dir.resolve("big.xlsx"), rows);
         byte[] bytes = Files.readAllBytes(file);
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        System.gc();
-        long before = memory.getHeapMemoryUsage().getUsed();
+        long before = HeapAfterGc.used();
         AtomicLong peak = new AtomicLong();
         AtomicLong reports = new AtomicLong();
         long started = System.nanoTime();
@@ -83,14 +80,12 @@ class XlsxStreamingTest {
             public void update(String stepKey, long done, long total) {
                 reports.incrementAndGet();
                 if (done % 50_000 == 0) {
-                    System.gc();
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    peak.accumulateAndGet(HeapAfterGc.used(), Math::max);
                 }
             }
         });
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.gc();
-        long after = memory.getHeapMemoryUsage().getUsed();
+        long after = HeapAfterGc.used();
         long peakMb = (Math.max(peak.get(), after)) / (1024 * 1024);
         System.out.printf("xlsx streaming: %d rows, %d KB file, %d ms, heap used after GC: before %d MB, peak %d MB,"
                         + " holding the table %d MB%n", rows, bytes.length / 1024, millis, before / (1024 * 1024), peakMb,
