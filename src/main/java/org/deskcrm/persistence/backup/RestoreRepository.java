@@ -2,6 +2,8 @@ package org.deskcrm.persistence.backup;
 
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.totals.ActivityTotals;
+import org.deskcrm.persistence.totals.CallTotals;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.impl.DSL;
 
@@ -94,7 +96,7 @@ public final class RestoreRepository {
                 throw new AppException("backup.error.notEmpty");
             }
             restartIdentities(c, manifest, byName);
-            load(c, zip, manifest, shapes, listener);
+            load(c, zip, manifest, shapes, SchemaVersions.compare(manifest.schemaVersion(), current) < 0, listener);
             return manifest;
         } catch (ZipException e) {
             throw new AppException("backup.error.notBackup", e, file);
@@ -160,7 +162,12 @@ public final class RestoreRepository {
         }
     }
 
-    private void load(Connection c, ZipFile zip, BackupManifest manifest, List<TableShape> shapes,
+    /**
+     * Deletes the old rows and inserts the backup's, in one transaction. The stored totals come with the backup when
+     * it was written by this schema version; a backup of an older one may hold totals of an older layout (a column
+     * added since keeps its default), so they are built again from the restored records ({@code olderSchema}).
+     */
+    private void load(Connection c, ZipFile zip, BackupManifest manifest, List<TableShape> shapes, boolean olderSchema,
                       BackupListener listener) throws SQLException, IOException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -181,11 +188,17 @@ public final class RestoreRepository {
             }
             fillDeferred(c, deferred);
             AuditTrail.append(c, trail);
-            new DealTotals(DSL.using(c, db.dialect())).buildIfMissingInCurrentTransaction(step -> { });
-            new org.deskcrm.persistence.totals.CallTotals(DSL.using(c, db.dialect()))
-                    .buildIfMissingInCurrentTransaction(step -> { });
-            new org.deskcrm.persistence.totals.ActivityTotals(DSL.using(c, db.dialect()))
-                    .buildIfMissingInCurrentTransaction(step -> { });
+            DealTotals deals = new DealTotals(DSL.using(c, db.dialect()));
+            CallTotals calls = new CallTotals(DSL.using(c, db.dialect()));
+            ActivityTotals activities = new ActivityTotals(DSL.using(c, db.dialect()));
+            if (olderSchema) {
+                deals.invalidate();
+                calls.invalidate();
+                activities.invalidate();
+            }
+            deals.buildIfMissingInCurrentTransaction(step -> { });
+            calls.buildIfMissingInCurrentTransaction(step -> { });
+            activities.buildIfMissingInCurrentTransaction(step -> { });
             c.commit();
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();

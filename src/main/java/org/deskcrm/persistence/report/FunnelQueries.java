@@ -15,11 +15,16 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
+import static org.deskcrm.persistence.jooq.Tables.STAGE;
 
 /**
  * The funnel's queries. The cohort, its lost leads and the won leads come from the stored totals when they are
@@ -27,7 +32,8 @@ import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
  * at); otherwise, and as the reference the drift contracts compare with, from the records: one GROUP BY over
  * {@code ix_deal_cohort} (pipeline, created, reached order, stage, amount). {@code deal.reached_order} is the
  * highest open/won stage order the deal's history reached, kept by the same transaction that writes the history.
- * The snapshot reads the history itself ({@code ix_dsh_to_stage}).
+ * The snapshot reads every deal's current stage from the created rows of the totals and corrects it by the moves
+ * since its instant (ADR 0030), or reads the history itself ({@code ix_dsh_to_stage}).
  */
 public class FunnelQueries {
     private final DSLContext dsl;
@@ -110,13 +116,57 @@ public class FunnelQueries {
                 .fetch(r -> new DrillItem("deal", r.value1(), r.value2(), r.value3()));
     }
 
-    /** Where every deal stood at the instant, by stage, with the amount it had then (history rows). */
+    /**
+     * Where every deal stood at the instant, by stage, with the amount it had then: from the totals when readable
+     * ({@link #snapshotFromTotals}), otherwise from the history ({@link #snapshotRecorded}).
+     */
     public List<Tally> snapshot(ReportScope s, Instant at) {
+        return totals.readable(s) ? snapshotFromTotals(s, at) : snapshotRecorded(s, at);
+    }
+
+    /** {@link #snapshot} from the history: every stay entered before the instant and not left by then. */
+    public List<Tally> snapshotRecorded(ReportScope s, Instant at) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         return dsl.select(h.TO_STAGE_ID, DSL.count(), DSL.sum(h.AMOUNT)).from(h)
                 .join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
                 .where(standing(h, at)).and(Scopes.deals(s.filter()))
                 .groupBy(h.TO_STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
+    }
+
+    /**
+     * {@link #snapshot} from the totals (ADR 0030): every deal of the filter at its current stage with the amount it
+     * entered it with (the created rows of every month), corrected by the deals whose history has a row entered at
+     * or after the instant — the moves since then, few for a recent instant: their current stay is taken out and the
+     * stay they stood in at the instant, if any, put in. A deal with no such row has stood in its current stay since
+     * before the instant (its history is a chain: each row left when the next is entered, the last one open).
+     */
+    List<Tally> snapshotFromTotals(ReportScope s, Instant at) {
+        Map<Long, Tally> byStage = new HashMap<>();
+        totals.byCurrentStage(s).forEach(t -> add(byStage, t.key(), t.count(), t.amount()));
+        DealStageHistory h = DEAL_STAGE_HISTORY;
+        DealStageHistory later = DEAL_STAGE_HISTORY.as("later");
+        List<Long> stages = s.filter().pipelineId() == null ? dsl.select(STAGE.ID).from(STAGE).fetch(STAGE.ID)
+                : dsl.select(STAGE.ID).from(STAGE).where(STAGE.PIPELINE_ID.eq(s.filter().pipelineId())).fetch(STAGE.ID);
+        OffsetDateTime instant = Scopes.odt(at);
+        dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, h.AMOUNT).from(h).join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
+                .where(h.DEAL_ID.in(DSL.select(later.DEAL_ID).from(later)
+                        .where(later.TO_STAGE_ID.in(stages)).and(later.CHANGED_AT.ge(instant))))
+                .and(Scopes.deals(s.filter()))
+                .forEach(r -> {
+                    if (r.value3() == null) {
+                        add(byStage, r.value1(), -1, r.value4().negate());
+                    }
+                    if (r.value2().isBefore(instant) && (r.value3() == null || !r.value3().isBefore(instant))) {
+                        add(byStage, r.value1(), 1, r.value4());
+                    }
+                });
+        byStage.values().removeIf(t -> t.count() == 0 && t.amount().signum() == 0);
+        return List.copyOf(byStage.values());
+    }
+
+    private static void add(Map<Long, Tally> byStage, Long stage, long count, BigDecimal amount) {
+        byStage.merge(stage, new Tally(stage, count, amount),
+                (a, b) -> new Tally(stage, a.count() + b.count(), a.amount().add(b.amount())));
     }
 
     public List<DrillItem> snapshotDrill(ReportScope s, Instant at, Pick stage) {

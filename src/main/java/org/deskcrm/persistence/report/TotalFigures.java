@@ -95,6 +95,22 @@ final class TotalFigures {
         return List.copyOf(cells.values());
     }
 
+    /**
+     * Every deal of the filter (whenever created) by its current stage: count, and the amounts the deals had when
+     * they entered it (the snapshot funnel's base, ADR 0030). Read from every month's created rows — the roll-up
+     * rows when the filter names no source or band — a few hundred rows a month.
+     */
+    List<Tally> byCurrentStage(ReportScope s) {
+        boolean rollUp = s.filter().sourceId() == null && s.filter().band() == null;
+        Condition months = rollUp ? DEAL_TOTAL.DAY_NO.lt(0) : DEAL_TOTAL.DAY_NO.between(1, MAX_MONTH);
+        return dsl.select(DEAL_TOTAL.STAGE_ID, DSL.sum(DEAL_TOTAL.DEAL_COUNT), DSL.sum(DEAL_TOTAL.STAGE_AMOUNT))
+                .from(DEAL_TOTAL).where(DEAL_TOTAL.KIND.eq(DealTotals.CREATED)).and(months).and(filter(s.filter()))
+                .groupBy(DEAL_TOTAL.STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2().longValue(), r.value3()));
+    }
+
+    /** The largest month number (yyyymm) below the first day number (yyyymmdd of the year 1000). */
+    private static final int MAX_MONTH = 999_999;
+
     /** The period's created deals now lost, by the stage they were lost at (null: created in a lost stage). */
     List<Tally> lostLeadsByStage(ReportScope s) {
         return grouped(DealTotals.LOST_LEAD, DEAL_TOTAL.STAGE_ID, s);

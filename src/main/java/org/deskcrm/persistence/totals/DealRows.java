@@ -59,16 +59,17 @@ final class DealRows {
     /** One deal as its contributions see it: the days are business days of the totals' zone. */
     record Row(Integer createdDay, Integer closedDay, long ownerId, long pipelineId, long sourceId,
                        String band, BigDecimal amount, String kind, long lostReasonId, long lostAtStageId,
-                       long stageId, int reachedOrder) {
+                       long stageId, int reachedOrder, BigDecimal stageAmount) {
         /**
          * A created row (at the deal's stage and reached order); a won or lost row when the deal is closed in a stage
          * of that kind, and a lost lead row when it is in a lost stage (as the grouped query).
          */
         void addTo(Map<DealTotals.Key, DealTotals.Cell> into, boolean subtract) {
-            DealTotals.Cell one = new DealTotals.Cell(1, amount == null ? BigDecimal.ZERO : amount);
+            DealTotals.Cell one = new DealTotals.Cell(1, DealTotals.orZero(amount), BigDecimal.ZERO);
             DealTotals.Cell cell = subtract ? one.negate() : one;
+            DealTotals.Cell created = new DealTotals.Cell(1, one.amount(), DealTotals.orZero(stageAmount));
             DealTotals.addDay(into, new DealTotals.Key(CREATED, createdDay, ownerId, pipelineId, sourceId, band, 0L, stageId,
-                    reachedOrder), cell);
+                    reachedOrder), subtract ? created.negate() : created);
             if (closedDay != null && WON.equals(kind)) {
                 DealTotals.addDay(into, new DealTotals.Key(WON, closedDay, ownerId, pipelineId, sourceId, band, 0L, 0L, 0), cell);
             } else if (closedDay != null && LOST.equals(kind)) {
@@ -90,7 +91,7 @@ final class DealRows {
     Rows read(Condition deals, Long oneDeal, boolean lock) {
         ZoneId zone = rowZone;
         List<org.jooq.Record> read = oneDeal != null ? readDeal(oneDeal, zone, lock) : readRows(deals, zone, lock);
-        String built = read.isEmpty() ? builtZone.get().map(ZoneId::getId).orElse(null) : read.get(0).get(12, String.class);
+        String built = read.isEmpty() ? builtZone.get().map(ZoneId::getId).orElse(null) : read.get(0).get(13, String.class);
         if (built == null) {
             return new Rows(null, List.of());
         }
@@ -103,7 +104,8 @@ final class DealRows {
         for (org.jooq.Record r : read) {
             rows.add(new Row(r.get(0, Integer.class), r.get(1, Integer.class), r.get(2, Long.class), r.get(3, Long.class),
                     r.get(4, Long.class), r.get(5, String.class), r.get(6, BigDecimal.class), r.get(7, String.class),
-                    r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class), r.get(11, Integer.class)));
+                    r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class), r.get(11, Integer.class),
+                    r.get(12, BigDecimal.class)));
         }
         return new Rows(builtIn, rows);
     }
@@ -150,13 +152,16 @@ final class DealRows {
         // the stage a lost deal was lost at: its current history row's "from" (max: one row, as it must be)
         Field<Long> lostAt = DSL.field(DSL.select(DSL.max(h.FROM_STAGE_ID)).from(h)
                 .where(h.DEAL_ID.eq(DEAL.ID)).and(h.LEFT_AT.isNull()));
+        // the amount it had when it entered its current stage: the same row's (sum: as the rebuild's join)
+        Field<BigDecimal> stageAmount = DSL.field(DSL.select(DSL.sum(h.AMOUNT)).from(h)
+                .where(h.DEAL_ID.eq(DEAL.ID)).and(h.LEFT_AT.isNull()));
         Field<String> built = DSL.field(DSL.select(TOTALS_STATE.ZONE).from(TOTALS_STATE)
                 .where(TOTALS_STATE.REGISTER.eq(DSL.inline(REGISTER))));
         return dsl.select(Registers.businessDay(DEAL.CREATED_AT, zone),
                         Registers.businessDay(DEAL.CLOSED_AT, zone), DEAL.OWNER_ID, DEAL.PIPELINE_ID,
                         DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L)), DEAL.SCORE_BAND, DEAL.AMOUNT, kind,
                         DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L)), DSL.coalesce(lostAt, DSL.inline(0L)),
-                        DEAL.STAGE_ID, DEAL.REACHED_ORDER, built)
+                        DEAL.STAGE_ID, DEAL.REACHED_ORDER, stageAmount, built)
                 .from(DEAL).where(deals);
     }
 

@@ -74,18 +74,26 @@ public class DealTotals {
         into.merge(day.rollUp(), cell, Cell::plus);
     }
 
-    /** A count and an amount. */
-    public record Cell(long count, BigDecimal amount) {
+    /**
+     * A count and an amount; a created row also sums the amount its deals had when they entered their current stage
+     * (their open history rows' amount: the snapshot funnel's money, ADR 0030), 0 for the other kinds.
+     */
+    public record Cell(long count, BigDecimal amount, BigDecimal stageAmount) {
         Cell plus(Cell o) {
-            return new Cell(count + o.count, amount.add(o.amount));
+            return new Cell(count + o.count, amount.add(o.amount), stageAmount.add(o.stageAmount));
         }
 
         Cell negate() {
-            return new Cell(-count, amount.negate());
+            return new Cell(-count, amount.negate(), stageAmount.negate());
         }
 
         boolean zero() {
-            return count == 0 && amount.signum() == 0;
+            return count == 0 && amount.signum() == 0 && stageAmount.signum() == 0;
+        }
+
+        /** The same count and amounts, compared as numbers. */
+        boolean same(Cell o) {
+            return count == o.count && amount.compareTo(o.amount) == 0 && stageAmount.compareTo(o.stageAmount) == 0;
         }
     }
 
@@ -250,7 +258,7 @@ public class DealTotals {
             dsl.selectFrom(DEAL_TOTAL).forEach(r -> stored.put(new Key(r.getKind(), r.getDayNo(), r.getOwnerId(),
                     r.getPipelineId(), r.getSourceId(), r.getScoreBand(), r.getLostReasonId(), r.getStageId(),
                     r.getReachedOrder()),
-                    new Cell(r.getDealCount(), r.getAmount())));
+                    new Cell(r.getDealCount(), r.getAmount(), r.getStageAmount())));
             progress.accept("totals.step.write");
             int repaired = Registers.replace(dsl, fresh, stored, rows);
             RegisterState.built(dsl, REGISTER, zone, null);
@@ -286,7 +294,8 @@ public class DealTotals {
      * The day rows the selected deals contribute, grouped: created (every deal, its created day, its current stage
      * and reached order), won and lost (deals now in a stage of that kind, their closed day; lost also by reason
      * and the stage lost at) and lost leads (deals now lost, their created day, reason and the stage lost at).
-     * Each row: kind, day, owner, pipeline, source, band, reason, stage, reached order, count, amount.
+     * Each row: kind, day, owner, pipeline, source, band, reason, stage, reached order, count, amount, and for
+     * created rows the amount at the current stage (the open history row's).
      */
     private List<org.jooq.Record> contributions(Condition deals, ZoneId zone) {
         Field<Integer> created = Registers.businessDay(DEAL.CREATED_AT, zone);
@@ -294,28 +303,30 @@ public class DealTotals {
         Field<Long> source = DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L));
         Field<Long> none = DSL.inline(0L);
         Field<Integer> noOrder = DSL.inline(0);
+        Field<BigDecimal> noStageAmount = DSL.inline(BigDecimal.ZERO);
         DealStageHistory h = DEAL_STAGE_HISTORY;
         Field<Long> reason = DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L));
         Field<Long> lostAt = DSL.coalesce(h.FROM_STAGE_ID, DSL.inline(0L));
         List<org.jooq.Record> rows = new ArrayList<>();
+        DealStageHistory open = DEAL_STAGE_HISTORY.as("open_stay");
         rows.addAll(dsl.select(DSL.inline(CREATED), created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
-                        none, DEAL.STAGE_ID, DEAL.REACHED_ORDER, DSL.count(), DSL.sum(DEAL.AMOUNT))
-                .from(DEAL).where(deals)
+                        none, DEAL.STAGE_ID, DEAL.REACHED_ORDER, DSL.count(), DSL.sum(DEAL.AMOUNT), DSL.sum(open.AMOUNT))
+                .from(DEAL).leftJoin(open).on(open.DEAL_ID.eq(DEAL.ID).and(open.LEFT_AT.isNull())).where(deals)
                 .groupBy(created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND, DEAL.STAGE_ID,
                         DEAL.REACHED_ORDER).fetch());
         rows.addAll(dsl.select(DSL.inline(WON), closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
-                        none, none, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                        none, none, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT), noStageAmount)
                 .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(WON)))
                 .where(deals).and(DEAL.CLOSED_AT.isNotNull())
                 .groupBy(closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND).fetch());
         rows.addAll(dsl.select(DSL.inline(LOST), closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND,
-                        reason, lostAt, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                        reason, lostAt, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT), noStageAmount)
                 .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(LOST)))
                 .leftJoin(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
                 .where(deals).and(DEAL.CLOSED_AT.isNotNull())
                 .groupBy(closed, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source, DEAL.SCORE_BAND, reason, lostAt).fetch());
         rows.addAll(dsl.select(DSL.inline(LOST_LEAD), created, DEAL.OWNER_ID, DEAL.PIPELINE_ID, source,
-                        DEAL.SCORE_BAND, reason, lostAt, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT))
+                        DEAL.SCORE_BAND, reason, lostAt, noOrder, DSL.count(), DSL.sum(DEAL.AMOUNT), noStageAmount)
                 .from(DEAL).join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(LOST)))
                 .leftJoin(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
                 .where(deals)
@@ -329,13 +340,17 @@ public class DealTotals {
             Key day = new Key(r.get(0, String.class), r.get(1, Integer.class), r.get(2, Long.class),
                     r.get(3, Long.class), r.get(4, Long.class), r.get(5, String.class), r.get(6, Long.class),
                     r.get(7, Long.class), r.get(8, Integer.class));
-            BigDecimal amount = r.get(10, BigDecimal.class);
-            Cell cell = new Cell(r.get(9, Long.class), amount == null ? BigDecimal.ZERO : amount);
+            Cell cell = new Cell(r.get(9, Long.class), orZero(r.get(10, BigDecimal.class)),
+                    orZero(r.get(11, BigDecimal.class)));
             if (subtract) {
                 cell = cell.negate();
             }
             addDay(into, day, cell);
         }
+    }
+
+    static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 
     /** How the deal totals' rows are written: count and amount added; a row left without deals goes. */
@@ -354,7 +369,7 @@ public class DealTotals {
 
         @Override
         public List<String> figureColumns() {
-            return List.of(DEAL_TOTAL.DEAL_COUNT.getName(), DEAL_TOTAL.AMOUNT.getName());
+            return List.of(DEAL_TOTAL.DEAL_COUNT.getName(), DEAL_TOTAL.AMOUNT.getName(), DEAL_TOTAL.STAGE_AMOUNT.getName());
         }
 
         @Override
@@ -365,7 +380,7 @@ public class DealTotals {
 
         @Override
         public Object[] figures(Cell c) {
-            return new Object[]{c.count(), c.amount()};
+            return new Object[]{c.count(), c.amount(), c.stageAmount()};
         }
 
         @Override
@@ -380,7 +395,7 @@ public class DealTotals {
 
         @Override
         public boolean same(Cell a, Cell b) {
-            return a.count() == b.count() && a.amount().compareTo(b.amount()) == 0;
+            return a.same(b);
         }
     };
 

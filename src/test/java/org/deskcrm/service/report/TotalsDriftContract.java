@@ -291,6 +291,8 @@ abstract class TotalsDriftContract {
             assertThat(cohort(funnel.cohort(s))).as("funnel cohort, %s", f).isEqualTo(cohort(funnel.cohortRecorded(s)));
             assertThat(tallies(funnel.lostAt(s))).as("funnel lost here, %s", f)
                     .isEqualTo(tallies(funnel.lostAtRecorded(s)));
+            assertThat(tallies(funnel.snapshot(s, s.end()))).as("funnel snapshot, %s", f)
+                    .isEqualTo(tallies(funnel.snapshotRecorded(s, s.end())));
             for (DealFigures.By by : List.of(DealFigures.By.OWNER, DealFigures.By.SOURCE)) {
                 assertThat(tallies(funnel.wonLeads(by, s))).as("won leads by %s, %s", by, f)
                         .isEqualTo(tallies(funnel.wonLeadsRecorded(by, s)));
