@@ -4,9 +4,11 @@ import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.report.CohortCell;
 import org.deskcrm.model.report.DrillItem;
 import org.deskcrm.model.report.Pick;
+import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.IdScopes;
 import org.deskcrm.persistence.ReachedStages;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.deskcrm.persistence.totals.DealTotals;
@@ -21,6 +23,8 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
@@ -118,10 +122,18 @@ public class FunnelQueries {
 
     /**
      * Where every deal stood at the instant, by stage, with the amount it had then: from the totals when readable
-     * ({@link #snapshotFromTotals}), otherwise from the history ({@link #snapshotRecorded}).
+     * and few of the filter's deals moved since the instant ({@link #snapshotFromTotals}), otherwise from the
+     * history ({@link #snapshotRecorded}).
      */
     public List<Tally> snapshot(ReportScope s, Instant at) {
-        return totals.readable(s) ? snapshotFromTotals(s, at) : snapshotRecorded(s, at);
+        if (!totals.readable(s)) {
+            return snapshotRecorded(s, at);
+        }
+        List<Tally> now = totals.byCurrentStage(s);
+        Set<Long> moved = movedSince(s.filter(), at);
+        long deals = now.stream().mapToLong(Tally::count).sum();
+        // an instant long ago: reading the history at it reads less
+        return moved.size() > deals / MOVED_SHARE ? snapshotRecorded(s, at) : corrected(now, moved, s.filter(), at);
     }
 
     /** {@link #snapshot} from the history: every stay entered before the instant and not left by then. */
@@ -134,35 +146,64 @@ public class FunnelQueries {
     }
 
     /**
-     * {@link #snapshot} from the totals (ADR 0030): every deal of the filter at its current stage with the amount it
-     * entered it with (the created rows of every month), corrected by the deals whose history has a row entered at
-     * or after the instant — the moves since then, few for a recent instant: their current stay is taken out and the
-     * stay they stood in at the instant, if any, put in. A deal with no such row has stood in its current stay since
-     * before the instant (its history is a chain: each row left when the next is entered, the last one open).
+     * {@link #snapshot} from the totals (ADR 0030), however many deals moved since: every deal of the filter at its
+     * current stage with the amount it entered it with (the created rows of every month), corrected by the deals
+     * whose history has a row entered at or after the instant — their current stay is taken out and the stay they
+     * stood in at the instant, if any, put in. A deal with no such row has stood in its current stay since before
+     * the instant (its history is a chain: each row left when the next is entered, the last one open).
      */
-    List<Tally> snapshotFromTotals(ReportScope s, Instant at) {
-        Map<Long, Tally> byStage = new HashMap<>();
-        totals.byCurrentStage(s).forEach(t -> add(byStage, t.key(), t.count(), t.amount()));
-        DealStageHistory h = DEAL_STAGE_HISTORY;
+    public List<Tally> snapshotFromTotals(ReportScope s, Instant at) {
+        return corrected(totals.byCurrentStage(s), movedSince(s.filter(), at), s.filter(), at);
+    }
+
+    /**
+     * The deals of the filter's pipeline (every pipeline without one) with a history row entered at or after the
+     * instant: one range of the stage index per stage (for "to_stage_id IN (…)" H2 reads every entry of those
+     * stages, and for an IN of their UNION it reads the whole history).
+     */
+    private Set<Long> movedSince(ReportFilter f, Instant at) {
         DealStageHistory later = DEAL_STAGE_HISTORY.as("later");
-        List<Long> stages = s.filter().pipelineId() == null ? dsl.select(STAGE.ID).from(STAGE).fetch(STAGE.ID)
-                : dsl.select(STAGE.ID).from(STAGE).where(STAGE.PIPELINE_ID.eq(s.filter().pipelineId())).fetch(STAGE.ID);
+        List<Long> stages = f.pipelineId() == null ? dsl.select(STAGE.ID).from(STAGE).fetch(STAGE.ID)
+                : dsl.select(STAGE.ID).from(STAGE).where(STAGE.PIPELINE_ID.eq(f.pipelineId())).fetch(STAGE.ID);
+        Set<Long> moved = new TreeSet<>();
+        for (long stage : stages) {
+            moved.addAll(dsl.select(later.DEAL_ID).from(later).where(later.TO_STAGE_ID.eq(stage))
+                    .and(later.CHANGED_AT.ge(Scopes.odt(at))).fetch(later.DEAL_ID));
+        }
+        return moved;
+    }
+
+    /** The deals by current stage, each moved deal's current stay taken out and its stay at the instant put in. */
+    private List<Tally> corrected(List<Tally> now, Set<Long> moved, ReportFilter f, Instant at) {
+        Map<Long, Tally> byStage = new HashMap<>();
+        now.forEach(t -> add(byStage, t.key(), t.count(), t.amount()));
+        DealStageHistory h = DEAL_STAGE_HISTORY;
         OffsetDateTime instant = Scopes.odt(at);
-        dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, h.AMOUNT).from(h).join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
-                .where(h.DEAL_ID.in(DSL.select(later.DEAL_ID).from(later)
-                        .where(later.TO_STAGE_ID.in(stages)).and(later.CHANGED_AT.ge(instant))))
-                .and(Scopes.deals(s.filter()))
-                .forEach(r -> {
-                    if (r.value3() == null) {
-                        add(byStage, r.value1(), -1, r.value4().negate());
-                    }
-                    if (r.value2().isBefore(instant) && (r.value3() == null || !r.value3().isBefore(instant))) {
-                        add(byStage, r.value1(), 1, r.value4());
-                    }
-                });
+        // the stages name the pipeline: the deal is read only for another filter
+        boolean pipelineOnly = f.managerId() == null && f.teamId() == null && f.sourceId() == null && f.band() == null;
+        for (Condition one : IdScopes.of(h.DEAL_ID, moved)) {
+            var rows = dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, h.AMOUNT).from(h);
+            (pipelineOnly ? rows.where(one)
+                    : rows.join(DEAL).on(DEAL.ID.eq(h.DEAL_ID)).where(one).and(Scopes.deals(f))).forEach(r -> {
+                        if (r.value3() == null) {
+                            add(byStage, r.value1(), -1, r.value4().negate());
+                        }
+                        if (r.value2().isBefore(instant) && (r.value3() == null || !r.value3().isBefore(instant))) {
+                            add(byStage, r.value1(), 1, r.value4());
+                        }
+                    });
+        }
         byStage.values().removeIf(t -> t.count() == 0 && t.amount().signum() == 0);
         return List.copyOf(byStage.values());
     }
+
+    /**
+     * When more than one in this many of the filter's deals moved since the instant, the snapshot reads the history
+     * at the instant instead: that reads the stage index in order, the corrections read each mover's rows at random
+     * places: on H2 about 30 µs a moved deal at 1 000 000 deals (the history query of a 167 000-deal pipeline
+     * 1.1-1.3 s) and at 100 000 (the history query of 17 000 deals about 0.1 s).
+     */
+    static final int MOVED_SHARE = 8;
 
     private static void add(Map<Long, Tally> byStage, Long stage, long count, BigDecimal amount) {
         byStage.merge(stage, new Tally(stage, count, amount),
