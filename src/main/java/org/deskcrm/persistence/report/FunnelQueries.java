@@ -7,6 +7,7 @@ import org.deskcrm.model.report.Pick;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
+import org.deskcrm.persistence.CursorReader;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.IdScopes;
 import org.deskcrm.persistence.ReachedStages;
@@ -19,7 +20,6 @@ import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,8 +167,8 @@ public class FunnelQueries {
                 : dsl.select(STAGE.ID).from(STAGE).where(STAGE.PIPELINE_ID.eq(f.pipelineId())).fetch(STAGE.ID);
         Set<Long> moved = new TreeSet<>();
         for (long stage : stages) {
-            moved.addAll(dsl.select(later.DEAL_ID).from(later).where(later.TO_STAGE_ID.eq(stage))
-                    .and(later.CHANGED_AT.ge(Scopes.odt(at))).fetch(later.DEAL_ID));
+            CursorReader.eachRow(dsl, d -> d.select(later.DEAL_ID).from(later).where(later.TO_STAGE_ID.eq(stage))
+                    .and(later.CHANGED_AT.ge(Scopes.odt(at))), row -> moved.add(row.getLong(1)));
         }
         return moved;
     }
@@ -178,20 +178,25 @@ public class FunnelQueries {
         Map<Long, Tally> byStage = new HashMap<>();
         now.forEach(t -> add(byStage, t.key(), t.count(), t.amount()));
         DealStageHistory h = DEAL_STAGE_HISTORY;
-        OffsetDateTime instant = Scopes.odt(at);
         // the stages name the pipeline: the deal is read only for another filter
         boolean pipelineOnly = f.managerId() == null && f.teamId() == null && f.sourceId() == null && f.band() == null;
         for (Condition one : IdScopes.of(h.DEAL_ID, moved)) {
-            var rows = dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, h.AMOUNT).from(h);
-            (pipelineOnly ? rows.where(one)
-                    : rows.join(DEAL).on(DEAL.ID.eq(h.DEAL_ID)).where(one).and(Scopes.deals(f))).forEach(r -> {
-                        if (r.value3() == null) {
-                            add(byStage, r.value1(), -1, r.value4().negate());
-                        }
-                        if (r.value2().isBefore(instant) && (r.value3() == null || !r.value3().isBefore(instant))) {
-                            add(byStage, r.value1(), 1, r.value4());
-                        }
-                    });
+            CursorReader.eachRow(dsl, d -> {
+                var rows = d.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, h.AMOUNT).from(h);
+                return pipelineOnly ? rows.where(one)
+                        : rows.join(DEAL).on(DEAL.ID.eq(h.DEAL_ID)).where(one).and(Scopes.deals(f));
+            }, row -> {
+                long stage = row.getLong(1);
+                Instant entered = CursorReader.instant(row, 2);
+                Instant left = CursorReader.instant(row, 3);
+                BigDecimal amount = row.getBigDecimal(4);
+                if (left == null) {
+                    add(byStage, stage, -1, amount.negate());
+                }
+                if (entered.isBefore(at) && (left == null || !left.isBefore(at))) {
+                    add(byStage, stage, 1, amount);
+                }
+            });
         }
         byStage.values().removeIf(t -> t.count() == 0 && t.amount().signum() == 0);
         return List.copyOf(byStage.values());
