@@ -117,19 +117,16 @@ public class ActivityTotals {
     }
 
     private DealTotals.Rebuild rebuildInCurrentTransaction(ZoneId zone, Consumer<String> progress) {
-        Optional<ZoneId> before = lockedZone();
-        progress.accept("totals.step.read");
-        Map<Key, Long> fresh = new HashMap<>();
-        add(fresh, DSL.noCondition(), zone);
-        progress.accept("totals.step.compare");
-        Map<Key, Long> stored = new HashMap<>();
-        dsl.selectFrom(ACTIVITY_TOTAL).forEach(r -> stored.put(new Key(r.getKindCode(), r.getDayNo(), r.getUserId()),
-                r.getActivityCount()));
-        progress.accept("totals.step.write");
-        int repaired = Registers.replace(dsl, fresh, stored, rows);
-        RegisterState.built(dsl, REGISTER, zone, null);
-        boolean wasBuilt = before.filter(zone::equals).isPresent();
-        return new DealTotals.Rebuild(fresh.size(), wasBuilt ? repaired : 0, wasBuilt);
+        return Registers.rebuild(dsl, rows, lockedZone(), zone, () -> {
+            Map<Key, Long> fresh = new HashMap<>();
+            add(fresh, DSL.noCondition(), zone);
+            return fresh;
+        }, () -> {
+            Map<Key, Long> stored = new HashMap<>();
+            dsl.selectFrom(ACTIVITY_TOTAL).forEach(r -> stored.put(new Key(r.getKindCode(), r.getDayNo(),
+                    r.getUserId()), r.getActivityCount()));
+            return stored;
+        }, () -> RegisterState.built(dsl, REGISTER, zone, null), progress);
     }
 
     private ZoneId settingsZone() {

@@ -256,21 +256,18 @@ public class CallTotals {
     }
 
     private DealTotals.Rebuild rebuildInCurrentTransaction(Basis basis, Consumer<String> progress) {
-        Optional<Basis> before = lockedBasis();
-        progress.accept("totals.step.read");
-        Map<Key, Cell> fresh = new HashMap<>();
-        add(fresh, contributions(DSL.noCondition(), basis), false);
-        progress.accept("totals.step.compare");
-        Map<Key, Cell> stored = new HashMap<>();
-        dsl.selectFrom(CALL_TOTAL).forEach(r -> stored.put(
-                new Key(r.getDayNo(), r.getUserId(), r.getDirection(), r.getStatusCode()),
-                new Cell(r.getCallCount(), r.getDurationSec(), r.getReturnedCount(), r.getFirstCount(),
-                        r.getResolvedCount())));
-        progress.accept("totals.step.write");
-        int repaired = Registers.replace(dsl, fresh, stored, rows);
-        RegisterState.built(dsl, REGISTER, basis.zone(), basis.windowDays());
-        boolean wasBuilt = before.filter(basis::equals).isPresent();
-        return new DealTotals.Rebuild(fresh.size(), wasBuilt ? repaired : 0, wasBuilt);
+        return Registers.rebuild(dsl, rows, lockedBasis(), basis, () -> {
+            Map<Key, Cell> fresh = new HashMap<>();
+            add(fresh, contributions(DSL.noCondition(), basis), false);
+            return fresh;
+        }, () -> {
+            Map<Key, Cell> stored = new HashMap<>();
+            dsl.selectFrom(CALL_TOTAL).forEach(r -> stored.put(
+                    new Key(r.getDayNo(), r.getUserId(), r.getDirection(), r.getStatusCode()),
+                    new Cell(r.getCallCount(), r.getDurationSec(), r.getReturnedCount(), r.getFirstCount(),
+                            r.getResolvedCount())));
+            return stored;
+        }, () -> RegisterState.built(dsl, REGISTER, basis.zone(), basis.windowDays()), progress);
     }
 
     /**

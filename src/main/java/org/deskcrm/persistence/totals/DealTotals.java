@@ -248,23 +248,17 @@ public class DealTotals {
     }
 
     private Rebuild rebuildInCurrentTransaction(ZoneId zone, Consumer<String> progress) {
-        {
-            Optional<ZoneId> before = builtZone();
-            progress.accept("totals.step.read");
+        return Registers.rebuild(dsl, rows, builtZone(), zone, () -> {
             Map<Key, Cell> fresh = new HashMap<>();
             add(fresh, contributions(DSL.noCondition(), zone), false);
-            progress.accept("totals.step.compare");
+            return fresh;
+        }, () -> {
             Map<Key, Cell> stored = new HashMap<>();
             dsl.selectFrom(DEAL_TOTAL).forEach(r -> stored.put(new Key(r.getKind(), r.getDayNo(), r.getOwnerId(),
                     r.getPipelineId(), r.getSourceId(), r.getScoreBand(), r.getLostReasonId(), r.getStageId(),
-                    r.getReachedOrder()),
-                    new Cell(r.getDealCount(), r.getAmount(), r.getStageAmount())));
-            progress.accept("totals.step.write");
-            int repaired = Registers.replace(dsl, fresh, stored, rows);
-            RegisterState.built(dsl, REGISTER, zone, null);
-            return new Rebuild(fresh.size(), before.filter(zone::equals).isPresent() ? repaired : 0,
-                    before.filter(zone::equals).isPresent());
-        }
+                    r.getReachedOrder()), new Cell(r.getDealCount(), r.getAmount(), r.getStageAmount())));
+            return stored;
+        }, () -> RegisterState.built(dsl, REGISTER, zone, null), progress);
     }
 
     /** {@link #rebuild(ZoneId, Consumer)} in the business time zone of the database's settings. */

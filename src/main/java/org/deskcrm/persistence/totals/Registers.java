@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The writing every register of stored totals shares ({@link DealTotals}, {@link CallTotals}): adding the
@@ -109,6 +112,26 @@ final class Registers {
         // a drop touches its own key only, so dropping after every insert drops what it did before
         run(dsl, sql.drop(), changes.stream().filter(e -> rows.shrinks(e.getValue())).toList(),
                 e -> rows.key(e.getKey()));
+    }
+
+    /**
+     * The steps of every register's rebuild, in the caller's transaction: the rows computed from the records, the
+     * stored rows, both compared and the stored ones replaced, and the register recorded as built on
+     * {@code basis} (its zone, and for the call totals the first-call window). Repairs are reported only when the
+     * register was already built on the same basis ({@code before}): a first build or a new zone repairs nothing.
+     */
+    static <K, C, B> DealTotals.Rebuild rebuild(DSLContext dsl, Rows<K, C> rows, Optional<B> before, B basis,
+                                               Supplier<Map<K, C>> fresh, Supplier<Map<K, C>> stored,
+                                               Runnable built, Consumer<String> progress) {
+        progress.accept("totals.step.read");
+        Map<K, C> computed = fresh.get();
+        progress.accept("totals.step.compare");
+        Map<K, C> kept = stored.get();
+        progress.accept("totals.step.write");
+        int repaired = replace(dsl, computed, kept, rows);
+        built.run();
+        boolean wasBuilt = before.filter(basis::equals).isPresent();
+        return new DealTotals.Rebuild(computed.size(), wasBuilt ? repaired : 0, wasBuilt);
     }
 
     /**
