@@ -8,6 +8,7 @@ import org.deskcrm.persistence.totals.DealTotals;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.ResourceBundle;
+import java.util.function.Consumer;
 
 /**
  * Recomputes the stored deal totals and call totals from the records in the business time zone (the call totals
@@ -25,28 +26,36 @@ final class RebuildTotalsCommand implements Cli.Command {
     public int run(AppContext ctx, Cli.Options options, PrintStream out) {
         ZoneId zone = ctx.settings().businessZone();
         long started = System.nanoTime();
-        DealTotals.Rebuild r = new DealTotals(ctx.database().dsl()).rebuild(zone, step ->
-                out.printf("%6.1f s  %s%n", (System.nanoTime() - started) / 1e9, texts.getString(step)));
-        out.println(String.format(texts.getString("totals.done"), r.rows(), zone.getId(),
-                (System.nanoTime() - started) / 1e9));
-        out.println(r.wasBuilt() ? String.format(texts.getString("totals.repaired"), r.repaired())
-                : texts.getString("totals.built"));
+        DealTotals.Rebuild r = new DealTotals(ctx.database().dsl()).rebuild(zone, steps(out, started, ""));
+        out.println(String.format(texts.getString("totals.done"), r.rows(), zone.getId(), seconds(started)));
+        outcome(out, r, "totals.built");
         long callsStarted = System.nanoTime();
         CallTotals calls = new CallTotals(ctx.database().dsl());
         CallTotals.Basis basis = calls.settingsBasis();
-        DealTotals.Rebuild c = calls.rebuild(basis, step ->
-                out.printf("%6.1f s  %s%n", (System.nanoTime() - started) / 1e9, texts.getString("totals.call." + step)));
+        DealTotals.Rebuild c = calls.rebuild(basis, steps(out, started, "totals.call."));
         out.println(String.format(texts.getString("totals.call.done"), c.rows(), basis.windowDays(),
-                (System.nanoTime() - callsStarted) / 1e9));
-        out.println(c.wasBuilt() ? String.format(texts.getString("totals.repaired"), c.repaired())
-                : texts.getString("totals.call.built"));
+                seconds(callsStarted)));
+        outcome(out, c, "totals.call.built");
         long activitiesStarted = System.nanoTime();
-        DealTotals.Rebuild a = new ActivityTotals(ctx.database().dsl()).rebuild(zone, step ->
-                out.printf("%6.1f s  %s%n", (System.nanoTime() - started) / 1e9, texts.getString("totals.activity." + step)));
-        out.println(String.format(texts.getString("totals.activity.done"), a.rows(),
-                (System.nanoTime() - activitiesStarted) / 1e9));
-        out.println(a.wasBuilt() ? String.format(texts.getString("totals.repaired"), a.repaired())
-                : texts.getString("totals.activity.built"));
+        DealTotals.Rebuild a = new ActivityTotals(ctx.database().dsl()).rebuild(zone,
+                steps(out, started, "totals.activity."));
+        out.println(String.format(texts.getString("totals.activity.done"), a.rows(), seconds(activitiesStarted)));
+        outcome(out, a, "totals.activity.built");
         return 0;
+    }
+
+    /** Prints each step of a register's rebuild (its text: {@code keys} + the step) with the seconds since start. */
+    private Consumer<String> steps(PrintStream out, long started, String keys) {
+        return step -> out.printf("%6.1f s  %s%n", seconds(started), texts.getString(keys + step));
+    }
+
+    /** How many rows differed from the records, or that the register was built for the first time. */
+    private void outcome(PrintStream out, DealTotals.Rebuild r, String builtKey) {
+        out.println(r.wasBuilt() ? String.format(texts.getString("totals.repaired"), r.repaired())
+                : texts.getString(builtKey));
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 }
