@@ -1,5 +1,6 @@
 package org.deskcrm.persistence.report;
 
+import org.deskcrm.model.deal.Stage;
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.report.CohortCell;
 import org.deskcrm.model.report.DrillItem;
@@ -28,7 +29,6 @@ import java.util.TreeSet;
 
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
 import static org.deskcrm.persistence.jooq.Tables.DEAL_STAGE_HISTORY;
-import static org.deskcrm.persistence.jooq.Tables.STAGE;
 
 /**
  * The funnel's queries. The cohort, its lost leads and the won leads come from the stored totals when they are
@@ -42,10 +42,12 @@ import static org.deskcrm.persistence.jooq.Tables.STAGE;
 public class FunnelQueries {
     private final DSLContext dsl;
     private final TotalFigures totals;
+    private final ReportLookups lookups;
 
     public FunnelQueries(Database db) {
         this.dsl = db.dsl();
         this.totals = new TotalFigures(dsl, new DealTotals(dsl));
+        this.lookups = new ReportLookups(db);
     }
 
     public List<CohortCell> cohort(ReportScope s) {
@@ -163,11 +165,9 @@ public class FunnelQueries {
      */
     private Set<Long> movedSince(ReportFilter f, Instant at) {
         DealStageHistory later = DEAL_STAGE_HISTORY.as("later");
-        List<Long> stages = f.pipelineId() == null ? dsl.select(STAGE.ID).from(STAGE).fetch(STAGE.ID)
-                : dsl.select(STAGE.ID).from(STAGE).where(STAGE.PIPELINE_ID.eq(f.pipelineId())).fetch(STAGE.ID);
         Set<Long> moved = new TreeSet<>();
-        for (long stage : stages) {
-            CursorReader.eachRow(dsl, d -> d.select(later.DEAL_ID).from(later).where(later.TO_STAGE_ID.eq(stage))
+        for (Stage stage : f.pipelineId() == null ? lookups.stages().values() : lookups.stagesOf(f.pipelineId())) {
+            CursorReader.eachRow(dsl, d -> d.select(later.DEAL_ID).from(later).where(later.TO_STAGE_ID.eq(stage.id()))
                     .and(later.CHANGED_AT.ge(Scopes.odt(at))), row -> moved.add(row.getLong(1)));
         }
         return moved;
@@ -178,14 +178,10 @@ public class FunnelQueries {
         Map<Long, Tally> byStage = new HashMap<>();
         now.forEach(t -> add(byStage, t.key(), t.count(), t.amount()));
         DealStageHistory h = DEAL_STAGE_HISTORY;
-        // the stages name the pipeline: the deal is read only for another filter
-        boolean pipelineOnly = f.managerId() == null && f.teamId() == null && f.sourceId() == null && f.band() == null;
         for (Condition one : IdScopes.of(h.DEAL_ID, moved)) {
-            CursorReader.eachRow(dsl, d -> {
-                var rows = d.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, h.AMOUNT).from(h);
-                return pipelineOnly ? rows.where(one)
-                        : rows.join(DEAL).on(DEAL.ID.eq(h.DEAL_ID)).where(one).and(Scopes.deals(f));
-            }, row -> {
+            // the movers were found among the stages of the filter's pipeline: their rows are of that pipeline
+            CursorReader.eachRow(dsl, d -> Scopes.historyOfDeals(
+                    d.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, h.AMOUNT).from(h), h, one, f), row -> {
                 long stage = row.getLong(1);
                 Instant entered = CursorReader.instant(row, 2);
                 Instant left = CursorReader.instant(row, 3);

@@ -2,7 +2,6 @@ package org.deskcrm.persistence.report;
 
 import org.deskcrm.model.audit.AuditAction;
 import org.deskcrm.model.audit.AuditEvent;
-import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.CursorReader;
 import org.deskcrm.persistence.Database;
@@ -44,15 +43,10 @@ public class HistoryQueries {
      */
     public List<Stay> staysEnded(ReportScope s, java.util.Collection<Long> stages, boolean withDeals) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
-        ReportFilter f = s.filter();
-        boolean onlyPipeline = f.managerId() == null && f.teamId() == null && f.sourceId() == null && f.band() == null;
         org.jooq.Field<Long> deal = withDeals ? h.DEAL_ID : DSL.inline(0L);
-        return CursorReader.listRows(dsl, d -> {
-            var q = d.select(h.ID, deal, h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h);
-            var where = h.TO_STAGE_ID.in(stages).and(Scopes.inPeriod(h.LEFT_AT, s));
-            return onlyPipeline ? q.where(where)
-                    : q.join(DEAL).on(DEAL.ID.eq(h.DEAL_ID)).where(where).and(Scopes.deals(f));
-        }, r -> new Stay(r.getLong(1), r.getLong(2), r.getLong(3), CursorReader.instant(r, 4), CursorReader.instant(r, 5)));
+        return CursorReader.listRows(dsl, d -> Scopes.historyOfDeals(
+                d.select(h.ID, deal, h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h), h,
+                h.TO_STAGE_ID.in(stages).and(Scopes.inPeriod(h.LEFT_AT, s)), s.filter()), r -> new Stay(r.getLong(1), r.getLong(2), r.getLong(3), CursorReader.instant(r, 4), CursorReader.instant(r, 5)));
     }
 
     /**
