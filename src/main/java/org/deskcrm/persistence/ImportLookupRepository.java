@@ -1,10 +1,12 @@
 package org.deskcrm.persistence;
 
 import org.deskcrm.model.io.RefKind;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
 import org.jooq.Select;
+import org.jooq.impl.DSL;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,7 +39,9 @@ import static org.deskcrm.persistence.jooq.Tables.TEAM;
  * {@value #CHUNK} values per query.
  */
 public class ImportLookupRepository {
+    /** Keys per lookup statement: an IN list on H2 (whose plans for longer lists read more); one array on PostgreSQL. */
     private static final int CHUNK = 500;
+    private static final int POSTGRES_CHUNK = 20_000;
 
     /** A stage of a pipeline by name. */
     public record StageRef(long id, long pipelineId, String name) {
@@ -52,9 +56,11 @@ public class ImportLookupRepository {
     }
 
     private final DSLContext dsl;
+    private final boolean postgres;
 
     public ImportLookupRepository(Database db) {
         this.dsl = db.dsl();
+        this.postgres = db.dialect().family() == org.jooq.SQLDialect.POSTGRES;
     }
 
     public Map<String, Set<Long>> users() {
@@ -131,32 +137,36 @@ public class ImportLookupRepository {
     /** Clients by their name key ({@code name_norm}). */
     public Map<String, Set<Long>> clientsByNameKey(Collection<String> keys) {
         return grouped(keys, CLIENT.NAME_NORM, part -> dsl.select(CLIENT.NAME_NORM, CLIENT.ID).from(CLIENT)
-                .where(CLIENT.NAME_NORM.in(part)));
+                .where(in(CLIENT.NAME_NORM, part)));
     }
 
-    /** Every client's identity (duplicate detection by name; one row per card, a few columns). */
-    public List<ClientIdentity> clientIdentities() {
+    /**
+     * Every client's identity, or only of the clients without an INN (duplicate detection by name; one row per card,
+     * a few columns).
+     */
+    public List<ClientIdentity> clientIdentities(boolean onlyWithoutInn) {
         return dsl.select(CLIENT.ID, CLIENT.NAME, CLIENT.INN, CLIENT.REGION, CLIENT.WEBSITE, CLIENT.EXTERNAL_ID)
-                .from(CLIENT).orderBy(CLIENT.ID)
+                .from(CLIENT).where(onlyWithoutInn ? CLIENT.INN.isNull().or(CLIENT.INN.eq("")) : DSL.noCondition())
+                .orderBy(CLIENT.ID)
                 .fetch(r -> new ClientIdentity(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /** Clients by their source system's key. */
     public Map<String, Set<Long>> clientsByExternalId(Collection<String> keys) {
         return grouped(keys, CLIENT.EXTERNAL_ID, part -> dsl.select(CLIENT.EXTERNAL_ID, CLIENT.ID).from(CLIENT)
-                .where(CLIENT.EXTERNAL_ID.in(part)));
+                .where(in(CLIENT.EXTERNAL_ID, part)));
     }
 
     /** Clients by INN. */
     public Map<String, Set<Long>> clientsByInn(Collection<String> inns) {
         return grouped(inns, CLIENT.INN, part -> dsl.select(CLIENT.INN, CLIENT.ID).from(CLIENT)
-                .where(CLIENT.INN.in(part)));
+                .where(in(CLIENT.INN, part)));
     }
 
     /** Clients having a channel with one of these normalized values (phones and emails). */
     public Map<String, Set<Long>> clientsByChannel(Collection<String> values) {
         return grouped(values, CHANNEL.VALUE_NORM, part -> dsl.selectDistinct(CHANNEL.VALUE_NORM, CHANNEL.CLIENT_ID)
-                .from(CHANNEL).where(CHANNEL.VALUE_NORM.in(part)));
+                .from(CHANNEL).where(in(CHANNEL.VALUE_NORM, part)));
     }
 
     /** The oldest card (then client-level channel first) of each normalized phone, like call matching. */
@@ -164,7 +174,7 @@ public class ImportLookupRepository {
         Map<String, PhoneOwner> m = new HashMap<>();
         for (List<String> part : chunks(phones)) {
             dsl.select(CHANNEL.VALUE_NORM, CHANNEL.CLIENT_ID, CHANNEL.CONTACT_ID).from(CHANNEL)
-                    .where(CHANNEL.VALUE_NORM.in(part).and(CHANNEL.KIND_CODE.in("phone", "whatsapp")))
+                    .where(in(CHANNEL.VALUE_NORM, part).and(CHANNEL.KIND_CODE.in("phone", "whatsapp")))
                     .orderBy(CHANNEL.CLIENT_ID, CHANNEL.CONTACT_ID.nullsFirst(), CHANNEL.ID)
                     .forEach(r -> m.putIfAbsent(r.value1(), new PhoneOwner(r.value2(), r.value3())));
         }
@@ -175,7 +185,7 @@ public class ImportLookupRepository {
     public Map<Long, Map<String, Long>> contactsOf(Collection<Long> clientIds) {
         Map<Long, Map<String, Long>> m = new HashMap<>();
         for (List<Long> part : chunks(clientIds)) {
-            dsl.select(CONTACT.CLIENT_ID, CONTACT.FULL_NAME, CONTACT.ID).from(CONTACT).where(CONTACT.CLIENT_ID.in(part))
+            dsl.select(CONTACT.CLIENT_ID, CONTACT.FULL_NAME, CONTACT.ID).from(CONTACT).where(in(CONTACT.CLIENT_ID, part))
                     .orderBy(CONTACT.ID)
                     .forEach(r -> m.computeIfAbsent(r.value1(), k -> new HashMap<>())
                             .putIfAbsent(RefKind.key(r.value2()), r.value3()));
@@ -187,7 +197,7 @@ public class ImportLookupRepository {
     public Map<Long, Map<String, Long>> dealsOf(Collection<Long> clientIds) {
         Map<Long, Map<String, Long>> m = new HashMap<>();
         for (List<Long> part : chunks(clientIds)) {
-            dsl.select(DEAL.CLIENT_ID, DEAL.TITLE_NORM, DEAL.ID).from(DEAL).where(DEAL.CLIENT_ID.in(part))
+            dsl.select(DEAL.CLIENT_ID, DEAL.TITLE_NORM, DEAL.ID).from(DEAL).where(in(DEAL.CLIENT_ID, part))
                     .orderBy(DEAL.ID)
                     .forEach(r -> m.computeIfAbsent(r.value1(), k -> new HashMap<>()).putIfAbsent(r.value2(), r.value3()));
         }
@@ -199,7 +209,7 @@ public class ImportLookupRepository {
         Map<Long, Map<String, Long>> m = new HashMap<>();
         for (List<Long> part : chunks(clientIds)) {
             dsl.select(SALE.CLIENT_ID, SALE.DOC_NO, SALE.ID).from(SALE)
-                    .where(SALE.CLIENT_ID.in(part).and(SALE.DOC_NO.isNotNull())).orderBy(SALE.ID)
+                    .where(in(SALE.CLIENT_ID, part).and(SALE.DOC_NO.isNotNull())).orderBy(SALE.ID)
                     .forEach(r -> m.computeIfAbsent(r.value1(), k -> new HashMap<>())
                             .putIfAbsent(RefKind.key(r.value2()), r.value3()));
         }
@@ -210,7 +220,7 @@ public class ImportLookupRepository {
     public Set<String> existingCallKeys(Collection<String> keys) {
         Set<String> found = new java.util.HashSet<>();
         for (List<String> part : chunks(keys)) {
-            found.addAll(dsl.select(PHONE_CALL.EXTERNAL_KEY).from(PHONE_CALL).where(PHONE_CALL.EXTERNAL_KEY.in(part))
+            found.addAll(dsl.select(PHONE_CALL.EXTERNAL_KEY).from(PHONE_CALL).where(in(PHONE_CALL.EXTERNAL_KEY, part))
                     .fetch(PHONE_CALL.EXTERNAL_KEY));
         }
         return found;
@@ -239,7 +249,7 @@ public class ImportLookupRepository {
     public Map<String, Long> dealsByExternalId(Collection<String> keys) {
         Map<String, Long> m = new HashMap<>();
         for (List<String> part : chunks(keys)) {
-            dsl.select(DEAL.EXTERNAL_ID, DEAL.ID).from(DEAL).where(DEAL.EXTERNAL_ID.in(part))
+            dsl.select(DEAL.EXTERNAL_ID, DEAL.ID).from(DEAL).where(in(DEAL.EXTERNAL_ID, part))
                     .forEach(r -> m.put(r.value1(), r.value2()));
         }
         return m;
@@ -255,7 +265,7 @@ public class ImportLookupRepository {
         Map<String, KeyedDeal> m = new HashMap<>();
         for (List<String> part : chunks(keys)) {
             dsl.select(DEAL.EXTERNAL_ID, DEAL.ID, DEAL.PIPELINE_ID, DEAL.STAGE_ID, DEAL.CLOSED_AT, DEAL.AMOUNT).from(DEAL)
-                    .where(DEAL.EXTERNAL_ID.in(part))
+                    .where(in(DEAL.EXTERNAL_ID, part))
                     .forEach(r -> m.put(r.value1(), new KeyedDeal(r.value2(), r.value3(), r.value4(),
                             r.value5() == null ? null : r.value5().toInstant(), r.value6())));
         }
@@ -267,7 +277,7 @@ public class ImportLookupRepository {
         return dsl.fetchCount(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table)));
     }
 
-    private static Map<String, Set<Long>> grouped(Collection<String> values, Field<String> keyField,
+    private Map<String, Set<Long>> grouped(Collection<String> values, Field<String> keyField,
                                                       Function<List<String>, Select<Record2<String, Long>>> query) {
         Map<String, Set<Long>> m = new HashMap<>();
         for (List<String> part : chunks(values)) {
@@ -283,12 +293,24 @@ public class ImportLookupRepository {
         }
     }
 
-    private static <T> List<List<T>> chunks(Collection<T> values) {
+    private <T> List<List<T>> chunks(Collection<T> values) {
         List<T> all = new ArrayList<>(new LinkedHashSet<>(values));
+        int chunk = postgres ? POSTGRES_CHUNK : CHUNK;
         List<List<T>> parts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            parts.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+        for (int i = 0; i < all.size(); i += chunk) {
+            parts.add(all.subList(i, Math.min(all.size(), i + chunk)));
         }
         return parts;
+    }
+
+    /**
+     * The field is one of the keys: an IN list on H2; on PostgreSQL {@code = ANY(?)} with one array parameter, which
+     * is parsed and planned once whatever the number of keys (a list of 500 binds per statement cost more to plan than
+     * to run).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Condition in(Field<T> field, List<T> keys) {
+        return postgres ? field.eq(DSL.any(keys.toArray((T[]) java.lang.reflect.Array.newInstance(field.getType(), 0))))
+                : field.in(keys);
     }
 }

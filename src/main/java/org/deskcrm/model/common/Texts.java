@@ -2,9 +2,14 @@ package org.deskcrm.model.common;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Normalized forms used for search and duplicate detection. */
 public final class Texts {
+    private static final Pattern QUOTES = Pattern.compile("[«»\"'`“”„]");
+    private static final Pattern LEGAL_FORM = Pattern.compile("(^|\\s)(ооо|оао|зао|пао|ао|ип|llc|ltd|inc|gmbh)(?=\\s|$|[.,])");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.,]+");
+
     private Texts() {
     }
 
@@ -17,9 +22,9 @@ public final class Texts {
             return "";
         }
         String s = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('ё', 'е');
-        s = s.replaceAll("[«»\"'`“”„]", " ");
-        s = s.replaceAll("(^|\\s)(ооо|оао|зао|пао|ао|ип|llc|ltd|inc|gmbh)(?=\\s|$|[.,])", " ");
-        s = s.replaceAll("[\\s.,]+", " ").strip();
+        s = QUOTES.matcher(s).replaceAll(" ");
+        s = LEGAL_FORM.matcher(s).replaceAll(" ");
+        s = SEPARATORS.matcher(s).replaceAll(" ").strip();
         return s.length() > 300 ? s.substring(0, 300) : s;
     }
 

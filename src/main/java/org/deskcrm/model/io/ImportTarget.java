@@ -107,9 +107,11 @@ public enum ImportTarget {
             ref("by", RefKind.OWNER, false)));
 
     private final List<ImportField> fields;
+    private final java.util.Map<String, ImportField> byKey;
 
     ImportTarget(List<ImportField> fields) {
         this.fields = fields;
+        this.byKey = fields.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(ImportField::key, f -> f));
     }
 
     public List<ImportField> fields() {
@@ -117,8 +119,11 @@ public enum ImportTarget {
     }
 
     public ImportField field(String key) {
-        return fields.stream().filter(f -> f.key().equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(name() + " has no field " + key));
+        ImportField f = byKey.get(key);
+        if (f == null) {
+            throw new IllegalArgumentException(name() + " has no field " + key);
+        }
+        return f;
     }
 
     public String code() {

@@ -13,6 +13,7 @@ import java.util.Optional;
  * default region (Russia unless configured) for numbers written without a country code.
  */
 public final class PhoneNormalizer {
+    private static final java.util.regex.Pattern NOT_DIGIT = java.util.regex.Pattern.compile("\\D");
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private volatile String defaultRegion;
@@ -58,7 +59,7 @@ public final class PhoneNormalizer {
             return Optional.empty();
         }
         String candidate = text;
-        String digits = text.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(text).replaceAll("");
         // Russian habit: 8XXXXXXXXXX for +7XXXXXXXXXX; a bare 7XXXXXXXXXX (as PBXes log it) too
         if ("RU".equals(defaultRegion) || "KZ".equals(defaultRegion)) {
             if (!text.startsWith("+") && digits.length() == 11 && (digits.startsWith("8") || digits.startsWith("7"))) {
@@ -81,7 +82,7 @@ public final class PhoneNormalizer {
 
     /** E.164 when possible, otherwise the digits alone (so an odd PBX number still matches itself). */
     public String normalizeOrDigits(String raw) {
-        return normalize(raw).orElseGet(() -> raw == null ? "" : raw.replaceAll("\\D", ""));
+        return normalize(raw).orElseGet(() -> raw == null ? "" : NOT_DIGIT.matcher(raw).replaceAll(""));
     }
 
     /** Whether the number is valid for its region (stricter than possible). */

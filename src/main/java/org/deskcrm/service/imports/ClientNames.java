@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * When two client names are the same company: equal once case, spaces, punctuation and the legal form
@@ -22,6 +23,10 @@ final class ClientNames {
     /** Forms that are also words at the start of a name ("Co-op Bank", "AS Roma"): only ignored at its end. */
     private static final Set<String> ONLY_AT_END = Set.of("co", "company", "as", "ab", "sa", "ag", "spa", "lp");
 
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern SCHEME = Pattern.compile("^[a-z]+://");
+    private static final Pattern WWW = Pattern.compile("^www\\.");
+
     /** The parts of a client that tell one company from another. */
     record Identity(String name, String inn, String region, String website, String externalId) {
     }
@@ -33,7 +38,7 @@ final class ClientNames {
     static String key(String name) {
         String s = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('ё', 'е');
-        List<String> words = new ArrayList<>(Arrays.asList(s.split("[^\\p{L}\\p{N}]+")));
+        List<String> words = new ArrayList<>(Arrays.asList(NOT_LETTER_OR_DIGIT.split(s)));
         words.removeIf(String::isEmpty);
         List<String> all = List.copyOf(words);
         while (!words.isEmpty() && LEGAL_FORMS.contains(words.get(0)) && !ONLY_AT_END.contains(words.get(0))) {
@@ -64,7 +69,7 @@ final class ClientNames {
         if (w == null) {
             return null;
         }
-        String s = w.strip().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "");
+        String s = WWW.matcher(SCHEME.matcher(w.strip().toLowerCase(Locale.ROOT)).replaceFirst("")).replaceFirst("");
         int slash = s.indexOf('/');
         return slash < 0 ? s : s.substring(0, slash);
     }

@@ -168,25 +168,41 @@ final class ClientPlanner extends Planner {
         Map<String, Set<Long>> byInn = inns.isEmpty() ? Map.of() : lookup.clientsByInn(inns);
         Map<String, Set<Long>> byChannel = channels.isEmpty() ? Map.of() : lookup.clientsByChannel(channels);
         Map<String, Set<Long>> byExternal = externalIds.isEmpty() ? Map.of() : lookup.clientsByExternalId(externalIds);
-        Map<String, List<ImportLookupRepository.ClientIdentity>> named = rows.isEmpty() ? Map.of() : namesOfCards();
+        List<Integer> byName = new ArrayList<>();
+        boolean everyInn = true;
         for (int i = 0; i < rows.size(); i++) {
             ImportedClient c = rows.get(i);
             Long id = first(byExternal, c.externalId());
             id = id != null ? id : first(byInn, c.inn());
             id = id != null ? id : first(byChannel, c.phoneNorm());
             id = id != null ? id : first(byChannel, c.emailNorm());
-            id = id != null || c.kind() != ClientKind.COMPANY ? id : sameName(named, c);
             if (id != null) {
                 existingId.put(i, id);
+            } else if (c.kind() == ClientKind.COMPANY) {
+                byName.add(i);
+                everyInn &= c.inn() != null;
+            }
+        }
+        if (!byName.isEmpty()) {
+            Map<String, List<ImportLookupRepository.ClientIdentity>> named = namesOfCards(everyInn);
+            for (int i : byName) {
+                Long id = sameName(named, rows.get(i));
+                if (id != null) {
+                    existingId.put(i, id);
+                }
             }
         }
         existing = existingId.size();
     }
 
-    /** The cards by name key (companies are told apart by name when nothing else is known). */
-    private Map<String, List<ImportLookupRepository.ClientIdentity>> namesOfCards() {
+    /**
+     * The cards by name key (companies are told apart by name when nothing else is known). When every row still
+     * unmatched has an INN, only the cards without one can be its company ({@link ClientNames#sameCompany}: a card
+     * with another INN is another company, one with the same INN was found by it already), so only those are read.
+     */
+    private Map<String, List<ImportLookupRepository.ClientIdentity>> namesOfCards(boolean onlyWithoutInn) {
         Map<String, List<ImportLookupRepository.ClientIdentity>> m = new HashMap<>();
-        for (ImportLookupRepository.ClientIdentity c : lookup.clientIdentities()) {
+        for (ImportLookupRepository.ClientIdentity c : lookup.clientIdentities(onlyWithoutInn)) {
             m.computeIfAbsent(ClientNames.key(c.name()), k -> new ArrayList<>()).add(c);
         }
         return m;

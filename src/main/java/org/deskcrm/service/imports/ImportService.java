@@ -273,6 +273,7 @@ public class ImportService {
         }
         CellFormats formats = formats(table, target, columns, settings);
         RowCells cells = new RowCells(target, columns, table.headers(), refs, phones, zone.get(), issues, formats);
+        cells.normalizePhonesOf(table.rows());
         Planner planner = planner(target, cells, settings, refs);
         int total = table.rows().size();
         int n = 0;

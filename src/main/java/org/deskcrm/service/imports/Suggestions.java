@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The known names closest to a name that matched nothing, for the value-mapping step: first the
@@ -17,6 +18,7 @@ import java.util.Set;
  */
 public final class Suggestions {
     static final int MAX = 3;
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Suggestions() {
     }
@@ -25,7 +27,7 @@ public final class Suggestions {
     public static String squash(String name) {
         String s = Normalizer.normalize(name == null ? "" : name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('ё', 'е');
-        return s.replaceAll("[^\\p{L}\\p{N}]+", "");
+        return NOT_LETTER_OR_DIGIT.matcher(s).replaceAll("");
     }
 
     /** The closest known names to {@code value}, best first (empty when none is close). */

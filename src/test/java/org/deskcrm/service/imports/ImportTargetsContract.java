@@ -260,6 +260,25 @@ abstract class ImportTargetsContract {
     }
 
     @Test
+    void aCompanyWithAnInnIsFoundByNameOnACardWithoutOneAndNeverOnACardWithAnother() {
+        String solo = org.deskcrm.service.client.Requisites.completeInn("770000101");
+        String twin = org.deskcrm.service.client.Requisites.completeInn("770000102");
+        String other = org.deskcrm.service.client.Requisites.completeInn("770000103");
+        ImportSettings s = columns("name", "Name", "inn", "INN");
+        assertThat(run("Name,INN\nSolo Holding,\nTwin Holding," + twin + "\n", ImportTarget.CLIENTS, s).created())
+                .isEqualTo(2);
+        // every row of this file has an INN, so only the cards without one are read for names
+        ImportResult r = run("Name,INN\nSolo Holding LLC," + solo + "\nTwin Holding," + other + "\n",
+                ImportTarget.CLIENTS, s.withDuplicates(DuplicateMode.MERGE));
+        assertThat(r.created()).isEqualTo(1);
+        assertThat(r.merged()).isEqualTo(1);
+        assertThat(rows("select inn from client where name = 'Solo Holding'")).extracting(m -> m.get("inn"))
+                .containsExactly(solo);
+        assertThat(rows("select inn from client where name = 'Twin Holding' order by inn")).extracting(m -> m.get("inn"))
+                .containsExactlyInAnyOrder(twin, other);
+    }
+
+    @Test
     void clientsWithASourceKeyAreFoundByItAndSameNamesInOtherRegionsStayApart() {
         String file = "Id,Name,Region\nX-1,Nord Star,Oslo\nX-2,Nord Star,Bergen\n";
         ImportSettings s = columns("externalId", "Id", "name", "Name", "region", "Region");
