@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /** Small helpers for the plain-JDBC batch writes of the bulk paths (imports). */
-final class Jdbc {
+public final class Jdbc {
     private Jdbc() {
     }
 
-    static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    public static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);
         } else {
@@ -19,7 +19,7 @@ final class Jdbc {
     }
 
     /** Reads the generated ids of the batch rows {@code from..to} (in batch order) into {@code ids}. */
-    static void readIds(PreparedStatement ps, long[] ids, int from, int to) throws SQLException {
+    public static void readIds(PreparedStatement ps, long[] ids, int from, int to) throws SQLException {
         int i = from;
         try (ResultSet keys = ps.getGeneratedKeys()) {
             while (keys.next() && i < to) {

@@ -24,17 +24,17 @@ public final class ReachedStages {
 
     private final Map<Long, StageInfo> stages = new HashMap<>();
 
-    ReachedStages(DSLContext dsl) {
+    public ReachedStages(DSLContext dsl) {
         dsl.select(STAGE.ID, STAGE.SORT_ORDER, STAGE.KIND_CODE).from(STAGE)
                 .forEach(r -> stages.put(r.value1(), new StageInfo(r.value2(), StageKind.ofCode(r.value3()))));
     }
 
-    int of(ImportedDeal d) {
+    public int of(ImportedDeal d) {
         return of(d.history());
     }
 
     /** The highest order of an open or won stage the history entered (0: none). */
-    int of(List<ImportedDeal.Entry> history) {
+    public int of(List<ImportedDeal.Entry> history) {
         int reached = 0;
         for (ImportedDeal.Entry e : history) {
             StageInfo s = stages.get(e.stageId());

@@ -5,15 +5,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Instants in the model, OffsetDateTime (UTC) at the JDBC boundary: both databases then agree. */
-final class Times {
+public final class Times {
     private Times() {
     }
 
-    static OffsetDateTime odt(Instant i) {
+    public static OffsetDateTime odt(Instant i) {
         return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(OffsetDateTime o) {
+    public static Instant instant(OffsetDateTime o) {
         return o == null ? null : o.toInstant();
     }
 }

@@ -10,7 +10,7 @@ import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.DatabaseConfig;
-import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.imports.ImportWriteRepository;
 import org.deskcrm.persistence.report.DealFigures;
 import org.deskcrm.persistence.report.SpanFigures;
 import org.deskcrm.persistence.totals.DealTotals;

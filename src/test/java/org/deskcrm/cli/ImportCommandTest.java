@@ -6,7 +6,7 @@ import org.deskcrm.model.io.ImportProfile;
 import org.deskcrm.model.io.ImportSettings;
 import org.deskcrm.model.io.ImportTarget;
 import org.deskcrm.persistence.DatabaseConfig;
-import org.deskcrm.persistence.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

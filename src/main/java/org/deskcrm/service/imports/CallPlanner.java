@@ -6,7 +6,7 @@ import org.deskcrm.model.call.CallStatus;
 import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportRow;
 import org.deskcrm.persistence.CallLogRepository;
-import org.deskcrm.persistence.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
 import org.deskcrm.service.common.Progress;
 
 import java.nio.charset.StandardCharsets;

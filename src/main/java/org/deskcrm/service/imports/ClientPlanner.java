@@ -5,8 +5,8 @@ import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportRow;
 import org.deskcrm.model.io.ImportedClient;
-import org.deskcrm.persistence.ImportLookupRepository;
-import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportWriteRepository;
 import org.deskcrm.service.common.Progress;
 
 import java.time.Instant;

@@ -4,10 +4,10 @@ import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportRow;
 import org.deskcrm.model.io.ImportedDeal.Entry;
 import org.deskcrm.model.io.RefKind;
-import org.deskcrm.persistence.ImportLookupRepository;
-import org.deskcrm.persistence.ImportLookupRepository.KeyedDeal;
-import org.deskcrm.persistence.ImportLookupRepository.StageStep;
-import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository.KeyedDeal;
+import org.deskcrm.persistence.imports.ImportLookupRepository.StageStep;
+import org.deskcrm.persistence.imports.ImportWriteRepository;
 import org.deskcrm.service.common.Progress;
 
 import java.math.BigDecimal;

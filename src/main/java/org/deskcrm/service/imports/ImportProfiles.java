@@ -3,7 +3,7 @@ package org.deskcrm.service.imports;
 import org.deskcrm.model.common.AppException;
 import org.deskcrm.model.io.ImportProfile;
 import org.deskcrm.model.io.ImportTarget;
-import org.deskcrm.persistence.ImportProfileRepository;
+import org.deskcrm.persistence.imports.ImportProfileRepository;
 
 import org.deskcrm.model.io.ImportSettings;
 

@@ -4,8 +4,8 @@ import org.deskcrm.model.client.ClientKind;
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.io.ImportSettings;
 import org.deskcrm.model.io.RefKind;
-import org.deskcrm.persistence.ImportLookupRepository;
-import org.deskcrm.persistence.ImportLookupRepository.StageRef;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository.StageRef;
 
 import java.util.Collection;
 import java.util.EnumMap;

@@ -4,8 +4,8 @@ import org.deskcrm.model.deal.Sale;
 import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportRow;
 import org.deskcrm.model.io.RefKind;
-import org.deskcrm.persistence.ImportLookupRepository;
-import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportWriteRepository;
 import org.deskcrm.service.common.Progress;
 
 import java.math.BigDecimal;

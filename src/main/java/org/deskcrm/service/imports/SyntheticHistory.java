@@ -2,7 +2,7 @@ package org.deskcrm.service.imports;
 
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.io.ImportedDeal.Entry;
-import org.deskcrm.persistence.ImportLookupRepository.StageStep;
+import org.deskcrm.persistence.imports.ImportLookupRepository.StageStep;
 
 import java.time.Instant;
 import java.util.ArrayList;

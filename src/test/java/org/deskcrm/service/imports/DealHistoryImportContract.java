@@ -18,7 +18,7 @@ import org.deskcrm.model.report.ReportTable;
 import org.deskcrm.model.user.Role;
 import org.deskcrm.model.user.User;
 import org.deskcrm.persistence.Database;
-import org.deskcrm.persistence.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
 import org.deskcrm.service.MutableClock;
 import org.deskcrm.service.common.Progress;
 import org.junit.jupiter.api.AfterAll;

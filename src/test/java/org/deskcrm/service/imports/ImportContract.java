@@ -19,7 +19,7 @@ import org.deskcrm.model.io.RefKind;
 import org.deskcrm.model.user.Role;
 import org.deskcrm.model.user.User;
 import org.deskcrm.persistence.Database;
-import org.deskcrm.persistence.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
 import org.deskcrm.service.MutableClock;
 import org.deskcrm.service.client.Requisites;
 import org.deskcrm.service.common.Progress;

@@ -8,7 +8,7 @@ import org.deskcrm.model.io.DuplicateMode;
 import org.deskcrm.model.io.ImportResult;
 import org.deskcrm.model.io.ImportSettings;
 import org.deskcrm.model.io.ImportTarget;
-import org.deskcrm.persistence.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
 import org.deskcrm.persistence.TestDatabases;
 import org.deskcrm.service.common.Progress;
 import org.junit.jupiter.api.Test;

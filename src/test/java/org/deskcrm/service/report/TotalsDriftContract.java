@@ -12,7 +12,7 @@ import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.Database;
-import org.deskcrm.persistence.ImportWriteRepository;
+import org.deskcrm.persistence.imports.ImportWriteRepository;
 import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.report.DealFigures;
 import org.deskcrm.persistence.report.FunnelQueries;

@@ -12,7 +12,7 @@ import org.deskcrm.AppContext;
 import org.deskcrm.model.io.ImportTarget;
 import org.deskcrm.model.user.Role;
 import org.deskcrm.model.user.User;
-import org.deskcrm.persistence.ImportLookupRepository;
+import org.deskcrm.persistence.imports.ImportLookupRepository;
 import org.deskcrm.persistence.TestDatabases;
 import org.deskcrm.ui.common.FxTaskExecutor;
 import org.deskcrm.ui.common.I18n;

@@ -1,5 +1,6 @@
-package org.deskcrm.persistence;
+package org.deskcrm.persistence.imports;
 
+import org.deskcrm.persistence.Database;
 import org.deskcrm.model.io.RefKind;
 import org.jooq.Condition;
 import org.jooq.DSLContext;

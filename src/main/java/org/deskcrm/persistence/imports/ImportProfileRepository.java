@@ -1,5 +1,6 @@
-package org.deskcrm.persistence;
+package org.deskcrm.persistence.imports;
 
+import org.deskcrm.persistence.Database;
 import org.deskcrm.model.common.ConcurrentEditException;
 import org.jooq.DSLContext;
 import org.jooq.Record;

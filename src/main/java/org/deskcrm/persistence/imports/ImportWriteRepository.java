@@ -1,5 +1,8 @@
-package org.deskcrm.persistence;
+package org.deskcrm.persistence.imports;
 
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.Jdbc;
+import org.deskcrm.persistence.ReachedStages;
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.deal.Sale;
 import org.deskcrm.model.io.ImportTarget;

@@ -1,4 +1,4 @@
-package org.deskcrm.persistence;
+package org.deskcrm.persistence.imports;
 
 import org.postgresql.PGConnection;
 
