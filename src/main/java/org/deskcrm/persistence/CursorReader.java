@@ -120,6 +120,11 @@ public final class CursorReader {
      */
     public static <T> T streamed(DSLContext dsl, Function<DSLContext, T> read) {
         if (dsl.dialect().family() != SQLDialect.H2) {
+            if (dsl.configuration().transactionProvider() instanceof org.jooq.impl.ThreadLocalTransactionProvider) {
+                // the application's context: inside a caller's transaction this nests in it (a savepoint on its
+                // connection); a transaction of the other form there closed the caller's connection
+                return dsl.transactionResult(() -> read.apply(dsl));
+            }
             return dsl.transactionResult(c -> read.apply(c.dsl()));
         }
         return dsl.connectionResult(c -> {

@@ -1,5 +1,6 @@
 package org.deskcrm.persistence;
 
+import org.deskcrm.persistence.totals.MainProducts;
 import org.deskcrm.model.common.ConcurrentEditException;
 import org.deskcrm.model.common.NotFoundException;
 import org.deskcrm.model.common.Texts;
@@ -57,9 +58,13 @@ public class DealDetailsRepository {
         return d.version() + 1;
     }
 
-    /** Replaces the deal's lines with these. */
+    /** Replaces the deal's lines with these, and the deal's main product with theirs (ADR 0031). */
     public void replaceLines(long dealId, List<DealLine> lines) {
         dsl.transaction(() -> {
+            Long main = MainProducts.of(lines, DealLine::amount, DealLine::productId);
+            // no row write when the card's lines keep their main product (most saves)
+            dsl.update(DEAL).set(DEAL.MAIN_PRODUCT_ID, main)
+                    .where(DEAL.ID.eq(dealId).and(DEAL.MAIN_PRODUCT_ID.isDistinctFrom(main))).execute();
             dsl.deleteFrom(DEAL_LINE).where(DEAL_LINE.DEAL_ID.eq(dealId)).execute();
             for (DealLine l : lines) {
                 dsl.insertInto(DEAL_LINE)

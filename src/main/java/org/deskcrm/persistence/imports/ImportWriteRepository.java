@@ -52,12 +52,14 @@ public class ImportWriteRepository {
     private static final String DEAL_COLUMNS = "title, title_norm, client_id, contact_id, owner_id, pipeline_id,"
             + " stage_id, amount, expected_close, source_id, lost_reason_id, reached_order, created_at, stage_changed_at,"
             + " closed_at, updated_at";
-    private static final String DEAL_INSERT = "INSERT INTO deal (" + DEAL_COLUMNS + ", created_by, external_id)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The deal's product (an imported deal has one line at most) is its main product (ADR 0031). */
+    private static final String DEAL_INSERT = "INSERT INTO deal (" + DEAL_COLUMNS + ", created_by, external_id,"
+            + " main_product_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DEAL_UPDATE = "UPDATE deal SET title = ?, title_norm = ?, client_id = ?, contact_id = ?,"
             + " owner_id = ?, pipeline_id = ?, stage_id = ?, amount = ?, expected_close = ?, source_id = ?,"
             + " lost_reason_id = ?, reached_order = ?, created_at = ?, stage_changed_at = ?, closed_at = ?,"
-            + " updated_at = ?, version = version + 1 WHERE id = ?";
+            + " updated_at = ?, main_product_id = COALESCE(CAST(? AS BIGINT), main_product_id), version = version + 1"
+            + " WHERE id = ?";
     private static final String HISTORY_INSERT = "INSERT INTO deal_stage_history (deal_id, from_stage_id, to_stage_id,"
             + " changed_at, left_at, changed_by, amount) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String LINE_INSERT = "INSERT INTO deal_line (deal_id, product_id, quantity, price, amount)"
@@ -260,6 +262,7 @@ public class ImportWriteRepository {
                         bindDeal(ps, d, stages.of(d), at);
                         Jdbc.setLong(ps, 17, userId);
                         ps.setString(18, d.externalId());
+                        Jdbc.setLong(ps, 19, d.productId());
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -307,7 +310,8 @@ public class ImportWriteRepository {
                         long id = part.get(i);
                         ImportedDeal d = rows.get(i);
                         bindDeal(ps, d, stages.of(d), at);
-                        ps.setLong(17, id);
+                        Jdbc.setLong(ps, 17, d.productId()); // its one line replaces the deal's lines: else they stay
+                        ps.setLong(18, id);
                         ps.addBatch();
                         dh.setLong(1, id);
                         dh.addBatch();

@@ -1,5 +1,6 @@
 package org.deskcrm.persistence.report;
 
+import org.deskcrm.persistence.totals.DealTotals;
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.CursorReader;
@@ -26,16 +27,19 @@ import static org.deskcrm.persistence.jooq.Tables.PRODUCT;
 /**
  * The deals closed in a period and the attributes sales analysis groups them by: won deals by the revenue
  * rule ({@link Scopes#wonIn}) and lost deals ({@link Scopes#lostIn}), read in one pass over the period's range
- * of closed deals with only the deal's own columns; the attributes of other tables are looked up only for the
- * grouping that needs them — the main product of each deal ({@link #mainProducts}), its client's name,
+ * of closed deals with only the deal's own columns (its main product among them: ADR 0031); the attributes of other
+ * tables are looked up only for the grouping that needs them — the product names ({@link #products}), its client's name,
  * industry and region ({@link #clients}), its owner's team and office ({@link #owners}). Joining the client and
  * the owner to every row cost two thirds of the read (100 000 deals, H2: 415–470 ms with the joins, 130–140
  * without).
  */
 public class SalesFacts {
-    /** One closed deal, won or lost; null where the deal has no value; the title only when asked for. */
+    /**
+     * One closed deal, won or lost; null where the deal has no value; the title only when asked for; its stored main
+     * product (0: none, or not yet stored: see {@link #mainProducts}).
+     */
     public record ClosedDeal(long id, boolean won, BigDecimal amount, Instant created, Instant closed,
-                             Long clientId, Long sourceId, long ownerId, String title) {
+                             Long clientId, Long sourceId, long ownerId, String title, long mainProductId) {
         public ClosedDeal {
             amount = amount == null ? BigDecimal.ZERO : amount;
         }
@@ -69,22 +73,38 @@ public class SalesFacts {
         // streamed: a year's closed deals are hundreds of thousands of rows at 1 M deals, which H2 would otherwise
         // write to a temporary file first
         return CursorReader.listRows(dsl, d -> d.select(DEAL.ID, DEAL.STAGE_ID, DEAL.AMOUNT, DEAL.CREATED_AT,
-                                DEAL.CLOSED_AT, DEAL.CLIENT_ID, DEAL.SOURCE_ID, DEAL.OWNER_ID, title)
+                                DEAL.CLOSED_AT, DEAL.CLIENT_ID, DEAL.SOURCE_ID, DEAL.OWNER_ID, title, DEAL.MAIN_PRODUCT_ID)
                         .from(DEAL).where(Scopes.closedIn(s)),
                 r -> new ClosedDeal(r.getLong(1), wonStages.contains(r.getLong(2)), r.getBigDecimal(3),
                         CursorReader.instant(r, 4), CursorReader.instant(r, 5), CursorReader.nullableLong(r, 6),
-                        CursorReader.nullableLong(r, 7), r.getLong(8), r.getString(9)));
+                        CursorReader.nullableLong(r, 7), r.getLong(8), r.getString(9), r.getLong(10)));
     }
 
     /**
-     * The main product of each of the deals, at the deal's position in the list (0 for a deal without lines): the
-     * product of its line with the largest amount, the first line (lowest id) on a tie. One pass over every line in
+     * The main product of each of the deals, at the deal's position in the list (0 for a deal without lines): the one
+     * each deal keeps (ADR 0031), or, while the deal totals are not built — an upgraded database before its first
+     * start's rebuild has filled the column — the one {@link #mainProductsFromLines} finds.
+     */
+    public long[] mainProducts(List<ClosedDeal> deals) {
+        if (new DealTotals(dsl).builtZone().isEmpty()) {
+            return mainProductsFromLines(deals);
+        }
+        long[] byPosition = new long[deals.size()];
+        for (int i = 0; i < byPosition.length; i++) {
+            byPosition[i] = deals.get(i).mainProductId();
+        }
+        return byPosition;
+    }
+
+    /**
+     * The main product of each of the deals from their lines, at the deal's position in the list (0 for a deal without
+     * lines): the product of its line with the largest amount, the first line (lowest id) on a tie. One pass over every line in
      * storage order, each line's deal found by a binary search in the deals' sorted ids and its best line kept in
      * arrays: a sorted subquery per deal took 36 s for a year's 380 000 won deals at 1 M deals on H2, a join (an
      * index look-up per deal, a row fetch per line) about half of that, and a hash map of the lines' deals spent
      * more time in boxing and lookups than the read of the 1.27 M lines itself.
      */
-    public long[] mainProducts(List<ClosedDeal> deals) {
+    public long[] mainProductsFromLines(List<ClosedDeal> deals) {
         long[] ids = new long[deals.size()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = deals.get(i).id();

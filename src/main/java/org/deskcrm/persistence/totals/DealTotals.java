@@ -248,7 +248,10 @@ public class DealTotals {
     }
 
     private Rebuild rebuildInCurrentTransaction(ZoneId zone, Consumer<String> progress) {
-        return Registers.rebuild(dsl, rows, builtZone(), zone, () -> {
+        Optional<ZoneId> before = builtZone();
+        progress.accept("totals.step.read");
+        int products = MainProducts.repair(dsl); // the deals' main products, recomputed from their lines with the totals
+        Rebuild built = Registers.rebuild(dsl, rows, before, zone, () -> {
             Map<Key, Cell> fresh = new HashMap<>();
             add(fresh, contributions(DSL.noCondition(), zone), false);
             return fresh;
@@ -259,6 +262,7 @@ public class DealTotals {
                     r.getReachedOrder()), new Cell(r.getDealCount(), r.getAmount(), r.getStageAmount())));
             return stored;
         }, () -> RegisterState.built(dsl, REGISTER, zone, null), progress);
+        return built.wasBuilt() ? new Rebuild(built.rows(), built.repaired() + products, true) : built;
     }
 
     /** {@link #rebuild(ZoneId, Consumer)} in the business time zone of the database's settings. */

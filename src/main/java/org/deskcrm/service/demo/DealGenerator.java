@@ -58,7 +58,8 @@ final class DealGenerator {
                 : rnd.nextInt(100) < 70 ? c.primaryContact() : Names.pick(c.contactIds, rnd);
         Instant created = path.timeAt(0);
         int mainProduct = rnd.nextInt(w.productIds().size());
-        long amountCents = phase == 0 ? leadEstimate(mainProduct, rnd) : lines(dealId, mainProduct, rnd);
+        Lines lines = phase == 0 ? new Lines(leadEstimate(mainProduct, rnd), null) : lines(dealId, mainProduct, rnd);
+        long amountCents = lines.cents();
         BigDecimal amount = BigDecimal.valueOf(amountCents, 2);
         Vocabulary.Texts tx = c.vocab.texts();
         String product = w.product(mainProduct).name();
@@ -78,7 +79,7 @@ final class DealGenerator {
         LocalDate expected = path.open() ? expectedClose(created, rnd) : LocalDate.ofInstant(last, w.zone());
         t.deal.add(dealId, title, Texts.lower(title), c.id, contactId, owner.id(), path.plan.pipeline().id(),
                 path.current().id(), amount, expected, c.sourceId, score, band, lostReason, lostNote,
-                path.reachedOrder(), created, owner.id(), last, path.open() ? null : last, last);
+                path.reachedOrder(), created, owner.id(), last, path.open() ? null : last, last, lines.mainProductId());
         for (int i = 0; i < path.size(); i++) {
             Stage from = i == 0 ? null : path.stageAt(i - 1);
             long by = rnd.nextInt(100) < 5 ? w.supervisorId() : owner.id();
@@ -101,10 +102,16 @@ final class DealGenerator {
         return price * (1 + rnd.nextInt(5)) * 100;
     }
 
-    /** Writes 1-3 lines and returns the deal amount in cents. */
-    private long lines(long dealId, int mainProduct, SplittableRandom rnd) {
+    /** A deal's amount in cents and its main product (ADR 0031; null without lines). */
+    private record Lines(long cents, Long mainProductId) {
+    }
+
+    /** Writes 1-3 lines and returns the deal amount and its main product: the largest line's, the first on a tie. */
+    private Lines lines(long dealId, int mainProduct, SplittableRandom rnd) {
         int n = 1 + (rnd.nextInt(100) < 35 ? 1 + rnd.nextInt(2) : 0);
         long total = 0;
+        long largest = -1;
+        Long main = null;
         for (int i = 0; i < n; i++) {
             int p = i == 0 ? mainProduct : rnd.nextInt(w.productIds().size());
             Vocabulary.Product product = w.product(p);
@@ -113,10 +120,14 @@ final class DealGenerator {
             int discount = roll < 70 ? 0 : roll < 85 ? 5 : roll < 95 ? 10 : 15;
             long cents = product.price() * 100 * qty * (100 - discount) / 100;
             total += cents;
+            if (cents > largest) {
+                largest = cents;
+                main = w.productIds().get(p);
+            }
             t.dealLine.add(t.id("deal_line"), dealId, w.productIds().get(p), BigDecimal.valueOf(qty),
                     BigDecimal.valueOf(product.price()), BigDecimal.valueOf(discount), BigDecimal.valueOf(cents, 2));
         }
-        return total;
+        return new Lines(total, main);
     }
 
     private int score(ClientDraft c, int phase, long amountCents, SplittableRandom rnd) {

@@ -64,7 +64,8 @@ final class DemoTables {
                 "is_primary", "note", "digits_rev");
         deal = w.table("deal", "id", "title", "title_norm", "client_id", "contact_id", "owner_id", "pipeline_id",
                 "stage_id", "amount", "expected_close", "source_id", "score", "score_band", "lost_reason_id",
-                "lost_note", "reached_order", "created_at", "created_by", "stage_changed_at", "closed_at", "updated_at");
+                "lost_note", "reached_order", "created_at", "created_by", "stage_changed_at", "closed_at", "updated_at",
+                "main_product_id");
         dealLine = w.table("deal_line", "id", "deal_id", "product_id", "quantity", "price", "discount_pct", "amount");
         history = w.table("deal_stage_history", "id", "deal_id", "from_stage_id", "to_stage_id", "changed_at",
                 "left_at", "changed_by", "amount");

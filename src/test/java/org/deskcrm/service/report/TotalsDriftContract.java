@@ -1,5 +1,6 @@
 package org.deskcrm.service.report;
 
+import org.deskcrm.persistence.report.SalesFacts;
 import org.deskcrm.AppContext;
 import org.deskcrm.model.deal.Deal;
 import org.deskcrm.model.deal.Pipeline;
@@ -65,11 +66,13 @@ abstract class TotalsDriftContract {
     DealFigures figures;
     FunnelQueries funnel;
     SpanFigures spans;
+    SalesFacts sales;
     final SplittableRandom rnd = new SplittableRandom(20261206L);
     final List<Long> owners = new ArrayList<>();
     final List<Long> teams = new ArrayList<>();
     final List<Long> clients = new ArrayList<>();
     final List<Long> deals = new ArrayList<>();
+    final List<Long> products = new ArrayList<>();
     List<Pipeline> pipelines;
     List<Long> sources;
     List<Long> reasons;
@@ -93,6 +96,9 @@ abstract class TotalsDriftContract {
         for (int c = 0; c < 15; c++) {
             clients.add(data.client("Client " + c, owners.get(c % owners.size()), START));
         }
+        for (int p = 0; p < 4; p++) {
+            products.add(ctx.pipelines().addProduct(null, "Drift product " + p, "pcs", new BigDecimal("100")));
+        }
         service = ctx.dealFeature().deals();
         pipelines = ctx.pipelines().findAll();
         sources = new ArrayList<>(ctx.pipelines().leadSources().keySet());
@@ -100,6 +106,7 @@ abstract class TotalsDriftContract {
         figures = new DealFigures(ctx.database());
         funnel = new FunnelQueries(ctx.database());
         spans = new SpanFigures(ctx.database());
+        sales = new SalesFacts(ctx.database());
     }
 
     @AfterAll
@@ -162,6 +169,23 @@ abstract class TotalsDriftContract {
 
     @Test
     @Order(4)
+    void aRebuildRepairsAndCountsTheMainProductsThatDifferFromTheLines() {
+        long withLines = deals.stream().filter(id -> !service.card(id).lines().isEmpty()).findFirst().orElseThrow();
+        long withoutLines = deals.stream().filter(id -> service.card(id).lines().isEmpty()).findFirst().orElseThrow();
+        var dsl = ctx.database().dsl();
+        var deal = org.deskcrm.persistence.jooq.Tables.DEAL;
+        Long right = dsl.select(deal.MAIN_PRODUCT_ID).from(deal).where(deal.ID.eq(withLines)).fetchOne(deal.MAIN_PRODUCT_ID);
+        assertThat(right).isNotNull();
+        dsl.update(deal).set(deal.MAIN_PRODUCT_ID, (Long) null).where(deal.ID.eq(withLines)).execute();
+        dsl.update(deal).set(deal.MAIN_PRODUCT_ID, right).where(deal.ID.eq(withoutLines)).execute();
+        DealTotals.Rebuild r = new DealTotals(dsl).rebuild(ZONE, step -> { });
+        assertThat(r.repaired()).isEqualTo(2);
+        assertThat(dsl.select(deal.ID, deal.MAIN_PRODUCT_ID).from(deal).where(deal.ID.in(withLines, withoutLines))
+                .fetchMap(deal.ID, deal.MAIN_PRODUCT_ID)).containsEntry(withLines, right).containsEntry(withoutLines, null);
+    }
+
+    @Test
+    @Order(5)
     void anotherBusinessZoneCountsTheRecordsUntilRebuilt() {
         ZoneId other = ZoneId.of("America/New_York");
         ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, other.getId());
@@ -198,7 +222,7 @@ abstract class TotalsDriftContract {
         Long source = rnd.nextInt(4) == 0 ? null : pick(sources);
         Deal d = new Deal(null, "Drift " + deals.size(), pick(clients), null, pick(owners), p.id(), first.id(),
                 amount(), null, source, 0, ScoreBand.COLD, null, null, null, null, null, 0);
-        deals.add(service.create(d, List.of(), pick(owners)).id());
+        deals.add(service.create(d, lines(), pick(owners)).id());
     }
 
     private void move(long dealId) {
@@ -218,7 +242,21 @@ abstract class TotalsDriftContract {
         Deal edited = new Deal(d.id(), d.title(), d.clientId(), d.contactId(), owner, d.pipelineId(), d.stageId(),
                 amount, d.expectedClose(), source, d.score(), d.band(), d.lostReasonId(), d.lostNote(), d.createdAt(),
                 d.stageChangedAt(), d.closedAt(), d.version());
-        service.update(edited, List.of(), d.ownerId());
+        service.update(edited, rnd.nextInt(3) == 0 ? lines() : service.card(dealId).lines(), d.ownerId());
+    }
+
+    /** None to three lines of random products, amounts and sometimes equal amounts (a tie keeps the first line's). */
+    private List<org.deskcrm.model.deal.DealLine> lines() {
+        List<org.deskcrm.model.deal.DealLine> lines = new ArrayList<>();
+        int n = rnd.nextInt(4);
+        BigDecimal price = BigDecimal.valueOf(rnd.nextLong(1, 100_000), 2);
+        for (int i = 0; i < n; i++) {
+            if (rnd.nextBoolean()) {
+                price = BigDecimal.valueOf(rnd.nextLong(1, 100_000), 2);
+            }
+            lines.add(new org.deskcrm.model.deal.DealLine(null, pick(products), null, BigDecimal.ONE, price, BigDecimal.ZERO));
+        }
+        return lines;
     }
 
     /** New deals at random stages created on past days, and new amounts and sources merged into existing ones. */
@@ -239,7 +277,8 @@ abstract class TotalsDriftContract {
             history.add(new ImportedDeal.Entry(s.id(), entered, null));
             Instant closed = s.kind() == org.deskcrm.model.deal.StageKind.OPEN ? null : entered;
             rows.add(new ImportedDeal("Imported " + i, pick(clients), null, pick(owners), p.id(), s.id(), amount(), null,
-                    rnd.nextBoolean() ? null : pick(sources), null, created, closed, null, null, null, history));
+                    rnd.nextBoolean() ? null : pick(sources), rnd.nextBoolean() ? null : pick(products), created, closed,
+                    null, null, null, history));
         }
         ctx.database().inTransaction(() -> {
             for (long id : imports.insertDeals(rows, null, now)) {
@@ -311,6 +350,8 @@ abstract class TotalsDriftContract {
             cuts.removeIf(c -> !c.isAfter(period.from()) || c.isAfter(period.to()));
             assertThat(cells(spans.won(s, cuts))).as("won spans, %s, cuts %s", f, cuts)
                     .isEqualTo(cells(spans.wonRecorded(s, cuts)));
+            List<SalesFacts.ClosedDeal> closed = sales.closed(s, false);
+            assertThat(sales.mainProducts(closed)).as("main products, %s", f).isEqualTo(sales.mainProductsFromLines(closed));
         }
     }
 
