@@ -8,6 +8,7 @@ import org.deskcrm.model.client.Contact;
 import org.deskcrm.model.common.Texts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,8 @@ final class CardMapper {
         vm.websiteProperty().set(nz(c.website()));
         vm.notesProperty().set(nz(c.notes()));
         vm.tagsProperty().set(String.join(", ", c.tags()));
-        vm.ownerProperty().set(vm.choice(vm.owners(), c.ownerId()));
-        vm.sourceProperty().set(vm.choice(vm.sources(), c.sourceId()));
+        vm.ownerProperty().set(vm.choices().owner(c.ownerId()));
+        vm.sourceProperty().set(vm.choices().source(c.sourceId()));
     }
 
     private void applyContacts(ClientCard card) {
@@ -76,7 +77,7 @@ final class CardMapper {
     }
 
     Built build() {
-        ClientCardViewModel.CardState st = vm.state();
+        CardState st = vm.state();
         Client base = st.loaded == null ? null : st.loaded.client();
         Long ownerId = vm.ownerProperty().get() == null ? null : vm.ownerProperty().get().id();
         Long sourceId = vm.sourceProperty().get() == null ? null : vm.sourceProperty().get().id();
@@ -86,7 +87,7 @@ final class CardMapper {
                 ownerId, vm.notesProperty().get(), vm.archivedProperty().get(),
                 base == null ? null : base.lifecycle(), base == null ? 0 : base.purchaseCount(),
                 base == null ? null : base.lastPurchaseOn(), base == null ? null : base.createdAt(),
-                ClientCardViewModel.splitTags(vm.tagsProperty().get()), st.version);
+                splitTags(vm.tagsProperty().get()), st.version);
         List<Contact> contacts = new ArrayList<>();
         List<Channel> channels = new ArrayList<>();
         List<ChannelRow> rows = new ArrayList<>();
@@ -146,6 +147,14 @@ final class CardMapper {
         if (!Objects.equals(nx, ny)) {
             out.add(field);
         }
+    }
+
+    /** Tags as typed (separated by commas or semicolons): stripped, without blanks and repeats. */
+    static List<String> splitTags(String text) {
+        if (Texts.isBlank(text)) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     private static String nz(String s) {

@@ -12,35 +12,30 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import org.deskcrm.model.client.Channel;
 import org.deskcrm.model.client.ChannelKind;
-import org.deskcrm.model.client.Client;
 import org.deskcrm.model.client.ClientCard;
 import org.deskcrm.model.client.ClientKind;
 import org.deskcrm.model.common.ConcurrentEditException;
-import org.deskcrm.ui.common.ConflictResolution;
-import org.deskcrm.ui.common.ConflictResolver;
-import org.deskcrm.model.common.FieldError;
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.common.ValidationException;
 import org.deskcrm.model.user.User;
-import org.deskcrm.service.client.DuplicateCandidate;
+import org.deskcrm.ui.common.ConflictResolver;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * One client card: the editable fields, contact persons and channels, the computed lifecycle status,
  * the timeline, and the commands (save with validation at the field and a duplicate check, archive,
  * reload, add a note, open a channel). Saving runs in the background; a conflicting save by someone
  * else keeps everything typed and offers to keep this version or take theirs.
+ * <p>
+ * The views and tests use this class; the work is done by its parts, which share a {@link CardState}:
+ * {@link ContactsAndChannels}, {@link CardChoices}, {@link CardErrors}, {@link CardSaving} with its
+ * {@link DuplicateCheck}, {@link SaveConflict}, {@link CardArchiving}, {@link CardLifecycle},
+ * {@link ClientTimelineModel} and {@link CardMapper}.
  */
 public final class ClientCardViewModel {
     /** What the banner above the card shows. */
@@ -67,11 +62,6 @@ public final class ClientCardViewModel {
     private final StringProperty notes = text("notes");
     private final ObjectProperty<Choice> owner = new SimpleObjectProperty<>(this, "owner");
     private final ObjectProperty<Choice> source = new SimpleObjectProperty<>(this, "source");
-    private final ObservableList<Choice> owners = FXCollections.observableArrayList();
-    private final ObservableList<Choice> sources = FXCollections.observableArrayList();
-    private final ObservableList<ContactRow> contacts = FXCollections.observableArrayList();
-    private final ObservableList<ChannelRow> channels = FXCollections.observableArrayList();
-    private final Map<String, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
 
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -81,41 +71,35 @@ public final class ClientCardViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind =
             new ReadOnlyObjectWrapper<>(this, "messageKind", MessageKind.NONE);
-    private final ReadOnlyStringWrapper lifecycleName = new ReadOnlyStringWrapper(this, "lifecycleName", "");
-    private final ReadOnlyStringWrapper lifecycleExplanation = new ReadOnlyStringWrapper(this, "lifecycleWhy", "");
-
-    private final ClientTimelineModel timeline;
-    private final CardMapper mapper;
-    private ConflictResolver conflictResolver;
 
     private final InvalidationListener markDirty = this::changed;
 
-    private java.util.function.LongConsumer onSaved = id -> { };
-
-    /** A typed phone as it is shown everywhere: the international format of the business region. */
-    String shownPhone(String typed) {
-        return ctx.clients().shownPhone(typed);
-    }
+    private final CardChoices choices;
+    private final ContactsAndChannels rows;
+    private final CardErrors errors;
+    private final CardSaving saving;
+    private final SaveConflict conflict;
+    private final CardArchiving archiving;
+    private final CardLifecycle lifecycle;
+    private final ClientTimelineModel timeline;
+    private final CardMapper mapper;
 
     public ClientCardViewModel(ClientUiContext ctx, String tabKey) {
         this.ctx = ctx;
         this.tabKey = tabKey;
-        this.timeline = new ClientTimelineModel(ctx, () -> state.id, this::valueName, this::failed);
+        this.choices = new CardChoices(ctx);
+        this.rows = new ContactsAndChannels(markDirty);
+        this.errors = new CardErrors(ctx, rows, this, FIELDS);
+        this.saving = new CardSaving(this, ctx, errors);
+        this.conflict = new SaveConflict(this, ctx, saving);
+        this.archiving = new CardArchiving(this, ctx);
+        this.lifecycle = new CardLifecycle(ctx, this);
+        this.timeline = new ClientTimelineModel(ctx, () -> state.id, choices::valueName, this::failed);
         this.mapper = new CardMapper(this);
-        for (String f : FIELDS) {
-            errors.put(f, new ReadOnlyStringWrapper(this, f + "Error", ""));
-        }
         for (Observable o : List.of(kind, name, legalName, inn, kpp, address, region, industry, website, tags,
                 notes, owner, source)) {
             o.addListener(markDirty);
         }
-        contacts.addListener((ListChangeListener<ContactRow>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(this::watch);
-            }
-            changed(contacts);
-        });
-        channels.addListener(channelListener());
         name.addListener(o -> updateTitle());
         dirty.addListener(o -> updateTitle());
         title.addListener((o, a, b) -> ctx.workspace().retitleTab(tabKey, b));
@@ -126,40 +110,15 @@ public final class ClientCardViewModel {
         return new SimpleStringProperty(this, field, "");
     }
 
-    private ListChangeListener<ChannelRow> channelListener() {
-        return c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(this::watch);
-            }
-            changed(c.getList());
-        };
-    }
-
-    private void watch(ContactRow row) {
-        for (Observable o : List.of(row.fullNameProperty(), row.jobTitleProperty(), row.notesProperty(),
-                row.primaryProperty())) {
-            o.addListener(markDirty);
-        }
-        row.primaryProperty().addListener((o, was, now) -> {
-            if (now) {
-                contacts.stream().filter(r -> r != row).forEach(r -> r.primaryProperty().set(false));
-            }
-        });
-        row.channels().forEach(this::watch);
-        row.channels().addListener(channelListener());
-    }
-
-    private void watch(ChannelRow row) {
-        for (Observable o : List.of(row.kindProperty(), row.valueProperty(), row.primaryProperty(),
-                row.noteProperty())) {
-            o.addListener(markDirty);
-        }
-    }
-
     private void changed(Observable ignored) {
         if (!state.applying) {
             dirty.set(true);
         }
+    }
+
+    /** A typed phone as it is shown everywhere: the international format of the business region. */
+    String shownPhone(String typed) {
+        return ctx.clients().shownPhone(typed);
     }
 
     // ------------------------------------------------------------------ loading
@@ -186,21 +145,20 @@ public final class ClientCardViewModel {
         }
     }
 
+    /** A card read for the form (null for a new one), with the pickers' choices (null to keep them). */
     record Loaded(ClientCard card, List<User> owners, Map<Long, String> sources) {
     }
 
-    private void apply(Loaded l) {
+    /** Shows what was read as saved: the form, the choices, no errors, not changed; then reads the timeline. */
+    void apply(Loaded l) {
         state.applying = true;
         try {
             if (l.owners() != null) {
-                owners.setAll(Choice.none(ctx.i18n().get("client.owner.none")));
-                l.owners().forEach(u -> owners.add(new Choice(u.id(), u.fullName())));
-                sources.setAll(Choice.none(ctx.i18n().get("client.source.none")));
-                l.sources().forEach((id, n) -> sources.add(new Choice(id, n)));
+                choices.fill(l.owners(), l.sources());
             }
             if (l.card() == null) {
-                owner.set(choice(owners, ctx.userId()));
-                source.set(sources.get(0));
+                owner.set(choices.owner(ctx.userId()));
+                source.set(choices.sources().get(0));
             } else {
                 mapper.apply(l.card());
                 state.loaded = l.card();
@@ -209,11 +167,11 @@ public final class ClientCardViewModel {
                 archived.set(l.card().client().archived());
                 persisted.set(true);
             }
-            clearErrors();
+            errors.clear();
             if (l.card() != null) {
                 dirty.set(false); // a new card keeps what was typed while its choices were loading
             }
-            updateLifecycle();
+            lifecycle.show(state.loaded == null ? null : state.loaded.client());
         } finally {
             state.applying = false;
         }
@@ -222,114 +180,31 @@ public final class ClientCardViewModel {
         timeline.load();
     }
 
-    Choice choice(List<Choice> list, Long id) {
-        if (id == null) {
-            return list.get(0);
-        }
-        return list.stream().filter(c -> c.is(id)).findFirst().orElseGet(() -> {
-            Choice missing = new Choice(id, "#" + id);
-            list.add(missing);
-            return missing;
-        });
-    }
-
     /**
      * Sales changed elsewhere on the card: reloads the client's purchase facts in the background and
      * shows the recomputed status, leaving whatever is being typed in the form alone.
      */
     public void refreshLifecycle() {
         Long id = state.id;
-        if (id == null) {
-            return;
+        if (id != null) {
+            lifecycle.refresh(id, this::failed);
         }
-        ctx.executor().submit(p -> ctx.clients().load(id).client(),
-                c -> showLifecycle(c.purchaseCount(), c.lastPurchaseOn()), this::failed);
-    }
-
-    private void updateLifecycle() {
-        Client c = state.loaded == null ? null : state.loaded.client();
-        showLifecycle(c == null ? 0 : c.purchaseCount(), c == null ? null : c.lastPurchaseOn());
-    }
-
-    private void showLifecycle(int count, java.time.LocalDate last) {
-        var rules = ctx.lookups().lifecycleRules();
-        var status = rules.status(count, last, ctx.clock().instant().atZone(ctx.zone()).toLocalDate());
-        lifecycleName.set(ctx.i18n().get("client.lifecycle." + status.code()));
-        String why = ctx.i18n().format("client.lifecycle." + status.code() + ".why", rules.freshDays(),
-                rules.churnDays());
-        String facts = count == 0 ? ctx.i18n().get("client.lifecycle.noPurchases")
-                : ctx.i18n().format("client.lifecycle.facts", count, java.time.format.DateTimeFormatter
-                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(ctx.i18n().locale()).format(last));
-        lifecycleExplanation.set(why + " " + facts);
     }
 
     // ------------------------------------------------------------------ saving
 
     /** Validates at the fields, checks for duplicates (asking the user), then saves in the background. */
     public void save() {
-        if (busy.get()) {
-            return;
-        }
-        CardMapper.Built built = mapper.build();
-        List<FieldError> problems = ctx.clients().validate(built.card());
-        showErrors(problems, built);
-        if (!problems.isEmpty()) {
-            setMessage(MessageKind.ERROR, ctx.i18n().format("client.msg.fixErrors", problems.size()));
-            return;
-        }
-        busy.set(true);
-        boolean check = state.id == null || identityChanged(built.card());
-        ctx.executor().submit(p -> check ? ctx.clients().findDuplicates(built.card()) : List.<DuplicateCandidate>of(),
-                dups -> afterDuplicateCheck(built, dups), e -> failed(e, built));
-    }
-
-    private void afterDuplicateCheck(CardMapper.Built built, List<DuplicateCandidate> dups) {
-        if (!dups.isEmpty()) {
-            Optional<Integer> answer = ctx.dialogs().choose(ctx.i18n().get("client.dup.title"),
-                    duplicateMessage(dups), List.of(ctx.i18n().get("client.dup.open"),
-                            ctx.i18n().get("client.dup.saveAnyway"), ctx.i18n().get("action.cancel")));
-            if (answer.isEmpty() || answer.get() != 1) {
-                busy.set(false);
-                if (answer.isPresent() && answer.get() == 0) {
-                    ctx.workspace().openClient(dups.get(0).client().id());
-                }
-                return;
-            }
-        }
-        write(built);
-    }
-
-    private String duplicateMessage(List<DuplicateCandidate> dups) {
-        StringBuilder sb = new StringBuilder(ctx.i18n().format("client.dup.message", dups.size()));
-        dups.stream().limit(5).forEach(d -> sb.append('\n').append("• ").append(d.client().name()).append(" — ")
-                .append(ctx.i18n().format(d.reasonKey(), d.matchedValue())));
-        if (dups.size() > 5) {
-            sb.append("\n…");
-        }
-        return sb.toString();
-    }
-
-    private void write(CardMapper.Built built) {
-        Long user = ctx.userId();
-        ctx.executor().submit(p -> {
-            var saved = ctx.clients().save(built.card(), user);
-            return new Loaded(ctx.clients().load(saved.id()), null, null);
-        }, loaded -> {
-            apply(loaded);
-            adoptSavedKey(loaded.card().client().id());
-            onSaved.accept(loaded.card().client().id());
-            setMessage(MessageKind.INFO, ctx.i18n().get("client.msg.saved"));
-            ctx.workspace().status(ctx.i18n().format("client.status.saved", loaded.card().client().name()));
-        }, e -> failed(e, built));
+        saving.save();
     }
 
     /** Told the id of the client after every successful save (the view tells open client lists). */
-    public void setOnSaved(java.util.function.LongConsumer onSaved) {
-        this.onSaved = onSaved == null ? id -> { } : onSaved;
+    public void setOnSaved(LongConsumer onSaved) {
+        saving.setOnSaved(onSaved);
     }
 
     /** A new card, once saved, becomes the tab of that client: opening the client selects it. */
-    private void adoptSavedKey(long id) {
+    void adoptSavedKey(long id) {
         String key = ClientScreens.cardKey(id);
         if (!key.equals(tabKey)) {
             ctx.workspace().rekeyTab(tabKey, key);
@@ -337,57 +212,24 @@ public final class ClientCardViewModel {
         }
     }
 
-    private boolean identityChanged(ClientCard card) {
-        ClientCard before = state.loaded;
-        if (before == null) {
-            return true;
-        }
-        return !Texts.searchKey(before.client().name()).equals(Texts.searchKey(card.client().name()))
-                || !Objects.equals(Texts.trimToNull(before.client().inn()), Texts.trimToNull(card.client().inn()))
-                || !channelKeys(before).equals(channelKeys(card));
-    }
-
-    private java.util.Set<String> channelKeys(ClientCard card) {
-        java.util.Set<String> keys = new java.util.TreeSet<>();
-        for (Channel ch : card.channels()) {
-            if (!Texts.isBlank(ch.raw())) {
-                keys.add(ctx.clients().validator().normalize(ch.kind(), ch.raw()));
-            }
-        }
-        return keys;
-    }
-
     private void failed(Throwable e) {
         failed(e, null);
     }
 
-    private void failed(Throwable e, CardMapper.Built built) {
+    /**
+     * Shows what went wrong: a refused save's errors at the fields ({@code built} is what it tried to save, null
+     * for anything else), the conflict when someone else saved meanwhile, otherwise the message in the banner.
+     */
+    void failed(Throwable e, CardMapper.Built built) {
         busy.set(false);
         if (e instanceof ValidationException v && built != null) {
-            showErrors(v.errors(), built);
+            errors.show(v.errors(), built.channelRows());
             setMessage(MessageKind.ERROR, ctx.i18n().format("client.msg.fixErrors", v.errors().size()));
         } else if (e instanceof ConcurrentEditException) {
-            conflict();
+            conflict.saveRefused();
         } else {
             setMessage(MessageKind.ERROR, ctx.i18n().message(e));
         }
-    }
-
-    /** Someone else saved the card: keep what is typed, find what they changed, offer both ways out. */
-    private void conflict() {
-        setMessage(MessageKind.CONFLICT, ctx.i18n().get("client.msg.conflict"));
-        if (state.id == null) {
-            return;
-        }
-        long id = state.id;
-        ctx.executor().submit(p -> ctx.clients().load(id), theirs -> {
-            state.theirs = theirs;
-            List<String> changedFields = CardMapper.differences(state.loaded, theirs).stream()
-                    .map(f -> ctx.i18n().get("client.field." + f)).toList();
-            setMessage(MessageKind.CONFLICT, ctx.i18n().format("client.msg.conflictFields",
-                    changedFields.isEmpty() ? "—" : String.join(", ", changedFields)));
-            resolveConflict();
-        }, e -> { });
     }
 
     /**
@@ -395,131 +237,35 @@ public final class ClientCardViewModel {
      * applies the choice; closing the dialog leaves the banner and everything typed as it was.
      */
     public void useConflictResolver(ConflictResolver resolver) {
-        this.conflictResolver = resolver;
-    }
-
-    private void resolveConflict() {
-        ClientCard theirs = state.theirs;
-        if (conflictResolver == null || theirs == null) {
-            return;
-        }
-        ClientCard mine = mapper.build().card();
-        ClientConflict conflict = new ClientConflict(ctx.i18n(), id -> choice(owners, id).label(),
-                id -> choice(sources, id).label());
-        conflictResolver.resolve(ctx.i18n().get("conflict.title"),
-                ctx.i18n().format("conflict.client.message", theirs.client().name()),
-                conflict.fields(mine, theirs)).ifPresent(r -> {
-                    switch (r.kind()) {
-                        case KEEP_MINE -> keepMine();
-                        case TAKE_THEIRS -> takeTheirs();
-                        case MERGE -> saveMerge(mine, theirs, r);
-                    }
-                });
-    }
-
-    private void saveMerge(ClientCard mine, ClientCard theirs, ConflictResolution r) {
-        Client merged = ClientConflict.merge(mine.client(), theirs.client(), r);
-        if (ClientConflict.theirContacts(r)) {
-            mapper.apply(new ClientCard(merged, theirs.contacts(), theirs.channels()));
-        } else {
-            mapper.applyClient(merged);
-        }
-        state.version = theirs.client().version();
-        state.loaded = theirs;
-        state.theirs = null;
-        clearMessage();
-        busy.set(true);
-        write(mapper.build());
+        conflict.useResolver(resolver);
     }
 
     /** After a conflict: save what is typed over the other version. */
     public void keepMine() {
-        if (state.theirs == null) {
-            return;
-        }
-        state.version = state.theirs.client().version();
-        state.loaded = state.theirs;
-        state.theirs = null;
-        clearMessage();
-        busy.set(true);
-        write(mapper.build());
+        conflict.keepMine();
     }
 
     /** After a conflict: drop what is typed and show the other version. */
     public void takeTheirs() {
-        if (state.theirs == null) {
-            return;
-        }
-        ClientCard theirs = state.theirs;
-        state.theirs = null;
-        clearMessage();
-        apply(new Loaded(theirs, null, null));
+        conflict.takeTheirs();
     }
 
     /** Archives the client (or restores it from the archive). */
     public void toggleArchived() {
-        if (state.id == null || busy.get()) {
-            return;
-        }
-        boolean to = !archived.get();
-        if (to && !ctx.dialogs().confirm(ctx.i18n().get("client.archive.title"),
-                ctx.i18n().format("client.archive.confirm", name.get()))) {
-            return;
-        }
-        long id = state.id;
-        long version = state.version;
-        Long user = ctx.userId();
-        busy.set(true);
-        ctx.executor().submit(p -> ctx.clients().setArchived(id, version, to, user), v -> {
-            state.version = v;
-            archived.set(to);
-            busy.set(false);
-            setMessage(MessageKind.INFO, ctx.i18n().get(to ? "client.msg.archived" : "client.msg.restored"));
-            timeline.load();
-        }, this::failed);
+        archiving.toggle();
     }
 
-    // ------------------------------------------------------------------ errors and messages
+    // ------------------------------------------------------------------ busy, messages and title
 
-    private void showErrors(List<FieldError> problems, CardMapper.Built built) {
-        clearErrors();
-        for (FieldError fe : problems) {
-            String text = ctx.i18n().format(fe.messageKey(), fe.args().toArray());
-            String f = fe.field();
-            if (errors.containsKey(f)) {
-                errors.get(f).set(text);
-            } else if (f.startsWith("contacts[")) {
-                int i = index(f);
-                if (i >= 0 && i < contacts.size()) {
-                    contacts.get(i).setNameError(text);
-                }
-            } else if (f.startsWith("channels[")) {
-                int i = index(f);
-                if (i >= 0 && i < built.channelRows().size()) {
-                    built.channelRows().get(i).setError(text);
-                }
-            }
-        }
+    void setBusy(boolean b) {
+        busy.set(b);
     }
 
-    private static int index(String field) {
-        try {
-            return Integer.parseInt(field.substring(field.indexOf('[') + 1, field.indexOf(']')));
-        } catch (RuntimeException e) {
-            return -1;
-        }
+    void setArchived(boolean b) {
+        archived.set(b);
     }
 
-    private void clearErrors() {
-        errors.values().forEach(e -> e.set(""));
-        contacts.forEach(c -> {
-            c.setNameError("");
-            c.channels().forEach(ch -> ch.setError(""));
-        });
-        channels.forEach(ch -> ch.setError(""));
-    }
-
-    private void setMessage(MessageKind k, String text) {
+    void setMessage(MessageKind k, String text) {
         messageKind.set(k);
         message.set(text);
     }
@@ -536,34 +282,23 @@ public final class ClientCardViewModel {
     // ------------------------------------------------------------------ rows
 
     public ContactRow addContact() {
-        ContactRow row = new ContactRow(null, 0);
-        contacts.add(row);
-        return row;
+        return rows.addContact();
     }
 
     public void removeContact(ContactRow row) {
-        // the contact's channels stay with the client: nothing typed is lost by removing a person
-        channels.addAll(row.channels());
-        row.channels().clear();
-        contacts.remove(row);
+        rows.removeContact(row);
     }
 
     public ChannelRow addChannel(ChannelKind k) {
-        ChannelRow row = new ChannelRow(k, "");
-        channels.add(row);
-        return row;
+        return rows.addChannel(k);
     }
 
     public ChannelRow addChannel(ContactRow contact, ChannelKind k) {
-        ChannelRow row = new ChannelRow(k, "");
-        contact.channels().add(row);
-        return row;
+        return rows.addChannel(contact, k);
     }
 
     public void removeChannel(ChannelRow row) {
-        if (!channels.remove(row)) {
-            contacts.forEach(c -> c.channels().remove(row));
-        }
+        rows.removeChannel(row);
     }
 
     /** Opens the call, chat or email for a channel; says so when its value cannot make a link. */
@@ -573,31 +308,18 @@ public final class ClientCardViewModel {
                         row.valueProperty().get())));
     }
 
-    // ------------------------------------------------------------------ timeline
-
-    /** An audited value as a person reads it: manager and source ids become their names. */
-    private String valueName(String field, String value) {
-        List<Choice> list = "ownerId".equals(field) ? owners : "sourceId".equals(field) ? sources : null;
-        if (list == null || value == null) {
-            return value;
-        }
-        return list.stream().filter(c -> c.id() != null && c.id().toString().equals(value)).map(Choice::label)
-                .findFirst().orElse(value);
-    }
-
-    // ------------------------------------------------------------------ state shared with the mapper
-
-    /** Identity, version and the last loaded card. */
-    static final class CardState {
-        Long id;
-        long version;
-        ClientCard loaded;
-        ClientCard theirs;
-        boolean applying;
-    }
+    // ------------------------------------------------------------------ state shared with the parts
 
     CardState state() {
         return state;
+    }
+
+    CardMapper mapper() {
+        return mapper;
+    }
+
+    CardChoices choices() {
+        return choices;
     }
 
     // ------------------------------------------------------------------ properties
@@ -664,29 +386,25 @@ public final class ClientCardViewModel {
     }
 
     public ObservableList<Choice> owners() {
-        return owners;
+        return choices.owners();
     }
 
     public ObservableList<Choice> sources() {
-        return sources;
+        return choices.sources();
     }
 
     public ObservableList<ContactRow> contacts() {
-        return contacts;
+        return rows.contacts();
     }
 
     /** Channels of the client itself (a contact's channels are in its row). */
     public ObservableList<ChannelRow> channels() {
-        return channels;
+        return rows.channels();
     }
 
     /** The localized error of a client-level field (see {@link #FIELDS}), empty when none. */
     public ReadOnlyStringProperty errorProperty(String field) {
-        ReadOnlyStringWrapper w = errors.get(field);
-        if (w == null) {
-            throw new IllegalArgumentException("unknown field " + field);
-        }
-        return w.getReadOnlyProperty();
+        return errors.property(field);
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
@@ -719,22 +437,15 @@ public final class ClientCardViewModel {
     }
 
     public ReadOnlyStringProperty lifecycleNameProperty() {
-        return lifecycleName.getReadOnlyProperty();
+        return lifecycle.nameProperty();
     }
 
     public ReadOnlyStringProperty lifecycleExplanationProperty() {
-        return lifecycleExplanation.getReadOnlyProperty();
+        return lifecycle.explanationProperty();
     }
 
     /** The card's timeline (loaded with the card, and again after a save or an archive). */
     public ClientTimelineModel timeline() {
         return timeline;
-    }
-
-    static List<String> splitTags(String text) {
-        if (Texts.isBlank(text)) {
-            return List.of();
-        }
-        return Arrays.stream(text.split("[,;]")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
     }
 }

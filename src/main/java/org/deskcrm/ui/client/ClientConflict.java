@@ -81,7 +81,7 @@ final class ClientConflict {
                 text(r, "website", m.website(), t.website()), pick(r, "sourceId", m.sourceId(), t.sourceId()),
                 pick(r, "ownerId", m.ownerId(), t.ownerId()), text(r, "notes", m.notes(), t.notes()),
                 m.archived(), t.lifecycle(), t.purchaseCount(), t.lastPurchaseOn(), t.createdAt(),
-                r.texts().containsKey("tags") ? ClientCardViewModel.splitTags(r.texts().get("tags"))
+                r.texts().containsKey("tags") ? CardMapper.splitTags(r.texts().get("tags"))
                         : pick(r, "tags", m.tags(), t.tags()), t.version());
     }
 
