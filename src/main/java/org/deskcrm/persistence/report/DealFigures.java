@@ -57,10 +57,10 @@ public class DealFigures {
         };
     }
 
-    static Condition where(Outcome outcome, ReportScope s) {
+    private Condition where(Outcome outcome, ReportScope s) {
         return switch (outcome) {
-            case WON -> Scopes.wonIn(s);
-            case LOST -> Scopes.lostIn(s);
+            case WON -> Scopes.wonIn(dsl, s);
+            case LOST -> Scopes.lostIn(dsl, s);
             case CREATED -> Scopes.createdIn(s);
         };
     }
@@ -97,7 +97,7 @@ public class DealFigures {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         return dsl.select(h.FROM_STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
                 .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
-                .where(Scopes.lostIn(s)).groupBy(h.FROM_STAGE_ID)
+                .where(Scopes.lostIn(dsl, s)).groupBy(h.FROM_STAGE_ID)
                 .fetch(r -> new Tally(r.value1(), r.value2(), r.value3()));
     }
 
@@ -105,7 +105,7 @@ public class DealFigures {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         return dsl.select(DEAL.ID, DEAL.TITLE, DEAL.AMOUNT).from(DEAL)
                 .join(h).on(h.DEAL_ID.eq(DEAL.ID).and(h.LEFT_AT.isNull()))
-                .where(Scopes.lostIn(s)).and(Scopes.pick(h.FROM_STAGE_ID, pick, Long.class))
+                .where(Scopes.lostIn(dsl, s)).and(Scopes.pick(h.FROM_STAGE_ID, pick, Long.class))
                 .orderBy(DEAL.ID).fetch(r -> new DrillItem("deal", r.value1(), r.value2(), r.value3()));
     }
 

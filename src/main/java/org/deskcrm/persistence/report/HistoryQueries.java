@@ -57,7 +57,7 @@ public class HistoryQueries {
     public List<Cycle> wonCycles(ReportScope s, boolean titles) {
         org.jooq.Field<String> title = titles ? DEAL.TITLE : DSL.inline((String) null, DEAL.TITLE);
         return CursorReader.list(dsl, d -> d.select(DEAL.ID, title, DEAL.CREATED_AT, DEAL.CLOSED_AT).from(DEAL)
-                        .where(Scopes.wonIn(s)),
+                        .where(Scopes.wonIn(dsl, s)),
                 r -> new Cycle(r.value1(), r.value2(), r.value3().toInstant(), r.value4().toInstant()));
     }
 

@@ -74,7 +74,7 @@ public class SalesFacts {
         // write to a temporary file first
         return CursorReader.listRows(dsl, d -> d.select(DEAL.ID, DEAL.STAGE_ID, DEAL.AMOUNT, DEAL.CREATED_AT,
                                 DEAL.CLOSED_AT, DEAL.CLIENT_ID, DEAL.SOURCE_ID, DEAL.OWNER_ID, title, DEAL.MAIN_PRODUCT_ID)
-                        .from(DEAL).where(Scopes.closedIn(s)),
+                        .from(DEAL).where(Scopes.closedIn(dsl, s)),
                 r -> new ClosedDeal(r.getLong(1), wonStages.contains(r.getLong(2)), r.getBigDecimal(3),
                         CursorReader.instant(r, 4), CursorReader.instant(r, 5), CursorReader.nullableLong(r, 6),
                         CursorReader.nullableLong(r, 7), r.getLong(8), r.getString(9), r.getLong(10)));
