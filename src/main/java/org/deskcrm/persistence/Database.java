@@ -87,6 +87,7 @@ public final class Database implements AutoCloseable {
                     .set(settings));
             if (schemaOwner) {
                 new org.deskcrm.persistence.totals.DealTotals(dsl).buildIfMissing(openingSteps);
+                org.deskcrm.persistence.totals.MainProducts.buildIfMissing(dsl, openingSteps);
                 new org.deskcrm.persistence.totals.CallTotals(dsl).buildIfMissing(openingSteps);
                 new org.deskcrm.persistence.totals.ActivityTotals(dsl).buildIfMissing(openingSteps);
             }

@@ -1,6 +1,6 @@
 package org.deskcrm.persistence.report;
 
-import org.deskcrm.persistence.totals.DealTotals;
+import org.deskcrm.persistence.totals.MainProducts;
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.CursorReader;
@@ -82,11 +82,11 @@ public class SalesFacts {
 
     /**
      * The main product of each of the deals, at the deal's position in the list (0 for a deal without lines): the one
-     * each deal keeps (ADR 0031), or, while the deal totals are not built — an upgraded database before its first
-     * start's rebuild has filled the column — the one {@link #mainProductsFromLines} finds.
+     * each deal keeps (ADR 0031), or, while the column is not known to be filled (an upgraded database before its
+     * first start has filled it), the one {@link #mainProductsFromLines} finds.
      */
     public long[] mainProducts(List<ClosedDeal> deals) {
-        if (new DealTotals(dsl).builtZone().isEmpty()) {
+        if (!MainProducts.known(dsl)) {
             return mainProductsFromLines(deals);
         }
         long[] byPosition = new long[deals.size()];

@@ -250,6 +250,7 @@ public class DealTotals {
     private Rebuild rebuildInCurrentTransaction(ZoneId zone, Consumer<String> progress) {
         Optional<ZoneId> before = builtZone();
         progress.accept("totals.step.read");
+        boolean productsKnown = MainProducts.known(dsl);
         int products = MainProducts.repair(dsl); // the deals' main products, recomputed from their lines with the totals
         Rebuild built = Registers.rebuild(dsl, rows, before, zone, () -> {
             Map<Key, Cell> fresh = new HashMap<>();
@@ -262,7 +263,7 @@ public class DealTotals {
                     r.getReachedOrder()), new Cell(r.getDealCount(), r.getAmount(), r.getStageAmount())));
             return stored;
         }, () -> RegisterState.built(dsl, REGISTER, zone, null), progress);
-        return built.wasBuilt() ? new Rebuild(built.rows(), built.repaired() + products, true) : built;
+        return built.wasBuilt() && productsKnown ? new Rebuild(built.rows(), built.repaired() + products, true) : built;
     }
 
     /** {@link #rebuild(ZoneId, Consumer)} in the business time zone of the database's settings. */

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
@@ -17,10 +18,31 @@ import static org.deskcrm.persistence.jooq.Tables.DEAL_LINE;
  * Each deal's main product, kept on the deal ({@code deal.main_product_id}, ADR 0031): the product of its line with
  * the largest amount, the first line (entry order, lowest id) on a tie; none for a deal without lines (ADR 0007).
  * Every writer of a deal's lines writes it ({@link #of}); the deal totals' rebuild recomputes it from the lines
- * ({@link #repair}) and counts the deals whose stored product differed.
+ * ({@link #repair}) and counts the deals whose stored product differed. Whether the stored products can be read is a
+ * row of {@code totals_state} ({@link #known}): an upgraded database has none until the first start's
+ * {@link #buildIfMissing} has filled the column.
  */
 public final class MainProducts {
+    static final String REGISTER = "main_product";
+
     private MainProducts() {
+    }
+
+    /** Whether every deal's stored main product is its lines' (the column was filled since the upgrade). */
+    public static boolean known(DSLContext dsl) {
+        return RegisterState.zone(dsl, REGISTER).isPresent();
+    }
+
+    /**
+     * Fills the column when it was never filled (called when the database is opened, after the migrations), in one
+     * transaction; {@code heard} hears the step's name. Returns whether it did.
+     */
+    public static boolean buildIfMissing(DSLContext dsl, Consumer<String> heard) {
+        return RegisterState.buildIfMissing("main product", known(dsl), h -> {
+            h.accept("totals.step.read");
+            int n = dsl.transactionResult(() -> repair(dsl));
+            return new DealTotals.Rebuild(n, 0, false);
+        }, heard);
     }
 
     /** The main product of lines in entry order, each with its amount and product; null for no lines. */
@@ -39,12 +61,12 @@ public final class MainProducts {
 
     /**
      * Recomputes every deal's main product from the lines (one pass over the deals and one over the lines, each
-     * line's deal found by a binary search in the deals' sorted ids) and writes the ones that differ, in the
-     * caller's transaction; returns how many differed.
+     * line's deal found by a binary search in the deals' sorted ids), writes the ones that differ and records the
+     * column as filled, in the caller's transaction; returns how many differed.
      */
     static int repair(DSLContext dsl) {
         List<long[]> stored = new ArrayList<>(); // pairs: id, stored product (0: none), read in id order
-        CursorReader.eachRow(dsl, d -> d.select(DEAL.ID, DEAL.MAIN_PRODUCT_ID).from(DEAL).orderBy(DEAL.ID),
+        eachRow(dsl, dsl.select(DEAL.ID, DEAL.MAIN_PRODUCT_ID).from(DEAL).orderBy(DEAL.ID),
                 r -> stored.add(new long[] {r.getLong(1), r.getLong(2)}));
         int n = stored.size();
         long[] ids = new long[n];
@@ -55,8 +77,8 @@ public final class MainProducts {
         BigDecimal[] bestAmount = new BigDecimal[n];
         long[] product = new long[n];
         if (n > 0) {
-            CursorReader.eachRow(dsl, d -> d.select(DEAL_LINE.DEAL_ID, DEAL_LINE.ID, DEAL_LINE.AMOUNT,
-                    DEAL_LINE.PRODUCT_ID).from(DEAL_LINE), r -> {
+            eachRow(dsl, dsl.select(DEAL_LINE.DEAL_ID, DEAL_LINE.ID, DEAL_LINE.AMOUNT, DEAL_LINE.PRODUCT_ID)
+                    .from(DEAL_LINE), r -> {
                         int k = Arrays.binarySearch(ids, r.getLong(1));
                         if (k >= 0) {
                             long line = r.getLong(2);
@@ -97,6 +119,27 @@ public final class MainProducts {
                 }
             });
         }
+        RegisterState.built(dsl, REGISTER, RegisterState.settingsZone(dsl), null);
         return differ.size();
+    }
+
+    /**
+     * Every row of the query, in the caller's transaction: on H2 read lazily ({@link CursorReader}), on PostgreSQL by
+     * the driver's batches, which a transaction already gives (a transaction of CursorReader's own would commit a
+     * restore's plain connection half-way).
+     */
+    private static void eachRow(DSLContext dsl, org.jooq.ResultQuery<?> query, CursorReader.RowHandler row) {
+        if (dsl.dialect().family() == org.jooq.SQLDialect.H2) {
+            CursorReader.eachRow(dsl, d -> query, row);
+            return;
+        }
+        try (org.jooq.Cursor<?> cursor = query.fetchSize(CursorReader.FETCH_SIZE).fetchLazy()) {
+            java.sql.ResultSet rs = cursor.resultSet();
+            while (rs.next()) {
+                row.handle(rs);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new org.jooq.exception.DataAccessException("reading rows: " + e.getMessage(), e);
+        }
     }
 }

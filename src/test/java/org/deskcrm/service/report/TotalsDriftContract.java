@@ -214,6 +214,26 @@ abstract class TotalsDriftContract {
         new DealTotals(ctx.database().dsl()).rebuild(ZONE, step -> { });
     }
 
+    @Test
+    @Order(6)
+    void anUpgradedDatabaseReadsTheLinesUntilItsFirstStartFillsTheColumn() {
+        var dsl = ctx.database().dsl();
+        var deal = org.deskcrm.persistence.jooq.Tables.DEAL;
+        ReportScope s = new ReportScope(ReportFilter.period(LocalDate.ofInstant(START, ZONE).minusDays(400),
+                LocalDate.ofInstant(clock.instant(), ZONE).plusDays(1)), ZONE);
+        long[] fromLines = sales.mainProductsFromLines(sales.closed(s, false));
+        assertThat(java.util.Arrays.stream(fromLines).filter(p -> p != 0).count()).isGreaterThan(5);
+        // what V53 leaves: the column empty, nothing saying it was filled
+        dsl.update(deal).set(deal.MAIN_PRODUCT_ID, (Long) null).execute();
+        dsl.deleteFrom(org.deskcrm.persistence.jooq.Tables.TOTALS_STATE)
+                .where(org.deskcrm.persistence.jooq.Tables.TOTALS_STATE.REGISTER.eq("main_product")).execute();
+        assertThat(sales.mainProducts(sales.closed(s, false))).isEqualTo(fromLines);
+        assertThat(org.deskcrm.persistence.totals.MainProducts.buildIfMissing(dsl, step -> { })).isTrue();
+        assertThat(sales.closed(s, false).stream().mapToLong(SalesFacts.ClosedDeal::mainProductId).toArray())
+                .isEqualTo(fromLines);
+        assertThat(org.deskcrm.persistence.totals.MainProducts.buildIfMissing(dsl, step -> { })).isFalse();
+    }
+
     // ------------------------------------------------------------------ changes
 
     private void create() {
