@@ -21,7 +21,6 @@ import java.util.Set;
 import static org.deskcrm.persistence.jooq.Tables.APP_USER;
 import static org.deskcrm.persistence.jooq.Tables.CLIENT;
 import static org.deskcrm.persistence.jooq.Tables.DEAL;
-import static org.deskcrm.persistence.jooq.Tables.DEAL_LINE;
 import static org.deskcrm.persistence.jooq.Tables.PRODUCT;
 
 /**
@@ -98,11 +97,8 @@ public class SalesFacts {
 
     /**
      * The main product of each of the deals from their lines, at the deal's position in the list (0 for a deal without
-     * lines): the product of its line with the largest amount, the first line (lowest id) on a tie. One pass over every line in
-     * storage order, each line's deal found by a binary search in the deals' sorted ids and its best line kept in
-     * arrays: a sorted subquery per deal took 36 s for a year's 380 000 won deals at 1 M deals on H2, a join (an
-     * index look-up per deal, a row fetch per line) about half of that, and a hash map of the lines' deals spent
-     * more time in boxing and lookups than the read of the 1.27 M lines itself.
+     * lines): the product of its line with the largest amount, the first line (lowest id) on a tie, found by one pass
+     * over every line ({@link MainProducts.LineScan}).
      */
     public long[] mainProductsFromLines(List<ClosedDeal> deals) {
         long[] ids = new long[deals.size()];
@@ -110,28 +106,13 @@ public class SalesFacts {
             ids[i] = deals.get(i).id();
         }
         Arrays.sort(ids);
-        long[] bestLine = new long[ids.length];
-        BigDecimal[] bestAmount = new BigDecimal[ids.length];
-        long[] product = new long[ids.length];
+        MainProducts.LineScan scan = new MainProducts.LineScan(ids);
         if (ids.length > 0) {
-            CursorReader.eachRow(dsl, d -> d.select(DEAL_LINE.DEAL_ID, DEAL_LINE.ID, DEAL_LINE.AMOUNT,
-                    DEAL_LINE.PRODUCT_ID).from(DEAL_LINE), r -> { // every line of the database: never held at once
-                        int k = Arrays.binarySearch(ids, r.getLong(1));
-                        if (k >= 0) {
-                            long line = r.getLong(2);
-                            BigDecimal amount = r.getBigDecimal(3);
-                            int c = bestAmount[k] == null ? 1 : amount.compareTo(bestAmount[k]);
-                            if (c > 0 || (c == 0 && line < bestLine[k])) {
-                                bestAmount[k] = amount;
-                                bestLine[k] = line;
-                                product[k] = r.getLong(4);
-                            }
-                        }
-                    });
+            CursorReader.eachRow(dsl, MainProducts::lines, scan::line); // every line of the database: never held at once
         }
         long[] byPosition = new long[ids.length];
         for (int i = 0; i < byPosition.length; i++) {
-            byPosition[i] = product[Arrays.binarySearch(ids, deals.get(i).id())];
+            byPosition[i] = scan.productOf(deals.get(i).id());
         }
         return byPosition;
     }
