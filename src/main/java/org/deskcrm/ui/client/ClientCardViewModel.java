@@ -102,7 +102,7 @@ public final class ClientCardViewModel {
         }
         name.addListener(o -> updateTitle());
         dirty.addListener(o -> updateTitle());
-        title.addListener((o, a, b) -> ctx.workspace().retitleTab(tabKey, b));
+        title.addListener((o, a, b) -> ctx.workspace().retitleTab(this.tabKey, b)); // the key after a first save
         updateTitle();
     }
 

@@ -119,8 +119,8 @@ public final class ClientScreens {
      * unsaved changes, or the user agrees to drop them.
      */
     public boolean canClose(String tabKey) {
-        WeakReference<ClientCardViewModel> ref = cards.get(tabKey);
-        return canClose(ref == null ? null : ref.get());
+        return canClose(cards.values().stream().map(WeakReference::get)
+                .filter(vm -> vm != null && vm.tabKey().equals(tabKey)).findFirst().orElse(null));
     }
 
     private boolean canClose(ClientCardViewModel vm) {

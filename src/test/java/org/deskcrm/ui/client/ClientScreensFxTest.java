@@ -127,6 +127,11 @@ class ClientScreensFxTest {
                 .extracting(Channel::contactId).containsExactly(saved.contacts().get(1).id());
         assertThat(workspace.tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("ООО «Вектор»");
         assertThat(workspace.status.getText()).isEqualTo("Client “ООО «Вектор»” saved");
+        // the tab now has the client's key: an edit after the first save still marks and renames it
+        type(robot, in(robot, "#client-name"), " Плюс");
+        waitUntil(() -> workspace.tabs.getSelectionModel().getSelectedItem().getText().equals("ООО «Вектор» Плюс *"));
+        dialogs.confirmAnswer = false;
+        assertThat(workspace.screens.canClose(ClientScreens.cardKey(id))).isFalse();
     }
 
     @Test
