@@ -130,7 +130,7 @@ final class ImportRun {
         List<CellIssue> list = rejected;
         List<String> heads = List.of(i18n.get("imports.report.row"), i18n.get("imports.report.column"),
                 i18n.get("imports.report.reason"));
-        wizard.submit(p -> {
+        wizard.submitKeepingError(p -> {
             ErrorReport.write(file, list, heads, wizard::reason);
             return file;
         }, f -> wizard.setResult(i18n.format("imports.wizard.reportWritten", f.toString())));

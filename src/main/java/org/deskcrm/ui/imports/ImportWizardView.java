@@ -161,6 +161,7 @@ public final class ImportWizardView extends BorderPane {
                 vm.chooseProfile(b);
             }
         });
+        vm.targetProperty().addListener((o, a, b) -> profile.setValue(null)); // another target drops the profile
         ComboBox<DuplicateMode> dup = combo(List.of(DuplicateMode.values()),
                 d -> i18n.get("imports.duplicates." + d.name().toLowerCase(Locale.ROOT)));
         dup.setId("import-duplicates");

@@ -327,8 +327,16 @@ public final class ImportWizardViewModel {
 
     /** Runs work in the background, the wizard busy meanwhile; {@code then} gets its result, a failure is shown. */
     <T> void submit(BackgroundWork<T> work, Consumer<T> then) {
-        busy.set(true);
         error.set("");
+        submitKeepingError(work, then);
+    }
+
+    /**
+     * {@link #submit}, the error shown meanwhile kept: writing a refused run's error report must leave the refusal
+     * (and with it the button that writes the report, for another copy or format) on the screen.
+     */
+    <T> void submitKeepingError(BackgroundWork<T> work, Consumer<T> then) {
+        busy.set(true);
         executor.submit(work, r -> {
             busy.set(false);
             then.accept(r);

@@ -118,6 +118,16 @@ class ImportTargetsWizardFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pipeline.getValue()).as("the profile's pipeline").isEqualTo("sales");
         assertThat(robot.lookup("#import-create-missing").queryAs(CheckBox.class).isSelected()).isTrue();
+        // another target drops the profile: the box says so, and choosing the profile again applies it again
+        ComboBox<ImportTarget> target = robot.lookup("#import-target").queryAs(ComboBox.class);
+        robot.interact(() -> target.setValue(ImportTarget.CLIENTS));
+        robot.interact(() -> target.setValue(ImportTarget.DEALS));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(profile.getValue()).isNull();
+        robot.interact(() -> profile.setValue("salesforce-opportunities"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#import-next");
         waitFor(ImportWizardViewModel.Step.MAPPING);
         assertThat(robot.lookup("#import-column-externalId").queryAs(ComboBox.class).getValue()).isEqualTo("Opportunity ID");

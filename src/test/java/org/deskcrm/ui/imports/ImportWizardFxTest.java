@@ -115,6 +115,28 @@ class ImportWizardFxTest {
     }
 
     @Test
+    void aRefusedRunKeepsItsRefusalWhileItsErrorReportIsWrittenTwice(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.load("клиенты.csv", cp1251("Название;Менеджер;ИНН\nООО Запад;Аня;\n")));
+        mapOwnerAndGo(robot);
+        // the database refuses the run after a clean preview (a constraint): the refusal and its cells are shown
+        robot.interact(() -> vm.failed(new org.deskcrm.model.io.ImportRejectedException(java.util.List.of(
+                org.deskcrm.model.io.CellIssue.of(2, "Название", "imports.issue.required")))));
+        Button report = robot.lookup("#import-save-report").queryAs(Button.class);
+        assertThat(report.isVisible()).isTrue();
+        String refusal = vm.errorProperty().get();
+        assertThat(refusal).isNotEmpty();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("refused");
+        for (String name : java.util.List.of("errors.xlsx", "errors.csv")) {
+            robot.interact(() -> vm.writeErrorReport(dir.resolve(name)));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(java.nio.file.Files.size(dir.resolve(name))).as(name).isPositive();
+            assertThat(vm.errorProperty().get()).as("after writing %s", name).isEqualTo(refusal);
+            assertThat(report.isVisible()).as("after writing %s", name).isTrue();
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aValidFileRunsInTheBackgroundAndTheProfileIsSaved(FxRobot robot) throws Exception {
         long before = new ImportLookupRepository(ctx.database()).count("client");
