@@ -233,7 +233,7 @@ public final class TotalsBenchmark {
                             List.of(new ImportedDeal.Entry(st.id(), created, null))));
                 }
                 long t0 = System.nanoTime();
-                long[] written = ctx.database().inTransaction(() -> imports.insertDeals(rows, null, Instant.now()));
+                long[] written = ctx.database().inTransaction(() -> imports.deals().insertDeals(rows, null, Instant.now()));
                 double importMs = (System.nanoTime() - t0) / 1e6;
                 System.out.printf("round %d, import of %d deals (write), totals %s: %.0f ms%n", round, written.length,
                         kept ? "kept" : "not kept", importMs);

@@ -274,7 +274,7 @@ final class DealPlanner extends Planner {
             ImportedDeal d = rows.get(i);
             String name = d.newLostReason();
             if (name != null) {
-                d = d.withLostReason(created.computeIfAbsent(RefKind.key(name), k -> writes.insertLostReason(name)));
+                d = d.withLostReason(created.computeIfAbsent(RefKind.key(name), k -> writes.deals().insertLostReason(name)));
             }
             Long id = existingId.get(i);
             Long same = sameKeyId.get(i);
@@ -285,15 +285,15 @@ final class DealPlanner extends Planner {
             } else if (id == null) {
                 fresh.add(d);
             } else if (mode == DuplicateMode.MERGE) {
-                writes.mergeDeal(id, d, now);
+                writes.deals().mergeDeal(id, d, now);
                 touched.add(id);
                 merged++;
             }
         }
-        writes.updateDeals(sameIds, sameRows, userId, now);
+        writes.deals().updateDeals(sameIds, sameRows, userId, now);
         touched.addAll(sameIds);
         checkCancel(progress);
-        for (long id : writes.insertDeals(fresh, userId, now, written -> {
+        for (long id : writes.deals().insertDeals(fresh, userId, now, written -> {
             progress.update("imports.progress.writing", written, fresh.size());
             checkCancel(progress);
         })) {

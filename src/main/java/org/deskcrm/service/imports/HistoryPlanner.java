@@ -105,7 +105,7 @@ final class HistoryPlanner extends Planner {
     @Override
     Written write(Long userId, Instant now, Progress progress) {
         checkCancel(progress);
-        writes.replaceHistory(histories, amounts, userId);
+        writes.deals().replaceHistory(histories, amounts, userId);
         return new Written(0, histories.size(), 0);
     }
 }

@@ -301,12 +301,12 @@ abstract class TotalsDriftContract {
                     null, null, null, history));
         }
         ctx.database().inTransaction(() -> {
-            for (long id : imports.insertDeals(rows, null, now)) {
+            for (long id : imports.deals().insertDeals(rows, null, now)) {
                 deals.add(id);
             }
             for (int i = 0; i < 5; i++) {
                 ImportedDeal d = rows.get(i);
-                imports.mergeDeal(pick(deals), new ImportedDeal(d.title(), d.clientId(), null, d.ownerId(), d.pipelineId(),
+                imports.deals().mergeDeal(pick(deals), new ImportedDeal(d.title(), d.clientId(), null, d.ownerId(), d.pipelineId(),
                         d.stageId(), amount(), null, pick(sources), null, null, null, null, null, null, List.of()), now);
             }
         });
