@@ -46,6 +46,8 @@ final class ImportRun {
     /** The invalid cells of the last run refused (empty: none to report). */
     private List<CellIssue> rejected = List.of();
     private TaskExecutor.Job job;
+    /** Cancel was pressed: the run stops at its next check and rolls back, unless it already committed. */
+    private volatile boolean cancelRequested;
 
     ImportRun(ImportWizardViewModel wizard, ImportService service, TaskExecutor executor, Executor ui, I18n i18n,
               Supplier<Long> userId, Runnable afterImport) {
@@ -71,6 +73,7 @@ final class ImportRun {
         wizard.setResult("");
         rejected = List.of();
         progress.set(-1);
+        cancelRequested = false;
         job = executor.submit(p -> service.run(data, name, t, s, false, user, forward(p)), r -> {
             running.set(false);
             showResult(r);
@@ -80,11 +83,15 @@ final class ImportRun {
         });
     }
 
+    /**
+     * Asks the run to stop: it rolls back at its next check and the wizard says "cancelled" when it has; a run that
+     * had already committed shows its result instead. (Cancelling the job itself would drop its outcome, and a run
+     * committed in that moment would have been reported as cancelled while its rows were in.)
+     */
     void cancel() {
-        if (job != null && running.get()) {
-            job.cancel();
-            running.set(false);
-            wizard.setError(i18n.get("imports.cancelled"));
+        if (job != null && running.get() && !cancelRequested) {
+            cancelRequested = true;
+            progressText.set(i18n.get("imports.wizard.cancelling"));
         }
     }
 
@@ -96,13 +103,15 @@ final class ImportRun {
                 inner.update(stepKey, doneCount, total);
                 ui.execute(() -> {
                     progress.set(total > 0 ? (double) doneCount / total : -1);
-                    progressText.set(i18n.get(stepKey));
+                    if (!cancelRequested) { // "cancelling" stays until the run has stopped
+                        progressText.set(i18n.get(stepKey));
+                    }
                 });
             }
 
             @Override
             public boolean isCancelled() {
-                return inner.isCancelled();
+                return cancelRequested || inner.isCancelled();
             }
         };
     }

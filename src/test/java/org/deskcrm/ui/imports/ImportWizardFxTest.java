@@ -43,6 +43,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportWizardFxTest {
     static AppContext ctx;
     static FxTaskExecutor executor;
+    HeldOutcome held;
+
+    /**
+     * The window's executor, able to hold the next job before its work starts (an import under way) or its outcome
+     * once its work has returned (the moment between an import's commit and its result reaching the window).
+     */
+    static final class HeldOutcome implements org.deskcrm.ui.common.TaskExecutor {
+        private final org.deskcrm.ui.common.TaskExecutor inner;
+        final java.util.concurrent.CountDownLatch returned = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        volatile boolean holdNext;
+        volatile boolean holdNextStart;
+
+        HeldOutcome(org.deskcrm.ui.common.TaskExecutor inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public <T> Job submit(org.deskcrm.ui.common.BackgroundWork<T> work, java.util.function.Consumer<? super T> ok,
+                              java.util.function.Consumer<Throwable> failed) {
+            boolean hold = holdNext;
+            boolean holdStart = holdNextStart;
+            holdNext = false;
+            holdNextStart = false;
+            return inner.submit(p -> {
+                if (holdStart) {
+                    returned.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                }
+                T r = work.call(p);
+                if (hold) {
+                    returned.countDown();
+                    release.await(60, TimeUnit.SECONDS);
+                }
+                return r;
+            }, ok, failed);
+        }
+    }
     static long admin;
     final AtomicInteger refreshed = new AtomicInteger();
     ImportWizardViewModel vm;
@@ -64,7 +102,8 @@ class ImportWizardFxTest {
     @Start
     void start(Stage stage) {
         I18n i18n = new I18n(Locale.forLanguageTag("ru"));
-        ImportScreens screens = new ImportScreens(ctx.imports().service(), ctx.imports().profiles(), executor, i18n,
+        held = new HeldOutcome(executor);
+        ImportScreens screens = new ImportScreens(ctx.imports().service(), ctx.imports().profiles(), held, i18n,
                 () -> admin);
         vm = screens.viewModel(ImportTarget.CLIENTS, refreshed::incrementAndGet);
         stage.setScene(new Scene(new ImportWizardView(vm, i18n), 1000, 700));
@@ -134,6 +173,41 @@ class ImportWizardFxTest {
             assertThat(vm.errorProperty().get()).as("after writing %s", name).isEqualTo(refusal);
             assertThat(report.isVisible()).as("after writing %s", name).isTrue();
         }
+    }
+
+    @Test
+    void cancelPressedDuringTheRunRollsItBackAndSaysSo(FxRobot robot) throws Exception {
+        long before = new ImportLookupRepository(ctx.database()).count("client");
+        robot.interact(() -> vm.load("клиенты.csv", cp1251("Название;Менеджер;ИНН\nООО Закат;Аня;\n")));
+        mapOwnerAndGo(robot);
+        held.holdNextStart = true;
+        robot.clickOn("#import-run");
+        assertThat(held.returned.await(60, TimeUnit.SECONDS)).isTrue(); // the run is under way
+        robot.clickOn("#import-cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Отменяем импорт…");
+        held.release.countDown();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.errorProperty().get()).isEqualTo("Импорт отменён, ничего не записано.");
+        assertThat(new ImportLookupRepository(ctx.database()).count("client")).isEqualTo(before);
+    }
+
+    @Test
+    void cancelPressedAfterTheRunCommittedShowsWhatItWrote(FxRobot robot) throws Exception {
+        long before = new ImportLookupRepository(ctx.database()).count("client");
+        robot.interact(() -> vm.load("клиенты.csv", cp1251("Название;Менеджер;ИНН\nООО Восход;Аня;\n")));
+        mapOwnerAndGo(robot);
+        held.holdNext = true;
+        robot.clickOn("#import-run");
+        assertThat(held.returned.await(60, TimeUnit.SECONDS)).isTrue(); // committed, its outcome not yet on screen
+        robot.clickOn("#import-cancel");
+        held.release.countDown();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(new ImportLookupRepository(ctx.database()).count("client")).isEqualTo(before + 1);
+        assertThat(vm.errorProperty().get()).as("no 'cancelled' for rows that are in").isEmpty();
+        assertThat(robot.lookup("#import-result").queryAs(Label.class).getText()).contains("создано 1");
     }
 
     @Test
