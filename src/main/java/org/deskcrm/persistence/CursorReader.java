@@ -114,18 +114,17 @@ public final class CursorReader {
 
     /**
      * Runs {@code read} where its queries stream their rows: on PostgreSQL in a transaction (the driver then
-     * fetches a cursor by batches), on H2 on one connection with lazy execution for the duration (the rows are
-     * produced as they are read: no temporary file, no sort on disk for an ORDER BY the index gives, no result
-     * kept after the read).
+     * fetches a cursor by batches) — the caller's when it holds one, else one of its own; on H2 on one connection
+     * with lazy execution for the duration (the rows are produced as they are read: no temporary file, no sort on
+     * disk for an ORDER BY the index gives, no result kept after the read).
      */
     public static <T> T streamed(DSLContext dsl, Function<DSLContext, T> read) {
         if (dsl.dialect().family() != SQLDialect.H2) {
-            if (dsl.configuration().transactionProvider() instanceof org.jooq.impl.ThreadLocalTransactionProvider) {
-                // the application's context: inside a caller's transaction this nests in it (a savepoint on its
-                // connection); a transaction of the other form there closed the caller's connection
-                return dsl.transactionResult(() -> read.apply(dsl));
-            }
-            return dsl.transactionResult(c -> read.apply(c.dsl()));
+            // inside a caller's transaction (the application's thread-bound one, or a restore's plain connection) a
+            // transaction of its own would end the caller's: it closed the thread-bound one's connection, and it
+            // would commit a plain connection half-way
+            boolean callersTransaction = dsl.connectionResult(c -> !c.getAutoCommit());
+            return callersTransaction ? read.apply(dsl) : dsl.transactionResult(c -> read.apply(c.dsl()));
         }
         return dsl.connectionResult(c -> {
             // this connection alone, with the configuration's listeners (the benchmarks record the statements). The

@@ -4,7 +4,6 @@ import org.deskcrm.persistence.CursorReader;
 import org.jooq.DSLContext;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +49,8 @@ public final class MainProducts {
         Long best = null;
         BigDecimal bestAmount = null;
         for (L l : lines) {
-            BigDecimal a = amount.apply(l) == null ? BigDecimal.ZERO : amount.apply(l);
+            BigDecimal given = amount.apply(l);
+            BigDecimal a = given == null ? BigDecimal.ZERO : given;
             if (bestAmount == null || a.compareTo(bestAmount) > 0) {
                 bestAmount = a;
                 best = product.apply(l);
@@ -66,7 +66,7 @@ public final class MainProducts {
      */
     static int repair(DSLContext dsl) {
         List<long[]> stored = new ArrayList<>(); // pairs: id, stored product (0: none), read in id order
-        eachRow(dsl, dsl.select(DEAL.ID, DEAL.MAIN_PRODUCT_ID).from(DEAL).orderBy(DEAL.ID),
+        CursorReader.eachRow(dsl, d -> d.select(DEAL.ID, DEAL.MAIN_PRODUCT_ID).from(DEAL).orderBy(DEAL.ID),
                 r -> stored.add(new long[] {r.getLong(1), r.getLong(2)}));
         int n = stored.size();
         long[] ids = new long[n];
@@ -75,7 +75,7 @@ public final class MainProducts {
         }
         LineScan scan = new LineScan(ids);
         if (n > 0) {
-            eachRow(dsl, lines(dsl), scan::line);
+            CursorReader.eachRow(dsl, MainProducts::lines, scan::line);
         }
         long[] product = scan.products;
         List<Integer> differ = new ArrayList<>();
@@ -84,26 +84,8 @@ public final class MainProducts {
                 differ.add(i);
             }
         }
-        if (!differ.isEmpty()) {
-            dsl.connection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE deal SET main_product_id = ? WHERE id = ?")) {
-                    int batch = 0;
-                    for (int i : differ) {
-                        if (product[i] == 0) {
-                            ps.setNull(1, java.sql.Types.BIGINT);
-                        } else {
-                            ps.setLong(1, product[i]);
-                        }
-                        ps.setLong(2, ids[i]);
-                        ps.addBatch();
-                        if (++batch % 1_000 == 0) {
-                            ps.executeBatch();
-                        }
-                    }
-                    ps.executeBatch();
-                }
-            });
-        }
+        Registers.run(dsl, "UPDATE deal SET main_product_id = ? WHERE id = ?", differ,
+                i -> new Object[] {product[i] == 0 ? null : product[i], ids[i]});
         RegisterState.built(dsl, REGISTER, RegisterState.settingsZone(dsl), null);
         return differ.size();
     }
@@ -153,26 +135,6 @@ public final class MainProducts {
         public long productOf(long dealId) {
             int k = Arrays.binarySearch(ids, dealId);
             return k < 0 ? 0 : products[k];
-        }
-    }
-
-    /**
-     * Every row of the query, in the caller's transaction: on H2 read lazily ({@link CursorReader}), on PostgreSQL by
-     * the driver's batches, which a transaction already gives (a transaction of CursorReader's own would commit a
-     * restore's plain connection half-way).
-     */
-    private static void eachRow(DSLContext dsl, org.jooq.ResultQuery<?> query, CursorReader.RowHandler row) {
-        if (dsl.dialect().family() == org.jooq.SQLDialect.H2) {
-            CursorReader.eachRow(dsl, d -> query, row);
-            return;
-        }
-        try (org.jooq.Cursor<?> cursor = query.fetchSize(CursorReader.FETCH_SIZE).fetchLazy()) {
-            java.sql.ResultSet rs = cursor.resultSet();
-            while (rs.next()) {
-                row.handle(rs);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new org.jooq.exception.DataAccessException("reading rows: " + e.getMessage(), e);
         }
     }
 }

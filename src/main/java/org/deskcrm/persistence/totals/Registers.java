@@ -168,7 +168,7 @@ final class Registers {
     }
 
     /** Runs one statement for each item, bound by {@code binds}, in JDBC batches; returns the update counts. */
-    private static <T> int[] run(DSLContext dsl, String sql, List<T> items, Function<T, Object[]> binds) {
+    static <T> int[] run(DSLContext dsl, String sql, List<T> items, Function<T, Object[]> binds) {
         int[] counts = new int[items.size()];
         if (items.isEmpty()) {
             return counts;
