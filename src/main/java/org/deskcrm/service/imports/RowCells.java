@@ -32,8 +32,6 @@ final class RowCells {
     private final List<CellIssue> issues;
     private final CellFormats formats;
     private ImportRow row;
-    private String lastPhoneRaw;
-    private String lastPhoneNorm;
     private Map<String, java.util.Optional<String>> phoneForms = Map.of();
     private int issuesBefore;
 
@@ -235,17 +233,12 @@ final class RowCells {
             issue(field, "imports.issue.phone", v);
             return null;
         }
-        lastPhoneRaw = v;
-        lastPhoneNorm = norm;
         return v;
     }
 
-    /** The E.164 form of a phone this row's {@link #phone} accepted (normalized once, it is the slow part). */
+    /** The E.164 form of a phone this row's {@link #phone} accepted (found among the forms normalized ahead). */
     String phoneNorm(String raw) {
-        if (raw == null) {
-            return null;
-        }
-        return raw.equals(lastPhoneRaw) ? lastPhoneNorm : phoneForm(raw);
+        return raw == null ? null : phoneForm(raw);
     }
 
     private String phoneForm(String raw) {
