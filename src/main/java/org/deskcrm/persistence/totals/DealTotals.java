@@ -248,11 +248,10 @@ public class DealTotals {
     }
 
     private Rebuild rebuildInCurrentTransaction(ZoneId zone, Consumer<String> progress) {
-        Optional<ZoneId> before = builtZone();
-        progress.accept("totals.step.read");
         boolean productsKnown = MainProducts.known(dsl);
-        int products = MainProducts.repair(dsl); // the deals' main products, recomputed from their lines with the totals
-        Rebuild built = Registers.rebuild(dsl, rows, before, zone, () -> {
+        int[] products = new int[1];
+        Rebuild built = Registers.rebuild(dsl, rows, builtZone(), zone, () -> {
+            products[0] = MainProducts.repair(dsl); // the deals' main products, recomputed from their lines with the rest
             Map<Key, Cell> fresh = new HashMap<>();
             add(fresh, contributions(DSL.noCondition(), zone), false);
             return fresh;
@@ -263,7 +262,7 @@ public class DealTotals {
                     r.getReachedOrder()), new Cell(r.getDealCount(), r.getAmount(), r.getStageAmount())));
             return stored;
         }, () -> RegisterState.built(dsl, REGISTER, zone, null), progress);
-        return built.wasBuilt() && productsKnown ? new Rebuild(built.rows(), built.repaired() + products, true) : built;
+        return built.wasBuilt() && productsKnown ? new Rebuild(built.rows(), built.repaired() + products[0], true) : built;
     }
 
     /** {@link #rebuild(ZoneId, Consumer)} in the business time zone of the database's settings. */
