@@ -10,6 +10,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.deskcrm.service.common.Progress;
 import org.deskcrm.ui.common.BackgroundWork;
 import org.deskcrm.ui.common.FxTaskExecutor;
 import org.deskcrm.ui.common.I18n;
@@ -45,6 +46,8 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
         final Consumer<Throwable> onFailure;
         TaskExecutor.Job job;
         boolean finished;
+        /** Cancel was pressed: the job stops at its next check, unless it is past its last one. */
+        volatile boolean cancelRequested;
 
         Tracked(String title, Consumer<Throwable> onFailure) {
             this.title = title;
@@ -165,11 +168,25 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
         Tracked t = new Tracked(title, onFailure);
         tracked.add(t);
         showProgress(title);
-        t.job = executor.submit(work, result -> {
+        BackgroundWork<T> stoppable = p -> work.call(new Progress() {
+            @Override
+            public void update(String stepKey, long done, long total) {
+                p.update(stepKey, done, total);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return t.cancelRequested || p.isCancelled();
+            }
+        });
+        t.job = executor.submit(stoppable, result -> {
             finish(t);
             onSuccess.accept(result);
         }, failure -> {
             finish(t);
+            if (failure instanceof CancellationException) {
+                message(i18n.format("shell.status.cancelled", t.title));
+            }
             onFailure.accept(failure);
         });
         return new TaskExecutor.Job() {
@@ -201,16 +218,19 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
         }
     }
 
+    /**
+     * Asks the job to stop: it throws a {@link CancellationException} at its next check and the bar then says
+     * "cancelled"; a job past its last check (a restore committing) ends as it would have and reports its result.
+     * (Cancelling the executor's job would drop that outcome: a restore that committed in that moment would have been
+     * reported as cancelled while the database had been replaced.)
+     */
     private void cancelOne(Tracked t) {
-        if (t.finished) {
+        if (t.finished || t.cancelRequested) {
             return;
         }
-        if (t.job != null) {
-            t.job.cancel();
-        }
-        finish(t);
-        message(i18n.format("shell.status.cancelled", t.title));
-        t.onFailure.accept(new CancellationException(t.title));
+        t.cancelRequested = true;
+        message(i18n.format("shell.status.cancelling", t.title));
+        cancel.setDisable(tracked.stream().allMatch(x -> x.cancelRequested));
     }
 
     /** The Cancel button: stops every job shown in the bar. */

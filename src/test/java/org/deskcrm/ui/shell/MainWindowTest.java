@@ -227,7 +227,7 @@ class MainWindowTest {
                 Thread.sleep(20);
             }
             stopped.countDown();
-            return "done";
+            throw new java.util.concurrent.CancellationException("stopped at its check");
         }, r -> outcome.complete(null), outcome::complete));
         waitUntil(() -> robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() == 0.25);
         assertThat(fx(() -> robot.lookup("#progressLabel").queryAs(javafx.scene.control.Label.class).getText()))
@@ -237,6 +237,27 @@ class MainWindowTest {
         assertThat(stopped.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(fx(() -> robot.lookup("#progressBar").query().getParent().isVisible())).isFalse();
         assertThat(fx(() -> window.statusBar().messageText())).isEqualTo("Cancelled: Export");
+    }
+
+    @Test
+    void aJobThatFinishesWhileItIsBeingCancelledIsReportedDoneNotCancelled(FxRobot robot) throws Exception {
+        // a backup or restore past its last check commits whatever Cancel says: the bar waits for the real outcome
+        java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        robot.interact(() -> window.statusBar().run("Restore", progress -> {
+            progress.update("no.such.key", 3, 4);
+            release.await(30, TimeUnit.SECONDS);
+            return "restored";
+        }, outcome::complete, outcome::complete));
+        waitUntil(() -> robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() == 0.75);
+        robot.clickOn("#progressCancel");
+        assertThat(fx(() -> window.statusBar().messageText())).isEqualTo("Cancelling: Restore");
+        assertThat(fx(() -> robot.lookup("#progressCancel").query().isDisabled())).isTrue();
+        assertThat(outcome.isDone()).as("no outcome before the job has stopped").isFalse();
+        release.countDown();
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isEqualTo("restored");
+        waitUntil(() -> !fx(() -> robot.lookup("#progressBar").query().getParent().isVisible()));
+        assertThat(fx(() -> window.statusBar().messageText())).isNotEqualTo("Cancelled: Restore");
     }
 
     @Test
