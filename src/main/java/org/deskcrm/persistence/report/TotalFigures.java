@@ -108,6 +108,26 @@ final class TotalFigures {
                 .groupBy(DEAL_TOTAL.STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2().longValue(), r.value3()));
     }
 
+    /**
+     * Deals now in an open stage, by owner: count and current amount (manager load, the pipeline tile; ADR 0032). The
+     * same created rows of every month as {@link #byCurrentStage}, their current amounts; an owner whose rows sum to
+     * no deal is left out, as the records would not name him.
+     */
+    List<Tally> openByOwner(ReportScope s) {
+        boolean rollUp = s.filter().sourceId() == null && s.filter().band() == null;
+        Condition months = rollUp ? DEAL_TOTAL.DAY_NO.lt(0) : DEAL_TOTAL.DAY_NO.between(1, MAX_MONTH);
+        List<Tally> open = new ArrayList<>();
+        dsl.select(DEAL_TOTAL.OWNER_ID, DSL.sum(DEAL_TOTAL.DEAL_COUNT), DSL.sum(DEAL_TOTAL.AMOUNT)).from(DEAL_TOTAL)
+                .where(DEAL_TOTAL.KIND.eq(DealTotals.CREATED)).and(months).and(filter(s.filter()))
+                .and(Scopes.stageIs(dsl, DEAL_TOTAL.STAGE_ID, StageKind.OPEN)).groupBy(DEAL_TOTAL.OWNER_ID)
+                .forEach(r -> {
+                    if (r.value2().signum() != 0) {
+                        open.add(new Tally(r.value1() == 0L ? null : r.value1(), r.value2().longValue(), r.value3()));
+                    }
+                });
+        return open;
+    }
+
     /** The largest month number (yyyymm) below the first day number (yyyymmdd of the year 1000). */
     private static final int MAX_MONTH = 999_999;
 

@@ -364,6 +364,8 @@ abstract class TotalsDriftContract {
                             .isEqualTo(tallies(figures.recorded(o, by, s)));
                 }
             }
+            assertThat(tallies(figures.openByOwner(s))).as("open deals by owner, %s", f)
+                    .isEqualTo(tallies(figures.openByOwnerRecorded(s)));
             assertThat(tallies(figures.lostByStage(s))).as("lost by stage, %s", f)
                     .isEqualTo(tallies(figures.lostByStageRecorded(s)));
             assertThat(cohort(funnel.cohort(s))).as("funnel cohort, %s", f).isEqualTo(cohort(funnel.cohortRecorded(s)));
