@@ -30,13 +30,42 @@ public enum PeriodPreset {
          * when this range is whole months, else the same number of days before it.
          */
         public Range previous() {
-            if (from.getDayOfMonth() == 1 && to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
+            if (wholeMonths()) {
                 long months = ChronoUnit.MONTHS.between(from, to.plusDays(1));
                 LocalDate start = from.minusMonths(months);
                 return new Range(start, from.minusDays(1));
             }
             long days = ChronoUnit.DAYS.between(from, to) + 1;
             return new Range(from.minusDays(days), from.minusDays(1));
+        }
+
+        /** Whole calendar months: from a month's first day to a month's last day. */
+        private boolean wholeMonths() {
+            return from.getDayOfMonth() == 1 && to.equals(to.withDayOfMonth(to.lengthOfMonth()));
+        }
+
+        /**
+         * The part of this period up to {@code today}, when the period is under way (today falls in it before its
+         * last day); empty for a period that is over or has not begun.
+         */
+        public java.util.Optional<Range> soFar(LocalDate today) {
+            return today.isBefore(from) || !today.isBefore(to) ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Range(from, today));
+        }
+
+        /**
+         * The same stretch of the {@link #previous} period as {@link #soFar} is of this one: from its first day to
+         * the day as far into it — the same day of the month for whole months (or that month's last day: March 1–31
+         * → February 1–28), otherwise the same number of days. Empty when the period is not under way.
+         */
+        public java.util.Optional<Range> previousSoFar(LocalDate today) {
+            return soFar(today).map(part -> {
+                Range before = previous();
+                LocalDate end = wholeMonths()
+                        ? today.minusMonths(ChronoUnit.MONTHS.between(from, to.plusDays(1)))
+                        : today.minusDays(ChronoUnit.DAYS.between(from, to) + 1);
+                return new Range(before.from(), end.isAfter(before.to()) ? before.to() : end);
+            });
         }
     }
 

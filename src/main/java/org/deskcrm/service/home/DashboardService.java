@@ -35,9 +35,25 @@ public final class DashboardService {
         this.control = control;
     }
 
-    /** One tile's content: the figure, its plan (if a goal exists), the previous period's figure and the trend. */
-    public record Figure(HomeTile tile, BigDecimal value, BigDecimal plan, BigDecimal previous,
+    /**
+     * One tile's content: the figure, its plan (if a goal exists), its change against the previous period (null
+     * where none applies) and the trend.
+     */
+    public record Figure(HomeTile tile, BigDecimal value, BigDecimal plan, Change change,
                          List<BigDecimal> trend, ReportFilter filter) {
+        /** The figure of the stretch of the previous period it is compared with, null without a comparison. */
+        public BigDecimal previous() {
+            return change == null ? null : change.before();
+        }
+    }
+
+    /**
+     * A figure against the previous period (ADR 0033): {@code now} is the figure of the period, {@code before} that of
+     * the period just before of the same shape. While the period is under way, both are of the same stretch —
+     * {@code now} up to today, {@code before} the previous period's first days as far in ({@code sameDays}; a month
+     * on its 7th against the previous month's 1st–7th) — so a month that has just begun is not shown as a fall.
+     */
+    public record Change(BigDecimal now, BigDecimal before, Range beforeRange, boolean sameDays) {
     }
 
     /** One step of the small funnel: a stage, the deals of the period that reached it, their amount there. */
@@ -61,6 +77,7 @@ public final class DashboardService {
         private final Range period;
         private final Long controlManager;
         private final Map<String, ReportTable> tables = new HashMap<>();
+        private LocalDate today;
 
         private Snapshot(Range period, Long controlManager) {
             this.period = period;
@@ -99,12 +116,29 @@ public final class DashboardService {
             if (!tile.periodic()) {
                 return new Figure(tile, value, null, null, List.of(), filter);
             }
-            BigDecimal previous = read(tile, period.previous());
             List<BigDecimal> trend = new ArrayList<>();
             for (Range m : months(period.to(), TREND_MONTHS)) {
                 trend.add(read(tile, m));
             }
-            return new Figure(tile, value, plan(tile), previous, trend, filter);
+            return new Figure(tile, value, plan(tile), change(tile, value), trend, filter);
+        }
+
+        private Change change(HomeTile tile, BigDecimal value) {
+            LocalDate today = today();
+            java.util.Optional<Range> soFar = period.soFar(today);
+            if (soFar.isEmpty()) {
+                Range before = period.previous();
+                return new Change(value, read(tile, before), before, false);
+            }
+            Range before = period.previousSoFar(today).orElseThrow();
+            return new Change(read(tile, soFar.get()), read(tile, before), before, true);
+        }
+
+        private LocalDate today() {
+            if (today == null) {
+                today = reports.support().today();
+            }
+            return today;
         }
 
         /** The funnel of the deals created in the period (the report's default pipeline). */

@@ -56,7 +56,7 @@ public final class HomeScreens {
     }
 
     public Node dashboard() {
-        HomeViewModel vm = new HomeViewModel(service, executor, i18n, today, HomePreferences.forLogin(login),
+        HomeViewModel vm = new HomeViewModel(service, executor, javafx.application.Platform::runLater, i18n, today, HomePreferences.forLogin(login),
                 manager ? HomeTile.MANAGER : HomeTile.SUPERVISOR, controlManager);
         HomeView view = new HomeView(vm, currency.get(), f -> {
             if (f.tile().report().isPresent()) {

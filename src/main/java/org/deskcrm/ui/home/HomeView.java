@@ -216,10 +216,10 @@ public final class HomeView extends BorderPane implements Refreshable {
             plan.setWrapText(true);
             box.getChildren().add(plan);
         }
-        if (f != null && f.previous() != null) {
-            Label change = new Label(change(f, t));
+        if (f != null && f.change() != null) {
+            Label change = new Label(change(f.change(), t));
             change.setId("homeChange-" + t.code());
-            change.getStyleClass().addAll("hint", f.value().compareTo(f.previous()) >= 0 ? "home-up" : "home-down");
+            change.getStyleClass().addAll("hint", f.change().now().compareTo(f.change().before()) >= 0 ? "home-up" : "home-down");
             change.setWrapText(true);
             box.getChildren().add(change);
         }
@@ -278,14 +278,23 @@ public final class HomeView extends BorderPane implements Refreshable {
         return t.type() == ColumnType.COUNT ? v.longValue() : v;
     }
 
-    private String change(Figure f, HomeTile t) {
-        BigDecimal diff = f.value().subtract(f.previous());
+    /**
+     * "▲ 12.0% vs the previous period"; while the period is under way, against the same days of the previous one:
+     * "▲ 12.0% vs Nov 1 – Nov 7".
+     */
+    private String change(DashboardService.Change c, HomeTile t) {
+        BigDecimal diff = c.now().subtract(c.before());
         String sign = diff.signum() > 0 ? "▲ " : diff.signum() < 0 ? "▼ " : "";
         String amount = t.type() == ColumnType.RATIO
                 ? format.text(diff.abs(), ColumnType.RATIO)
-                : f.previous().signum() == 0 ? format.text(shown(diff.abs(), t), t.type())
-                : format.text(diff.abs().divide(f.previous().abs(), 4, RoundingMode.HALF_UP), ColumnType.RATIO);
-        return i18n.format("home.tile.change", sign + amount);
+                : c.before().signum() == 0 ? format.text(shown(diff.abs(), t), t.type())
+                : format.text(diff.abs().divide(c.before().abs(), 4, RoundingMode.HALF_UP), ColumnType.RATIO);
+        if (!c.sameDays()) {
+            return i18n.format("home.tile.change", sign + amount);
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("home.tile.dayPattern"), i18n.locale());
+        return i18n.format("home.tile.changeSameDays", sign + amount, day.format(c.beforeRange().from()),
+                day.format(c.beforeRange().to()));
     }
 
     private static Pane sparkline(List<BigDecimal> values) {

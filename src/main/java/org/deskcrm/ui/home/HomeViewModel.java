@@ -21,12 +21,17 @@ import org.deskcrm.ui.common.TaskExecutor;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * The home dashboard: the chosen tiles for a period preset, filled one after another in the
  * background (the first tiles show while the rest compute), then the small funnel and revenue by
  * month. A newer refresh supersedes one still running; nothing runs on the FX thread.
+ * <p>
+ * Every tile's number is computed by one background job that hands each to the window as it is known: a job per
+ * number waited for the window between numbers, and right after the sign-in the window is busy drawing itself
+ * for the first time.
  */
 public final class HomeViewModel {
     /** How many months the revenue chart shows. */
@@ -34,6 +39,7 @@ public final class HomeViewModel {
 
     private final DashboardService service;
     private final TaskExecutor executor;
+    private final Executor ui;
     private final I18n i18n;
     private final Supplier<LocalDate> today;
     private final HomePreferences prefs;
@@ -53,13 +59,16 @@ public final class HomeViewModel {
 
     /**
      * @param today reads today's date in the business time zone (runs a query: called off the FX thread)
+     * @param ui runs a result on the FX thread ({@code Platform::runLater} in the window)
      * @param defaults the tiles of the person's role, used until the person chooses others
      */
-    public HomeViewModel(DashboardService service, TaskExecutor executor, I18n i18n, Supplier<LocalDate> today,
-                         HomePreferences prefs, List<HomeTile> defaults, Supplier<Long> controlManager) {
+    public HomeViewModel(DashboardService service, TaskExecutor executor, Executor ui, I18n i18n,
+                         Supplier<LocalDate> today, HomePreferences prefs, List<HomeTile> defaults,
+                         Supplier<Long> controlManager) {
         this.controlManager = controlManager;
         this.service = service;
         this.executor = executor;
+        this.ui = ui;
         this.i18n = i18n;
         this.today = today;
         this.prefs = prefs;
@@ -156,36 +165,37 @@ public final class HomeViewModel {
         List<HomeTile> tiles = new ArrayList<>(chosen);
         Long manager = controlManager.get();
         running = executor.submit(progress -> {
-            LocalDate d = today.get();
-            return service.snapshot(p.range(d).orElseThrow(), manager);
-        }, snapshot -> {
-            if (mine != generation) {
-                return;
+            DashboardService.Snapshot snapshot = service.snapshot(p.range(today.get()).orElseThrow(), manager);
+            ui.execute(() -> {
+                if (mine == generation) {
+                    range.set(snapshot.period());
+                    figures.clear();
+                }
+            });
+            for (HomeTile tile : tiles) {
+                if (progress.isCancelled()) {
+                    break;
+                }
+                Figure f = snapshot.value(tile);
+                ui.execute(() -> {
+                    if (mine == generation) {
+                        figures.add(f);
+                    }
+                });
             }
-            range.set(snapshot.period());
-            figures.clear();
-            next(mine, snapshot, tiles, 0);
+            return snapshot;
+        }, snapshot -> {
+            if (mine == generation) {
+                details(mine, snapshot, tiles, 0);
+            }
         }, e -> failed(mine, e));
     }
 
     /**
-     * Computes every tile's number first (one report run each), then the tiles' plans, previous periods and
-     * trends, then the charts: each result shows as soon as it is known, so the numbers appear before the
-     * trends that take most of the time.
+     * After every tile's number (one report run each), the tiles' plans, previous periods and trends, then the
+     * charts: each result shows as soon as it is known, so the numbers appear before the trends that take most of
+     * the time.
      */
-    private void next(long mine, DashboardService.Snapshot snapshot, List<HomeTile> tiles, int i) {
-        if (i < tiles.size()) {
-            running = executor.submit(progress -> snapshot.value(tiles.get(i)), f -> {
-                if (mine == generation) {
-                    figures.add(f);
-                    next(mine, snapshot, tiles, i + 1);
-                }
-            }, e -> failed(mine, e));
-            return;
-        }
-        details(mine, snapshot, tiles, 0);
-    }
-
     private void details(long mine, DashboardService.Snapshot snapshot, List<HomeTile> tiles, int i) {
         if (i < tiles.size()) {
             if (snapshot.complete(tiles.get(i))) {

@@ -56,6 +56,29 @@ class PeriodPresetTest {
     }
 
     @Test
+    void aPeriodUnderWayIsComparedWithTheSameStretchOfThePreviousOne() {
+        LocalDate dec7 = LocalDate.parse("2026-12-07");
+        assertThat(r("2026-12-01", "2026-12-31").soFar(dec7)).contains(r("2026-12-01", "2026-12-07"));
+        assertThat(r("2026-12-01", "2026-12-31").previousSoFar(dec7)).contains(r("2026-11-01", "2026-11-07"));
+        // the month's last day when the previous month is shorter
+        assertThat(r("2026-03-01", "2026-03-31").previousSoFar(LocalDate.parse("2026-03-30")))
+                .contains(r("2026-02-01", "2026-02-28"));
+        // a quarter: the same day three months back; a year: a year back
+        assertThat(r("2026-10-01", "2026-12-31").previousSoFar(dec7)).contains(r("2026-07-01", "2026-09-07"));
+        assertThat(r("2026-01-01", "2026-12-31").previousSoFar(dec7)).contains(r("2025-01-01", "2025-12-07"));
+        // a week (and any other run of days): the same number of days back
+        assertThat(r("2026-12-07", "2026-12-13").previousSoFar(LocalDate.parse("2026-12-09")))
+                .contains(r("2026-11-30", "2026-12-02"));
+        // the first day: one day against one day
+        assertThat(r("2026-12-01", "2026-12-31").previousSoFar(LocalDate.parse("2026-12-01")))
+                .contains(r("2026-11-01", "2026-11-01"));
+        // over (today is its last day or later) or not begun: the whole periods are compared
+        assertThat(r("2026-12-01", "2026-12-31").soFar(LocalDate.parse("2026-12-31"))).isEmpty();
+        assertThat(r("2026-11-01", "2026-11-30").previousSoFar(dec7)).isEmpty();
+        assertThat(r("2027-01-01", "2027-01-31").previousSoFar(dec7)).isEmpty();
+    }
+
+    @Test
     void typedDatesMatchAPresetOrAreCustom() {
         LocalDate today = LocalDate.parse("2026-05-14");
         assertThat(PeriodPreset.matching(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-06-30"), today))

@@ -79,6 +79,9 @@ class HomeDashboardFxTest {
         data.move(d4, ReportData.stage(sales, "Lost"), data.reason("No budget"), Instant.parse("2026-03-10T09:00:00Z"));
         long d5 = data.deal(client, boris, sales, needs, "500.00", null, ScoreBand.HOT, null, Instant.parse("2026-02-02T09:00:00Z"));
         data.move(d5, won, Instant.parse("2026-02-10T09:00:00Z"));
+        // won later in February than today is into March: not part of the comparison while March is under way
+        long d6 = data.deal(client, boris, sales, needs, "300.00", null, ScoreBand.HOT, null, Instant.parse("2026-02-03T09:00:00Z"));
+        data.move(d6, won, Instant.parse("2026-02-20T09:00:00Z"));
         data.goal(anna, null, GoalMetric.REVENUE, LocalDate.of(2026, 3, 1), "2000");
         data.goal(boris, null, GoalMetric.REVENUE, LocalDate.of(2026, 3, 1), "1000");
     }
@@ -89,7 +92,7 @@ class HomeDashboardFxTest {
         ReportScreens reports = new ReportScreens(ctx.reports(), executor, i18n, workspace);
         ControlScreens control = new ControlScreens(ctx.control(), executor, i18n, workspace,
                 SettingsRepository.DEFAULT_BUSINESS_ZONE, () -> null);
-        vm = new HomeViewModel(ctx.home(), executor, i18n, () -> ctx.reports().support().today(),
+        vm = new HomeViewModel(ctx.home(), executor, javafx.application.Platform::runLater, i18n, () -> ctx.reports().support().today(),
                 new HomePreferences(prefs), HomeTile.SUPERVISOR, () -> null);
         HomeView view = new HomeView(vm, f -> {
             if (f.tile().report().isPresent()) {
@@ -140,11 +143,12 @@ class HomeDashboardFxTest {
                 .isEqualTo(format.text(load.value(ReportTable.TOTALS, "conversion"), org.deskcrm.model.report.ColumnType.RATIO));
         assertThat(text(robot, "#homeValue-pipeline_value")).isEqualTo("0.00");
         assertThat(text(robot, "#homePlan-revenue")).isEqualTo("Plan 3,000.00 · 55.0% done");
-        assertThat(text(robot, "#homeChange-revenue")).isEqualTo("▲ 230.0% vs the previous period");
-        assertThat(text(robot, "#homeChange-won_deals")).isEqualTo("▲ 200.0% vs the previous period");
-        // the trend: October … March, February's 500 and March's 1 650
+        // March is under way (today the 16th): against February 1–16 (one win, 500), not all February (800)
+        assertThat(text(robot, "#homeChange-revenue")).isEqualTo("▲ 230.0% vs Feb 1 – Feb 16");
+        assertThat(text(robot, "#homeChange-won_deals")).isEqualTo("▲ 200.0% vs Feb 1 – Feb 16");
+        // the trend: October … March, February's 800 and March's 1 650
         assertThat(vm.figures().stream().filter(f -> f.tile() == HomeTile.REVENUE).findFirst().orElseThrow().trend())
-                .extracting(BigDecimal::toPlainString).containsExactly("0", "0", "0", "0", "500.00", "1650.00");
+                .extracting(BigDecimal::toPlainString).containsExactly("0", "0", "0", "0", "800.00", "1650.00");
         assertThat(vm.months()).hasSize(HomeViewModel.CHART_MONTHS);
         assertThat(vm.funnel()).isNotEmpty();
         assertThat(fx(() -> cutTexts(robot.lookup("#homeTiles").query()))).as("tile texts shown cut off").isEmpty();

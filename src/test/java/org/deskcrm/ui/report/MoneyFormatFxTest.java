@@ -104,7 +104,7 @@ class MoneyFormatFxTest {
         assertThat(money.matcher(summary).find()).as("won amount in the summary: %s", summary).isTrue();
         assertThat(summary).contains(revenue);
 
-        HomeViewModel home = new HomeViewModel(fx.ctx.home(), new SameThreadExecutor(), i18n,
+        HomeViewModel home = new HomeViewModel(fx.ctx.home(), new SameThreadExecutor(), Runnable::run, i18n,
                 () -> fx.ctx.reports().support().today(), new HomePreferences(prefs.node(locale.toLanguageTag())),
                 HomeTile.SUPERVISOR, () -> null);
         HomeView view = show(robot, () -> new HomeView(home, currency, f -> { }));
