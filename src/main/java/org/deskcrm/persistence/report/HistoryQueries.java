@@ -40,13 +40,15 @@ public class HistoryQueries {
      * but the pipeline, the stays are read from the stage index alone ({@code ix_dsh_to_stage}: stage, entered,
      * left); otherwise each is joined to its deal.
      * At 1 000 000 deals on H2 the index alone reads 248 339 stays in 0.8 s where the join took 2.1 s warm.
+     * The stage ids are written into the statement: given as parameters, H2 reads the whole index instead of the
+     * stages' ranges (at 100 000 deals 329 005 entries instead of the pipeline's 67 853, 3–5 times as long).
      */
     public List<Stay> staysEnded(ReportScope s, java.util.Collection<Long> stages, boolean withDeals) {
         DealStageHistory h = DEAL_STAGE_HISTORY;
         org.jooq.Field<Long> deal = withDeals ? h.DEAL_ID : DSL.inline(0L);
         return CursorReader.listRows(dsl, d -> Scopes.historyOfDeals(
                 d.select(h.ID, deal, h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h), h,
-                h.TO_STAGE_ID.in(stages).and(Scopes.inPeriod(h.LEFT_AT, s)), s.filter()), r -> new Stay(r.getLong(1), r.getLong(2), r.getLong(3), CursorReader.instant(r, 4), CursorReader.instant(r, 5)));
+                h.TO_STAGE_ID.in(stages.stream().map(DSL::inline).toList()).and(Scopes.inPeriod(h.LEFT_AT, s)), s.filter()), r -> new Stay(r.getLong(1), r.getLong(2), r.getLong(3), CursorReader.instant(r, 4), CursorReader.instant(r, 5)));
     }
 
     /**
