@@ -45,12 +45,14 @@ if [ -z "${SKIP_CDS:-}" ]; then
   mvn -B -q ${MVN_OFFLINE:-} test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/training.cp
   rm -rf target/class-list-training
-  java -XX:DumpLoadedClassList=target/dist/deskcrm.classlist -Xmx1g -Dprobe.typingMs=2000 \
+  timeout 600 java -XX:DumpLoadedClassList=target/dist/deskcrm.classlist -Xmx1g -Dprobe.typingMs=2000 \
        -Dglass.platform=Monocle -Dmonocle.platform=Headless -Dprism.order=sw -Djava.awt.headless=true \
        -Djava.util.prefs.userRoot=target/class-list-training/prefs \
        -cp "target/deskcrm.jar:target/test-classes:$(cat target/training.cp)" \
        org.deskcrm.ClassListTraining target/class-list-training > target/class-list-training.log 2>&1 \
     || { echo "the class-list training run failed: target/class-list-training.log" >&2; exit 1; }
+  grep -q "home_ms=" target/class-list-training.log \
+    || { echo "the class-list training run did not reach the home dashboard: target/class-list-training.log" >&2; exit 1; }
   echo "class list: $(wc -l < target/dist/deskcrm.classlist) classes"
 fi
 
