@@ -146,6 +146,8 @@ class HomeDashboardFxTest {
         // March is under way (today the 16th): against February 1–16 (one win, 500), not all February (800)
         assertThat(text(robot, "#homeChange-revenue")).isEqualTo("▲ 230.0% vs Feb 1 – Feb 16");
         assertThat(text(robot, "#homeChange-won_deals")).isEqualTo("▲ 200.0% vs Feb 1 – Feb 16");
+        // a rate's change is in percentage points: 75 % against February 1–16's 100 % (one win, no loss)
+        assertThat(text(robot, "#homeChange-win_rate")).isEqualTo("▼ 25.0 pp vs Feb 1 – Feb 16");
         // the trend: October … March, February's 800 and March's 1 650
         assertThat(vm.figures().stream().filter(f -> f.tile() == HomeTile.REVENUE).findFirst().orElseThrow().trend())
                 .extracting(BigDecimal::toPlainString).containsExactly("0", "0", "0", "0", "800.00", "1650.00");
