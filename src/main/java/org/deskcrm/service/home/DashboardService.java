@@ -41,10 +41,6 @@ public final class DashboardService {
      */
     public record Figure(HomeTile tile, BigDecimal value, BigDecimal plan, Change change,
                          List<BigDecimal> trend, ReportFilter filter) {
-        /** The figure of the stretch of the previous period it is compared with, null without a comparison. */
-        public BigDecimal previous() {
-            return change == null ? null : change.before();
-        }
     }
 
     /**
