@@ -58,8 +58,10 @@ class ReportIndexPgCheck {
     static String sql(String index) {
         try (var in = ReportIndexPgCheck.class.getResourceAsStream("/db/migration/V22__report_indexes.sql")) {
             String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return java.util.Arrays.stream(text.split(";")).map(String::strip)
-                    .map(s -> s.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip())
+            // comments first: a ';' in a comment would otherwise cut a statement
+            String statements = text.lines().filter(l -> !l.strip().startsWith("--"))
+                    .reduce("", (a, b) -> a + "\n" + b);
+            return java.util.Arrays.stream(statements.split(";")).map(String::strip)
                     .filter(s -> s.contains("INDEX " + index + " ")).findFirst().orElseThrow();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
