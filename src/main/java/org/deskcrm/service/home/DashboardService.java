@@ -40,7 +40,7 @@ public final class DashboardService {
      * where none applies) and the trend.
      */
     public record Figure(HomeTile tile, BigDecimal value, BigDecimal plan, Change change,
-                         List<BigDecimal> trend, ReportFilter filter) {
+                         List<BigDecimal> trend, boolean trendUnderWay, ReportFilter filter) {
     }
 
     /**
@@ -93,7 +93,7 @@ public final class DashboardService {
             if (tile.indicator().isPresent()) {
                 return figure(tile);
             }
-            return new Figure(tile, read(tile, period), null, null, List.of(), filter);
+            return new Figure(tile, read(tile, period), null, null, List.of(), false, filter);
         }
 
         /** Whether {@link #value} already gave the whole tile (an indicator, a figure without a period). */
@@ -106,17 +106,28 @@ public final class DashboardService {
             ReportFilter filter = ReportFilter.period(period.from(), period.to());
             if (tile.indicator().isPresent()) {
                 int n = control.count(tile.indicator().get(), controlManager);
-                return new Figure(tile, BigDecimal.valueOf(n), null, null, List.of(), filter);
+                return new Figure(tile, BigDecimal.valueOf(n), null, null, List.of(), false, filter);
             }
             BigDecimal value = read(tile, period);
             if (!tile.periodic()) {
-                return new Figure(tile, value, null, null, List.of(), filter);
+                return new Figure(tile, value, null, null, List.of(), false, filter);
             }
             List<BigDecimal> trend = new ArrayList<>();
-            for (Range m : months(period.to(), TREND_MONTHS)) {
+            for (Range m : months(lastMonthDay(), TREND_MONTHS)) {
                 trend.add(read(tile, m));
             }
-            return new Figure(tile, value, plan(tile), change(tile, value), trend, filter);
+            LocalDate last = lastMonthDay();
+            boolean underWay = !today().isBefore(last.withDayOfMonth(1))
+                    && today().isBefore(last.withDayOfMonth(last.lengthOfMonth()));
+            return new Figure(tile, value, plan(tile), change(tile, value), trend, underWay, filter);
+        }
+
+        /**
+         * A day of the last month the trend and the revenue chart show: the period's last day, or today while the
+         * period is under way — months still to come hold no figures yet (ADR 0033).
+         */
+        private LocalDate lastMonthDay() {
+            return period.soFar(today()).isPresent() ? today() : period.to();
         }
 
         private Change change(HomeTile tile, BigDecimal value) {
@@ -158,7 +169,7 @@ public final class DashboardService {
         /** Revenue of each of the last {@code count} months up to the period's last month. */
         public List<Month> revenueByMonth(int count) {
             List<Month> out = new ArrayList<>();
-            for (Range m : months(period.to(), count)) {
+            for (Range m : months(lastMonthDay(), count)) {
                 out.add(new Month(m.from(), read(HomeTile.REVENUE, m)));
             }
             return out;

@@ -224,7 +224,7 @@ public final class HomeView extends BorderPane implements Refreshable {
             box.getChildren().add(change);
         }
         if (f != null && f.trend().size() > 1) {
-            box.getChildren().add(sparkline(f.trend()));
+            box.getChildren().add(sparkline(f.trend(), f.trendUnderWay()));
         }
         Button b = new Button(null, box);
         b.setId("homeTile-" + t.code());
@@ -304,19 +304,31 @@ public final class HomeView extends BorderPane implements Refreshable {
         return i18n.format("home.tile.points", f.format(ratioDifference.movePointRight(2)));
     }
 
-    private static Pane sparkline(List<BigDecimal> values) {
+    /**
+     * The trend's line; a month still under way (the last) is drawn dashed, so that its few days are not read as a
+     * fall.
+     */
+    private static Pane sparkline(List<BigDecimal> values, boolean lastUnderWay) {
         double w = TILE_WIDTH - 30;
         double h = 28;
         double max = values.stream().mapToDouble(BigDecimal::doubleValue).max().orElse(0);
         double min = Math.min(0, values.stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0));
         Polyline line = new Polyline();
         line.getStyleClass().add("home-sparkline");
+        Polyline partial = new Polyline();
+        partial.getStyleClass().addAll("home-sparkline", "home-sparkline-partial");
+        int whole = lastUnderWay ? values.size() - 1 : values.size();
         for (int i = 0; i < values.size(); i++) {
             double x = w * i / (values.size() - 1);
             double y = max == min ? h / 2 : h - h * (values.get(i).doubleValue() - min) / (max - min);
-            line.getPoints().addAll(x, y);
+            if (i < whole) {
+                line.getPoints().addAll(x, y);
+            }
+            if (i >= whole - 1 && lastUnderWay) {
+                partial.getPoints().addAll(x, y);
+            }
         }
-        Pane p = new Pane(line);
+        Pane p = lastUnderWay ? new Pane(line, partial) : new Pane(line);
         p.setMinSize(w, h);
         p.setPrefSize(w, h);
         return p;

@@ -151,6 +151,8 @@ class HomeDashboardFxTest {
         // the trend: October … March, February's 800 and March's 1 650
         assertThat(vm.figures().stream().filter(f -> f.tile() == HomeTile.REVENUE).findFirst().orElseThrow().trend())
                 .extracting(BigDecimal::toPlainString).containsExactly("0", "0", "0", "0", "800.00", "1650.00");
+        // March is under way: its point is drawn dashed, the months before it whole
+        assertThat(fx(() -> robot.lookup("#homeTile-revenue .home-sparkline-partial").queryAll().size())).isEqualTo(1);
         assertThat(vm.months()).hasSize(HomeViewModel.CHART_MONTHS);
         assertThat(vm.funnel()).isNotEmpty();
         assertThat(fx(() -> cutTexts(robot.lookup("#homeTiles").query()))).as("tile texts shown cut off").isEmpty();
