@@ -217,19 +217,32 @@ class MainWindowTest {
         assertThat(answer.get(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    /**
+     * Starts a long job in the status bar that first reports {@code done} of 4 steps, and waits until the bar shows
+     * it; the future gets the job's result or its failure.
+     */
+    private java.util.concurrent.CompletableFuture<Object> longJob(FxRobot robot, String title, long done,
+            org.deskcrm.ui.common.BackgroundWork<Object> work) throws Exception {
+        java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> window.statusBar().run(title, progress -> {
+            progress.update("no.such.key", done, 4);
+            return work.call(progress);
+        }, outcome::complete, outcome::complete));
+        waitUntil(() -> robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress()
+                == done / 4.0);
+        return outcome;
+    }
+
     @Test
     void aLongJobShowsProgressInTheStatusBarAndCanBeCancelled(FxRobot robot) throws Exception {
-        java.util.concurrent.CompletableFuture<Throwable> outcome = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-        robot.interact(() -> window.statusBar().run("Export", progress -> {
-            progress.update("no.such.key", 1, 4);
+        var outcome = longJob(robot, "Export", 1, progress -> {
             while (!progress.isCancelled()) {
                 Thread.sleep(20);
             }
             stopped.countDown();
             throw new java.util.concurrent.CancellationException("stopped at its check");
-        }, r -> outcome.complete(null), outcome::complete));
-        waitUntil(() -> robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() == 0.25);
+        });
         assertThat(fx(() -> robot.lookup("#progressLabel").queryAs(javafx.scene.control.Label.class).getText()))
                 .isEqualTo("Export");
         robot.clickOn("#progressCancel");
@@ -242,14 +255,11 @@ class MainWindowTest {
     @Test
     void aJobThatFinishesWhileItIsBeingCancelledIsReportedDoneNotCancelled(FxRobot robot) throws Exception {
         // a backup or restore past its last check commits whatever Cancel says: the bar waits for the real outcome
-        java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        robot.interact(() -> window.statusBar().run("Restore", progress -> {
-            progress.update("no.such.key", 3, 4);
+        var outcome = longJob(robot, "Restore", 3, progress -> {
             release.await(30, TimeUnit.SECONDS);
             return "restored";
-        }, outcome::complete, outcome::complete));
-        waitUntil(() -> robot.lookup("#progressBar").queryAs(javafx.scene.control.ProgressBar.class).getProgress() == 0.75);
+        });
         robot.clickOn("#progressCancel");
         assertThat(fx(() -> window.statusBar().messageText())).isEqualTo("Cancelling: Restore");
         assertThat(fx(() -> robot.lookup("#progressCancel").query().isDisabled())).isTrue();
