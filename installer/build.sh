@@ -40,8 +40,9 @@ ls target/jfx-mods/javafx-graphics-*.jar >/dev/null 2>&1 || { echo "no javafx-*-
 # waits for the home dashboard, headless (Monocle, a test dependency), and lists every class it loaded. The list
 # ships in the package; the Linux package's postinst turns it into an archive with the installed runtime, which
 # every start then maps instead of loading and verifying those classes (start to the sign-in window ≈ 2× faster).
-# Without the archive the program runs as before; SKIP_CDS=1 leaves the list out.
-if [ -z "${SKIP_CDS:-}" ]; then
+# Without the archive the program runs as before; SKIP_CDS=1 leaves the list out. Only the Linux package makes
+# the archive, so only a Linux build trains (docs/installer.md).
+if [ -z "${SKIP_CDS:-}" ] && [ "$os" = linux ]; then
   mvn -B -q ${MVN_OFFLINE:-} test-compile dependency:build-classpath -Dmdep.includeScope=test \
       -Dmdep.outputFile=target/training.cp
   rm -rf target/class-list-training
