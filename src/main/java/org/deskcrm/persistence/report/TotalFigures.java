@@ -101,10 +101,8 @@ final class TotalFigures {
      * rows when the filter names no source or band — a few hundred rows a month.
      */
     List<Tally> byCurrentStage(ReportScope s) {
-        boolean rollUp = s.filter().sourceId() == null && s.filter().band() == null;
-        Condition months = rollUp ? DEAL_TOTAL.DAY_NO.lt(0) : DEAL_TOTAL.DAY_NO.between(1, MAX_MONTH);
         return dsl.select(DEAL_TOTAL.STAGE_ID, DSL.sum(DEAL_TOTAL.DEAL_COUNT), DSL.sum(DEAL_TOTAL.STAGE_AMOUNT))
-                .from(DEAL_TOTAL).where(DEAL_TOTAL.KIND.eq(DealTotals.CREATED)).and(months).and(filter(s.filter()))
+                .from(DEAL_TOTAL).where(createdEveryMonth(s.filter()))
                 .groupBy(DEAL_TOTAL.STAGE_ID).fetch(r -> new Tally(r.value1(), r.value2().longValue(), r.value3()));
     }
 
@@ -114,11 +112,9 @@ final class TotalFigures {
      * no deal is left out, as the records would not name him.
      */
     List<Tally> openByOwner(ReportScope s) {
-        boolean rollUp = s.filter().sourceId() == null && s.filter().band() == null;
-        Condition months = rollUp ? DEAL_TOTAL.DAY_NO.lt(0) : DEAL_TOTAL.DAY_NO.between(1, MAX_MONTH);
         List<Tally> open = new ArrayList<>();
         dsl.select(DEAL_TOTAL.OWNER_ID, DSL.sum(DEAL_TOTAL.DEAL_COUNT), DSL.sum(DEAL_TOTAL.AMOUNT)).from(DEAL_TOTAL)
-                .where(DEAL_TOTAL.KIND.eq(DealTotals.CREATED)).and(months).and(filter(s.filter()))
+                .where(createdEveryMonth(s.filter()))
                 .and(Scopes.stageIs(dsl, DEAL_TOTAL.STAGE_ID, StageKind.OPEN)).groupBy(DEAL_TOTAL.OWNER_ID)
                 .forEach(r -> {
                     if (r.value2().signum() != 0) {
@@ -126,6 +122,16 @@ final class TotalFigures {
                     }
                 });
         return open;
+    }
+
+    /**
+     * The filter's created rows of every month — every deal of the filter at its current stage: the month roll-up rows
+     * when the filter names no source or band (they sum every source and band), else the month rows themselves.
+     */
+    private static Condition createdEveryMonth(ReportFilter f) {
+        boolean rollUp = f.sourceId() == null && f.band() == null;
+        return DEAL_TOTAL.KIND.eq(DealTotals.CREATED)
+                .and(rollUp ? DEAL_TOTAL.DAY_NO.lt(0) : DEAL_TOTAL.DAY_NO.between(1, MAX_MONTH)).and(filter(f));
     }
 
     /** The largest month number (yyyymm) below the first day number (yyyymmdd of the year 1000). */

@@ -112,11 +112,11 @@ public final class DashboardService {
             if (!tile.periodic()) {
                 return new Figure(tile, value, null, null, List.of(), false, filter);
             }
+            LocalDate last = lastMonthDay();
             List<BigDecimal> trend = new ArrayList<>();
-            for (Range m : months(lastMonthDay(), TREND_MONTHS)) {
+            for (Range m : months(last, TREND_MONTHS)) {
                 trend.add(read(tile, m));
             }
-            LocalDate last = lastMonthDay();
             boolean underWay = !today().isBefore(last.withDayOfMonth(1))
                     && today().isBefore(last.withDayOfMonth(last.lengthOfMonth()));
             return new Figure(tile, value, plan(tile), change(tile, value), trend, underWay, filter);

@@ -18,6 +18,7 @@ public final class FigureFormat {
     private final NumberFormat count;
     private final NumberFormat number;
     private final NumberFormat percent;
+    private final NumberFormat points;
 
     /** Money without a currency sign (no business currency known). */
     public FigureFormat(Locale locale) {
@@ -40,6 +41,17 @@ public final class FigureFormat {
         percent = NumberFormat.getPercentInstance(locale);
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
+        points = NumberFormat.getNumberInstance(locale);
+        points.setMinimumFractionDigits(1);
+        points.setMaximumFractionDigits(1);
+    }
+
+    /**
+     * A difference of two ratios as the number of percentage points, with the percentages' one decimal (0.065 →
+     * "6.5", "6,5" in Russian); the unit is the caller's text.
+     */
+    public String points(BigDecimal ratioDifference) {
+        return points.format(ratioDifference.movePointRight(2));
     }
 
     /** A copy of the number format of a type (money, count, ratio, else a decimal), e.g. for a chart's axis. */

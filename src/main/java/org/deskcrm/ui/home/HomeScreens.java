@@ -56,8 +56,8 @@ public final class HomeScreens {
     }
 
     public Node dashboard() {
-        HomeViewModel vm = new HomeViewModel(service, executor, javafx.application.Platform::runLater, i18n, today, HomePreferences.forLogin(login),
-                manager ? HomeTile.MANAGER : HomeTile.SUPERVISOR, controlManager);
+        HomeViewModel vm = new HomeViewModel(service, executor, javafx.application.Platform::runLater, i18n, today,
+                HomePreferences.forLogin(login), manager ? HomeTile.MANAGER : HomeTile.SUPERVISOR, controlManager);
         HomeView view = new HomeView(vm, currency.get(), f -> {
             if (f.tile().report().isPresent()) {
                 reports.open(f.tile().report().get(), f.filter());

@@ -285,7 +285,8 @@ public final class HomeView extends BorderPane implements Refreshable {
     private String change(DashboardService.Change c, HomeTile t) {
         BigDecimal diff = c.now().subtract(c.before());
         String sign = diff.signum() > 0 ? "▲ " : diff.signum() < 0 ? "▼ " : "";
-        String amount = t.type() == ColumnType.RATIO ? points(diff.abs()) // 43.5 % against 50.0 %: 6.5 points, not 6.5 %
+        String amount = t.type() == ColumnType.RATIO // 43.5 % against 50.0 %: 6.5 points, not 6.5 %
+                ? i18n.format("home.tile.points", format.points(diff.abs()))
                 : c.before().signum() == 0 ? format.text(shown(diff.abs(), t), t.type())
                 : format.text(diff.abs().divide(c.before().abs(), 4, RoundingMode.HALF_UP), ColumnType.RATIO);
         if (!c.sameDays()) {
@@ -294,14 +295,6 @@ public final class HomeView extends BorderPane implements Refreshable {
         DateTimeFormatter day = DateTimeFormatter.ofPattern(i18n.get("home.tile.dayPattern"), i18n.locale());
         return i18n.format("home.tile.changeSameDays", sign + amount, day.format(c.beforeRange().from()),
                 day.format(c.beforeRange().to()));
-    }
-
-    /** A difference of two ratios in percentage points, one decimal: "6.5 pp" ("6,5 п. п."). */
-    private String points(BigDecimal ratioDifference) {
-        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(i18n.locale());
-        f.setMinimumFractionDigits(1);
-        f.setMaximumFractionDigits(1);
-        return i18n.format("home.tile.points", f.format(ratioDifference.movePointRight(2)));
     }
 
     /**

@@ -44,7 +44,6 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
     private static final class Tracked {
         final String title;
         final Consumer<Throwable> onFailure;
-        TaskExecutor.Job job;
         boolean finished;
         /** Cancel was pressed: the job stops at its next check, unless it is past its last one. */
         volatile boolean cancelRequested;
@@ -179,7 +178,7 @@ public final class StatusBar implements FxTaskExecutor.ProgressSink, LongJobs {
                 return t.cancelRequested || p.isCancelled();
             }
         });
-        t.job = executor.submit(stoppable, result -> {
+        executor.submit(stoppable, result -> {
             finish(t);
             onSuccess.accept(result);
         }, failure -> {

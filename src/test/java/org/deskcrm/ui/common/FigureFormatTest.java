@@ -27,6 +27,7 @@ class FigureFormatTest {
         assertThat(plain(f.text(new BigDecimal("5"), ColumnType.MONEY))).isEqualTo("5,00 ₽");
         assertThat(plain(f.text(1234567L, ColumnType.COUNT))).isEqualTo("1 234 567");
         assertThat(plain(f.text(new BigDecimal("0.455"), ColumnType.RATIO))).isEqualTo("45,5 %");
+        assertThat(f.points(new BigDecimal("0.065"))).isEqualTo("6,5");
     }
 
     @Test
@@ -35,6 +36,7 @@ class FigureFormatTest {
         assertThat(f.text(new BigDecimal("1234567.89"), ColumnType.MONEY)).isEqualTo("$1,234,567.89");
         assertThat(f.text(1234567L, ColumnType.COUNT)).isEqualTo("1,234,567");
         assertThat(f.text(new BigDecimal("0.455"), ColumnType.RATIO)).isEqualTo("45.5%");
+        assertThat(f.points(new BigDecimal("0.0650"))).isEqualTo("6.5");
         assertThat(f.text(new BigDecimal("12.5"), ColumnType.NUMBER)).isEqualTo("12.5");
     }
 
