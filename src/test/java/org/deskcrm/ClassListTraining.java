@@ -27,7 +27,9 @@ public final class ClassListTraining {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/class-list-training");
         Files.createDirectories(dir);
         DatabaseConfig config = DatabaseConfig.embedded(dir);
+        List<String> reports;
         try (AppContext ctx = AppContext.open(config)) {
+            reports = ctx.reports().all().stream().map(org.deskcrm.service.report.Report::name).toList();
             if (ctx.auth().needsAdminPassword()) {
                 ctx.ensureReferenceData(Locale.ENGLISH);
                 char[] pw = BenchAppProbe.ADMIN_PASSWORD.toCharArray();
@@ -37,10 +39,6 @@ public final class ClassListTraining {
         }
         java.io.PrintStream quiet = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
         java.time.LocalDate today = java.time.LocalDate.now();
-        List<String> reports;
-        try (AppContext ctx = AppContext.open(config)) {
-            reports = ctx.reports().all().stream().map(org.deskcrm.service.report.Report::name).toList();
-        }
         for (String report : reports) {
             for (String ext : List.of("csv", "xlsx")) {
                 new Cli(quiet, quiet).run(new String[] {"--db", config.url(), "report", report,
