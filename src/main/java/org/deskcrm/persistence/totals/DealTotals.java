@@ -103,10 +103,12 @@ public class DealTotals {
 
     private final DSLContext dsl;
     private final DealRows dealRows;
+    private final DurationTotals durations;
 
     public DealTotals(DSLContext dsl) {
         this.dsl = dsl;
         this.dealRows = new DealRows(dsl, this::builtZone);
+        this.durations = new DurationTotals(dsl);
     }
 
     /** The zone the totals are cut in, when they are built. */
@@ -132,12 +134,16 @@ public class DealTotals {
             if (!before.built()) {
                 return change.get();
             }
+            DurationTotals.Delta lengths = new DurationTotals.Delta();
+            durations.read(lengths, deals, oneDeal, before.zone(), -1);
             T result = change.get();
             DealRows.Rows after = dealRows.read(deals, oneDeal, false);
             Map<Key, Cell> delta = new HashMap<>();
             before.addTo(delta, true);
             after.addTo(delta, false);
+            durations.read(lengths, deals, oneDeal, after.zone(), 1);
             apply(delta);
+            durations.apply(lengths);
             return result;
         });
     }
@@ -180,10 +186,14 @@ public class DealTotals {
             }
             dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
             Map<Key, Cell> delta = new HashMap<>();
+            DurationTotals.Delta lengths = new DurationTotals.Delta();
             add(delta, contributions(deals, zone.get()), true);
+            durations.read(lengths, deals, null, zone.get(), -1);
             T result = change.get();
             add(delta, contributions(deals, zone.get()), false);
+            durations.read(lengths, deals, null, zone.get(), 1);
             apply(delta);
+            durations.apply(lengths);
             return result;
         });
     }
@@ -203,18 +213,27 @@ public class DealTotals {
         Map<Key, Cell> delta = new HashMap<>();
         if (dealIds.size() <= FEW) { // a created deal: one read of its row, as a change's
             Long one = dealIds.size() == 1 ? dealIds.iterator().next() : null;
-            dealRows.read(DEAL.ID.in(dealIds), one, false).addTo(delta, false);
+            DealRows.Rows rows = dealRows.read(DEAL.ID.in(dealIds), one, false);
+            rows.addTo(delta, false);
             apply(delta);
+            if (rows.built()) {
+                DurationTotals.Delta lengths = new DurationTotals.Delta();
+                durations.read(lengths, DEAL.ID.in(dealIds), one, rows.zone(), 1);
+                durations.apply(lengths);
+            }
             return;
         }
         Optional<ZoneId> zone = builtZone();
         if (zone.isEmpty()) {
             return;
         }
+        DurationTotals.Delta lengths = new DurationTotals.Delta();
         for (Condition scope : org.deskcrm.persistence.IdScopes.of(DEAL.ID, dealIds)) {
             add(delta, contributions(scope, zone.get()), false); // an import's new ids: one range read
+            durations.read(lengths, scope, null, zone.get(), 1);
         }
         apply(delta);
+        durations.apply(lengths);
     }
 
     /**
@@ -250,6 +269,7 @@ public class DealTotals {
     private Rebuild rebuildInCurrentTransaction(ZoneId zone, Consumer<String> progress) {
         boolean productsKnown = MainProducts.known(dsl);
         int[] products = new int[1];
+        int[] lengths = new int[1];
         Rebuild built = Registers.rebuild(dsl, rows, builtZone(), zone, () -> {
             products[0] = MainProducts.repair(dsl); // the deals' main products, recomputed from their lines with the rest
             Map<Key, Cell> fresh = new HashMap<>();
@@ -261,8 +281,13 @@ public class DealTotals {
                     r.getPipelineId(), r.getSourceId(), r.getScoreBand(), r.getLostReasonId(), r.getStageId(),
                     r.getReachedOrder()), new Cell(r.getDealCount(), r.getAmount(), r.getStageAmount())));
             return stored;
-        }, () -> RegisterState.built(dsl, REGISTER, zone, null), progress);
-        return built.wasBuilt() && productsKnown ? new Rebuild(built.rows(), built.repaired() + products[0], true) : built;
+        }, () -> {
+            lengths[0] = durations.rebuild(zone, progress);
+            RegisterState.built(dsl, REGISTER, zone, null);
+        }, progress);
+        int repaired = built.repaired() + (built.wasBuilt() ? lengths[0] : 0);
+        return built.wasBuilt() && productsKnown ? new Rebuild(built.rows(), repaired + products[0], true)
+                : new Rebuild(built.rows(), repaired, built.wasBuilt());
     }
 
     /** {@link #rebuild(ZoneId, Consumer)} in the business time zone of the database's settings. */

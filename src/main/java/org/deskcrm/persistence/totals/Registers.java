@@ -139,6 +139,15 @@ final class Registers {
      * (missing, other figures, or extra non-empty rows).
      */
     static <K, C> int replace(DSLContext dsl, Map<K, C> fresh, Map<K, C> stored, Rows<K, C> rows) {
+        return replace(dsl, fresh, stored, rows, null);
+    }
+
+    /**
+     * {@link #replace(DSLContext, Map, Map, Rows)} for the rows {@code part} selects (all when null): {@code stored}
+     * holds those rows, and only they are deleted and written again.
+     */
+    static <K, C> int replace(DSLContext dsl, Map<K, C> fresh, Map<K, C> stored, Rows<K, C> rows,
+                              org.jooq.Condition part) {
         int repaired = 0;
         for (Map.Entry<K, C> e : fresh.entrySet()) {
             C s = stored.remove(e.getKey());
@@ -147,7 +156,11 @@ final class Registers {
             }
         }
         repaired += (int) stored.values().stream().filter(c -> !rows.zero(c)).count();
-        dsl.execute("DELETE FROM " + rows.table());
+        if (part == null) {
+            dsl.execute("DELETE FROM " + rows.table());
+        } else {
+            dsl.deleteFrom(org.jooq.impl.DSL.table(rows.table())).where(part).execute();
+        }
         // in the primary key's order: H2 stores a table's rows in the order they come, so a period's range of the
         // key then lies on neighbouring pages, and appending to a B-tree is cheaper than inserting all over it
         List<Map.Entry<K, C>> ordered = new ArrayList<>(fresh.entrySet());

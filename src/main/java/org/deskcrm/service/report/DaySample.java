@@ -2,7 +2,6 @@ package org.deskcrm.service.report;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -24,10 +23,7 @@ final class DaySample {
     }
 
     static long hundredths(Instant from, Instant to) {
-        long seconds = Duration.between(from, to).getSeconds();
-        // seconds / 864 rounded half up (away from zero on a half), in whole numbers
-        long h = (2 * Math.abs(seconds) + 864) / 1728;
-        return seconds < 0 ? -h : h;
+        return org.deskcrm.model.report.DayLength.hundredths(from, to);
     }
 
     void add(Instant from, Instant to) {
@@ -58,7 +54,7 @@ final class DaySample {
         for (int i = 0; i < size; i++) {
             sum += hundredths[i];
         }
-        return BigDecimal.valueOf(sum, 2).divide(BigDecimal.valueOf(size), 2, RoundingMode.HALF_UP);
+        return average(size, sum);
     }
 
     /** The median length, null without lengths. */
@@ -68,7 +64,30 @@ final class DaySample {
         }
         long[] sorted = Arrays.copyOf(hundredths, size);
         Arrays.sort(sorted);
-        return size % 2 == 1 ? BigDecimal.valueOf(sorted[size / 2], 2)
-                : BigDecimal.valueOf(sorted[size / 2 - 1] + sorted[size / 2], 2).divide(TWO, 2, RoundingMode.HALF_UP);
+        return median(sorted[(size - 1) / 2], sorted[size / 2]);
+    }
+
+    /** The average of {@code count} lengths whose hundredths sum to {@code sum}, null without lengths. */
+    static BigDecimal average(long count, long sum) {
+        return count == 0 ? null
+                : BigDecimal.valueOf(sum, 2).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The median from the two middle lengths of the sorted lengths (the same one for an odd count): their mean,
+     * rounded half up to hundredths.
+     */
+    static BigDecimal median(long lowMiddle, long highMiddle) {
+        return BigDecimal.valueOf(lowMiddle + highMiddle, 2).divide(TWO, 2, RoundingMode.HALF_UP);
+    }
+
+    /** The average of the lengths, null without lengths. */
+    static BigDecimal average(org.deskcrm.persistence.report.DurationFigures.Lengths l) {
+        return average(l.count(), l.sum());
+    }
+
+    /** The median of the lengths, null without lengths. */
+    static BigDecimal median(org.deskcrm.persistence.report.DurationFigures.Lengths l) {
+        return l.count() == 0 ? null : median(l.lowMiddle(), l.highMiddle());
     }
 }

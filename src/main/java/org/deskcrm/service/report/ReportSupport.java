@@ -39,6 +39,7 @@ public final class ReportSupport {
     final SalesQueries sales;
     final WorkQueries work;
     final HistoryQueries history;
+    final org.deskcrm.persistence.report.DurationFigures durations;
     final DatedFacts dated;
     final FirstCallQueries firstCalls;
     final LifecycleQueries lifecycle;
@@ -60,6 +61,7 @@ public final class ReportSupport {
         this.sales = new SalesQueries(db);
         this.work = new WorkQueries(db);
         this.history = new HistoryQueries(db);
+        this.durations = new org.deskcrm.persistence.report.DurationFigures(db);
         this.dated = new DatedFacts(db);
         this.firstCalls = new FirstCallQueries(db);
         this.lifecycle = new LifecycleQueries(db);

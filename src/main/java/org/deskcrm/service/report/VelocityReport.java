@@ -9,11 +9,10 @@ import org.deskcrm.model.report.Pick;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.ReportTable;
+import org.deskcrm.persistence.report.DurationFigures;
 import org.deskcrm.persistence.report.HistoryQueries.Cycle;
 import org.deskcrm.persistence.report.HistoryQueries.Stay;
 
-import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,20 +40,15 @@ public final class VelocityReport implements Report {
         ReportFilter f = support.withPipeline(filter);
         ReportScope s = support.scope(f);
         List<Stage> stages = support.lookups.stagesOf(f.pipelineId());
-        List<Stay> stays = support.history.staysEnded(s, stages.stream().map(Stage::id).toList(), false);
+        Map<Long, DurationFigures.Lengths> byStage = support.durations.stays(s, stages.stream().map(Stage::id).toList());
         TableBuilder t = new TableBuilder(NAME, f, Column.text("stage"), Column.count("deals").notSummable(),
                 Column.number("avg_days"), Column.number("median_days"));
-        Map<Long, DaySample> byStage = new HashMap<>();
-        for (Stay x : stays) {
-            byStage.computeIfAbsent(x.stageId(), k -> new DaySample()).add(x.entered(), x.left());
-        }
         for (Stage st : stages) {
-            DaySample days = byStage.getOrDefault(st.id(), new DaySample());
-            t.row(st.id().toString(), st.name(), (long) days.size(), days.average(), days.median());
+            DurationFigures.Lengths days = byStage.getOrDefault(st.id(), DurationFigures.Lengths.NONE);
+            t.row(st.id().toString(), st.name(), days.count(), DaySample.average(days), DaySample.median(days));
         }
-        DaySample cycle = new DaySample();
-        support.history.wonCycles(s, false).forEach(c -> cycle.add(c.created(), c.won()));
-        t.row(CYCLE, CYCLE, (long) cycle.size(), cycle.average(), cycle.median());
+        DurationFigures.Lengths cycle = support.durations.cycles(s);
+        t.row(CYCLE, CYCLE, cycle.count(), DaySample.average(cycle), DaySample.median(cycle));
         return t.build();
     }
 

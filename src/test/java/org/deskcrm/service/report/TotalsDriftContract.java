@@ -67,6 +67,8 @@ abstract class TotalsDriftContract {
     FunnelQueries funnel;
     SpanFigures spans;
     SalesFacts sales;
+    org.deskcrm.persistence.report.DurationFigures durations;
+    long lengthsCompared;
     final SplittableRandom rnd = new SplittableRandom(20261206L);
     final List<Long> owners = new ArrayList<>();
     final List<Long> teams = new ArrayList<>();
@@ -107,6 +109,7 @@ abstract class TotalsDriftContract {
         funnel = new FunnelQueries(ctx.database());
         spans = new SpanFigures(ctx.database());
         sales = new SalesFacts(ctx.database());
+        durations = new org.deskcrm.persistence.report.DurationFigures(ctx.database());
     }
 
     @AfterAll
@@ -138,6 +141,7 @@ abstract class TotalsDriftContract {
             }
         }
         compareEverything(25);
+        assertThat(lengthsCompared).as("stays and cycles compared").isGreaterThan(100);
     }
 
     @Test
@@ -169,6 +173,38 @@ abstract class TotalsDriftContract {
 
     @Test
     @Order(4)
+    void aRebuildRepairsTamperedLengths() {
+        org.jooq.DSLContext dsl = ctx.database().dsl();
+        var total = org.deskcrm.persistence.jooq.Tables.DURATION_TOTAL;
+        var count = org.deskcrm.persistence.jooq.Tables.DURATION_COUNT;
+        // a month row one stay short, and one exact length moved to the next hundredth: the middle lengths go wrong
+        var monthRow = dsl.selectFrom(total).where(total.DAY_NO.lt(1_000_000)).and(total.LENGTH_COUNT.gt(1L))
+                .limit(1).fetchOne();
+        int month = dsl.update(total).set(total.LENGTH_COUNT, total.LENGTH_COUNT.minus(1))
+                .where(total.KIND.eq(monthRow.getKind()), total.SCOPE_ID.eq(monthRow.getScopeId()),
+                        total.DAY_NO.eq(monthRow.getDayNo()), total.WHOLE_DAYS.eq(monthRow.getWholeDays())).execute();
+        var some = dsl.selectFrom(count).where(count.KIND.eq(org.deskcrm.persistence.totals.DurationTotals.STAY))
+                .orderBy(count.LENGTH_COUNT.desc()).limit(1).fetchOne();
+        dsl.deleteFrom(count).where(count.KIND.eq(some.getKind()), count.SCOPE_ID.eq(some.getScopeId()),
+                count.WHOLE_DAYS.eq(some.getWholeDays()), count.DAY_NO.eq(some.getDayNo()),
+                count.HUNDREDTHS.eq(some.getHundredths())).execute();
+        int moved = some.getHundredths() + 1;
+        if (dsl.update(count).set(count.LENGTH_COUNT, count.LENGTH_COUNT.plus(some.getLengthCount()))
+                .where(count.KIND.eq(some.getKind()), count.SCOPE_ID.eq(some.getScopeId()),
+                        count.WHOLE_DAYS.eq(some.getWholeDays()), count.DAY_NO.eq(some.getDayNo()),
+                        count.HUNDREDTHS.eq(moved)).execute() == 0) {
+            dsl.insertInto(count, count.KIND, count.SCOPE_ID, count.WHOLE_DAYS, count.DAY_NO, count.HUNDREDTHS,
+                    count.LENGTH_COUNT).values(some.getKind(), some.getScopeId(), some.getWholeDays(), some.getDayNo(),
+                    moved, some.getLengthCount()).execute();
+        }
+        DealTotals.Rebuild r = new DealTotals(dsl).rebuild(ZONE, step -> { });
+        assertThat(r.repaired()).isGreaterThanOrEqualTo(month + 2);
+        assertThat(new DealTotals(dsl).rebuild(ZONE, step -> { }).repaired()).isZero();
+        compareEverything(5);
+    }
+
+    @Test
+    @Order(5)
     void aRebuildRepairsAndCountsTheMainProductsThatDifferFromTheLines() {
         long withLines = deals.stream().filter(id -> !service.card(id).lines().isEmpty()).findFirst().orElseThrow();
         long withoutLines = deals.stream().filter(id -> service.card(id).lines().isEmpty()).findFirst().orElseThrow();
@@ -185,7 +221,7 @@ abstract class TotalsDriftContract {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anotherBusinessZoneCountsTheRecordsUntilRebuilt() {
         ZoneId other = ZoneId.of("America/New_York");
         ctx.settings().put(SettingsRepository.BUSINESS_TIME_ZONE, other.getId());
@@ -215,7 +251,7 @@ abstract class TotalsDriftContract {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anUpgradedDatabaseReadsTheLinesUntilItsFirstStartFillsTheColumn() {
         var dsl = ctx.database().dsl();
         var deal = org.deskcrm.persistence.jooq.Tables.DEAL;
@@ -384,9 +420,29 @@ abstract class TotalsDriftContract {
             cuts.removeIf(c -> !c.isAfter(period.from()) || c.isAfter(period.to()));
             assertThat(cells(spans.won(s, cuts))).as("won spans, %s, cuts %s", f, cuts)
                     .isEqualTo(cells(spans.wonRecorded(s, cuts)));
+            compareLengths(f, zone);
             List<SalesFacts.ClosedDeal> closed = sales.closed(s, false);
             assertThat(sales.mainProducts(closed)).as("main products, %s", f).isEqualTo(sales.mainProductsFromLines(closed));
         }
+    }
+
+    /**
+     * Velocity's lengths (stays per stage, won cycles) from the stored lengths and from the records, for the period and a
+     * pipeline (the stored lengths serve only a filter that narrows by nothing else; with people they count the records).
+     */
+    private void compareLengths(ReportFilter f, ZoneId zone) {
+        Pipeline p = f.pipelineId() == null ? pick(pipelines)
+                : pipelines.stream().filter(x -> x.id() == f.pipelineId()).findFirst().orElseThrow();
+        ReportScope plain = new ReportScope(ReportFilter.period(f.from(), f.to()).withPipeline(p.id()), zone);
+        assertThat(durations.fromTotals(plain)).isTrue();
+        assertThat(durations.fromTotals(new ReportScope(f.withPipeline(p.id()), zone)))
+                .isEqualTo(f.managerId() == null && f.teamId() == null && f.sourceId() == null && f.band() == null);
+        List<Long> stages = p.stages().stream().map(Stage::id).toList();
+        var recorded = durations.staysRecorded(plain, stages);
+        assertThat(durations.stays(plain, stages)).as("stays, %s, pipeline %s", f, p.id()).isEqualTo(recorded);
+        var cycles = durations.cyclesRecorded(plain);
+        assertThat(durations.cycles(plain)).as("cycles, %s, pipeline %s", f, p.id()).isEqualTo(cycles);
+        lengthsCompared += cycles.count() + recorded.values().stream().mapToLong(l -> l.count()).sum();
     }
 
     /** Same keys, counts and amounts (compared as numbers), whatever the order. */

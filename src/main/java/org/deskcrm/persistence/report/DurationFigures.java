@@ -1,0 +1,180 @@
+package org.deskcrm.persistence.report;
+
+import org.deskcrm.model.report.DayLength;
+import org.deskcrm.model.report.ReportFilter;
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.persistence.Database;
+import org.deskcrm.persistence.totals.DealTotals;
+import org.deskcrm.persistence.totals.DurationTotals;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.deskcrm.persistence.jooq.Tables.DURATION_COUNT;
+import static org.deskcrm.persistence.jooq.Tables.DURATION_TOTAL;
+
+/**
+ * The lengths velocity reports (docs/decisions/0035-stay-and-cycle-lengths.md): the stays that ended in a period, per
+ * stage, and the sales cycles of the deals won in it, as count, sum and the middle lengths. Read from the stored
+ * lengths ({@link DurationTotals}) when the deal totals are built in the scope's zone and the filter narrows by
+ * nothing but the pipeline (the stored lengths have no person, source or band); otherwise from the records
+ * ({@link HistoryQueries}). From the totals, the whole months are read from month rows and the partial ones from day
+ * rows, length by whole day; the one or two whole days holding the middle are then read length by exact hundredth.
+ */
+public final class DurationFigures {
+    /**
+     * Lengths in whole hundredths of a day: how many, their sum, and the two middle ones of the sorted lengths (the
+     * same one for an odd count; 0 without lengths).
+     */
+    public record Lengths(long count, long sum, long lowMiddle, long highMiddle) {
+        public static final Lengths NONE = new Lengths(0, 0, 0, 0);
+
+        /** The lengths of the first {@code size} values (in any order; the array is sorted in place). */
+        static Lengths of(long[] hundredths, int size) {
+            if (size == 0) {
+                return NONE;
+            }
+            Arrays.sort(hundredths, 0, size);
+            long sum = 0;
+            for (int i = 0; i < size; i++) {
+                sum += hundredths[i];
+            }
+            return new Lengths(size, sum, hundredths[(size - 1) / 2], hundredths[size / 2]);
+        }
+    }
+
+    private final DSLContext dsl;
+    private final DealTotals totals;
+    private final HistoryQueries history;
+
+    public DurationFigures(Database db) {
+        this.dsl = db.dsl();
+        this.totals = new DealTotals(db.dsl());
+        this.history = new HistoryQueries(db);
+    }
+
+    /** The lengths come from the stored totals for this scope (else from the records). */
+    public boolean fromTotals(ReportScope s) {
+        ReportFilter f = s.filter();
+        return f.managerId() == null && f.teamId() == null && f.sourceId() == null && f.band() == null
+                && totals.builtZone().filter(s.zone()::equals).isPresent();
+    }
+
+    /** The stays in each of the stages that ended in the period, by stage (every stage asked for has an entry). */
+    public Map<Long, Lengths> stays(ReportScope s, Collection<Long> stages) {
+        if (!fromTotals(s)) {
+            return staysRecorded(s, stages);
+        }
+        Map<Long, Lengths> out = new HashMap<>();
+        for (long stage : stages) {
+            out.put(stage, stored(DurationTotals.STAY, stage, s));
+        }
+        return out;
+    }
+
+    /** {@link #stays} from the records. */
+    public Map<Long, Lengths> staysRecorded(ReportScope s, Collection<Long> stages) {
+        Map<Long, long[]> values = new HashMap<>();
+        Map<Long, Integer> sizes = new HashMap<>();
+        for (HistoryQueries.Stay x : history.staysEnded(s, stages, false)) {
+            long[] v = values.computeIfAbsent(x.stageId(), k -> new long[16]);
+            int n = sizes.getOrDefault(x.stageId(), 0);
+            if (n == v.length) {
+                v = Arrays.copyOf(v, n * 2);
+                values.put(x.stageId(), v);
+            }
+            v[n] = DayLength.hundredths(x.entered(), x.left());
+            sizes.put(x.stageId(), n + 1);
+        }
+        Map<Long, Lengths> out = new HashMap<>();
+        for (long stage : stages) {
+            long[] v = values.get(stage);
+            out.put(stage, v == null ? Lengths.NONE : Lengths.of(v, sizes.get(stage)));
+        }
+        return out;
+    }
+
+    /** The sales cycles (created → won) of the deals won in the period in the filter's pipeline. */
+    public Lengths cycles(ReportScope s) {
+        Long pipeline = s.filter().pipelineId();
+        return fromTotals(s) && pipeline != null ? stored(DurationTotals.CYCLE, pipeline, s) : cyclesRecorded(s);
+    }
+
+    /** {@link #cycles} from the records. */
+    public Lengths cyclesRecorded(ReportScope s) {
+        List<HistoryQueries.Cycle> won = history.wonCycles(s, false);
+        long[] v = new long[won.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = DayLength.hundredths(won.get(i).created(), won.get(i).won());
+        }
+        return Lengths.of(v, v.length);
+    }
+
+    /**
+     * The stored lengths of one kind and scope in the period: the count and sum of each whole day from the month and
+     * day rows, then the exact lengths of the whole days that hold the middle ranks.
+     */
+    private Lengths stored(String kind, long scope, ReportScope s) {
+        LocalDate from = s.filter().from();
+        LocalDate to = s.filter().to();
+        TreeMap<Integer, long[]> byWholeDay = new TreeMap<>();
+        for (Condition part : TotalFigures.periodParts(DURATION_TOTAL.DAY_NO, from, to)) {
+            dsl.select(DURATION_TOTAL.WHOLE_DAYS, org.jooq.impl.DSL.sum(DURATION_TOTAL.LENGTH_COUNT),
+                            org.jooq.impl.DSL.sum(DURATION_TOTAL.HUNDREDTHS_SUM))
+                    .from(DURATION_TOTAL)
+                    .where(DURATION_TOTAL.KIND.eq(kind)).and(DURATION_TOTAL.SCOPE_ID.eq(scope)).and(part)
+                    .groupBy(DURATION_TOTAL.WHOLE_DAYS)
+                    .forEach(r -> {
+                        long[] cell = byWholeDay.computeIfAbsent(r.value1(), k -> new long[2]);
+                        cell[0] += r.get(1, Long.class);
+                        cell[1] += r.get(2, Long.class);
+                    });
+        }
+        long count = 0;
+        long sum = 0;
+        for (long[] cell : byWholeDay.values()) {
+            count += cell[0];
+            sum += cell[1];
+        }
+        if (count == 0) {
+            return Lengths.NONE;
+        }
+        long low = at(kind, scope, byWholeDay, (count - 1) / 2, from, to);
+        long high = count % 2 == 1 ? low : at(kind, scope, byWholeDay, count / 2, from, to);
+        return new Lengths(count, sum, low, high);
+    }
+
+    /** The length at the 0-based rank of the sorted lengths: found among the exact lengths of its whole day. */
+    private long at(String kind, long scope, TreeMap<Integer, long[]> byWholeDay, long rank, LocalDate from,
+                    LocalDate to) {
+        long before = 0;
+        for (Map.Entry<Integer, long[]> e : byWholeDay.entrySet()) {
+            if (rank < before + e.getValue()[0]) {
+                long within = rank - before;
+                long seen = 0;
+                for (var r : dsl.select(DURATION_COUNT.HUNDREDTHS, org.jooq.impl.DSL.sum(DURATION_COUNT.LENGTH_COUNT))
+                        .from(DURATION_COUNT)
+                        .where(DURATION_COUNT.KIND.eq(kind)).and(DURATION_COUNT.SCOPE_ID.eq(scope))
+                        .and(DURATION_COUNT.WHOLE_DAYS.eq(e.getKey()))
+                        .and(TotalFigures.days(DURATION_COUNT.DAY_NO, from, to))
+                        .groupBy(DURATION_COUNT.HUNDREDTHS).orderBy(DURATION_COUNT.HUNDREDTHS).fetch()) {
+                    seen += r.get(1, Long.class);
+                    if (within < seen) {
+                        return r.value1();
+                    }
+                }
+                throw new IllegalStateException("the stored lengths of " + kind + " " + scope + " disagree: whole day "
+                        + e.getKey() + " counts " + e.getValue()[0] + " lengths, its exact lengths " + seen);
+            }
+            before += e.getValue()[0];
+        }
+        throw new IllegalStateException("rank " + rank + " beyond the stored lengths of " + kind + " " + scope);
+    }
+}
