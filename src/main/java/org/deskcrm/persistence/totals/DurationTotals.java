@@ -10,6 +10,7 @@ import org.jooq.impl.DSL;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,17 +85,38 @@ public final class DurationTotals {
      * (its history is then read by the deal's id, without a join).
      */
     void read(Delta into, Condition deals, Long oneDeal, ZoneId zone, int sign) {
+        if (oneDeal != null) {
+            for (org.jooq.Record r : dsl.resultQuery(oneDealSql(), oneDeal, oneDeal).fetch()) {
+                into.add(r.get(3, Integer.class) == 0 ? STAY : CYCLE, r.get(0, Long.class),
+                        r.get(1, OffsetDateTime.class).toInstant(), r.get(2, OffsetDateTime.class).toInstant(), zone, sign);
+            }
+            return;
+        }
         cycles(deals, zone, sign, into);
         DealStageHistory h = DEAL_STAGE_HISTORY;
-        var stays = oneDeal != null
-                ? dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h).where(h.DEAL_ID.eq(oneDeal))
-                : dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h).join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
-                .where(deals);
-        try (var cursor = stays.and(h.LEFT_AT.isNotNull()).fetchSize(2_000).fetchLazy()) {
+        try (var cursor = dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT).from(h).join(DEAL).on(DEAL.ID.eq(h.DEAL_ID))
+                .where(deals).and(h.LEFT_AT.isNotNull()).fetchSize(2_000).fetchLazy()) {
             for (var r : cursor) {
                 into.add(STAY, r.value1(), r.value2().toInstant(), r.value3().toInstant(), zone, sign);
             }
         }
+    }
+
+    /** One deal's ended stays (0) and its cycle while won (1) in one statement, rendered once (a move reads it twice). */
+    private volatile String oneDealSql;
+
+    private String oneDealSql() {
+        String sql = oneDealSql;
+        if (sql == null) {
+            DealStageHistory h = DEAL_STAGE_HISTORY;
+            sql = dsl.render(dsl.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, DSL.inline(0)).from(h)
+                    .where(h.DEAL_ID.eq(DSL.param("deal", Long.class))).and(h.LEFT_AT.isNotNull())
+                    .unionAll(DSL.select(DEAL.PIPELINE_ID, DEAL.CREATED_AT, DEAL.CLOSED_AT, DSL.inline(1)).from(DEAL)
+                            .join(STAGE).on(STAGE.ID.eq(DEAL.STAGE_ID).and(STAGE.KIND_CODE.eq(DSL.inline(StageKind.WON.code()))))
+                            .where(DEAL.ID.eq(DSL.param("won", Long.class))).and(DEAL.CLOSED_AT.isNotNull())));
+            oneDealSql = sql;
+        }
+        return sql;
     }
 
     private void cycles(Condition deals, ZoneId zone, int sign, Delta into) {
