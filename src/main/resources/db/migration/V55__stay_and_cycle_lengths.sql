@@ -15,8 +15,8 @@ CREATE TABLE duration_total (
     hundredths_sum BIGINT NOT NULL,
     CONSTRAINT pk_duration_total PRIMARY KEY (kind, scope_id, day_no, whole_days)
 );
--- duration_count: per kind, scope, length in whole days, day (day rows only) and exact length: the count — the exact
--- middle lengths of a period, read only for the one or two whole days that hold them.
+-- duration_count: per kind, scope, length in whole days, day or month (as above) and exact length: the count — the
+-- exact middle lengths of a period, read only for the one or two whole days that hold them.
 CREATE TABLE duration_count (
     kind VARCHAR(8) NOT NULL,
     scope_id BIGINT NOT NULL,

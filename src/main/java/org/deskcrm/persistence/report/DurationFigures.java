@@ -146,35 +146,52 @@ public final class DurationFigures {
         if (count == 0) {
             return Lengths.NONE;
         }
-        long low = at(kind, scope, byWholeDay, (count - 1) / 2, from, to);
-        long high = count % 2 == 1 ? low : at(kind, scope, byWholeDay, count / 2, from, to);
-        return new Lengths(count, sum, low, high);
+        long[] middle = middle(kind, scope, byWholeDay, count, from, to);
+        return new Lengths(count, sum, middle[0], middle[1]);
     }
 
-    /** The length at the 0-based rank of the sorted lengths: found among the exact lengths of its whole day. */
-    private long at(String kind, long scope, TreeMap<Integer, long[]> byWholeDay, long rank, LocalDate from,
-                    LocalDate to) {
+    /**
+     * The two middle lengths of the sorted lengths (ranks (n−1)/2 and n/2, 0-based): each found among the exact lengths
+     * of the whole day that holds it, read once per whole day (month rows for the whole months, day rows for the rest).
+     */
+    private long[] middle(String kind, long scope, TreeMap<Integer, long[]> byWholeDay, long count, LocalDate from,
+                          LocalDate to) {
+        long[] ranks = {(count - 1) / 2, count / 2};
+        long[] found = new long[2];
         long before = 0;
+        int next = 0;
         for (Map.Entry<Integer, long[]> e : byWholeDay.entrySet()) {
-            if (rank < before + e.getValue()[0]) {
-                long within = rank - before;
-                long seen = 0;
-                for (var r : dsl.select(DURATION_COUNT.HUNDREDTHS, org.jooq.impl.DSL.sum(DURATION_COUNT.LENGTH_COUNT))
-                        .from(DURATION_COUNT)
-                        .where(DURATION_COUNT.KIND.eq(kind)).and(DURATION_COUNT.SCOPE_ID.eq(scope))
-                        .and(DURATION_COUNT.WHOLE_DAYS.eq(e.getKey()))
-                        .and(TotalFigures.days(DURATION_COUNT.DAY_NO, from, to))
-                        .groupBy(DURATION_COUNT.HUNDREDTHS).orderBy(DURATION_COUNT.HUNDREDTHS).fetch()) {
-                    seen += r.get(1, Long.class);
-                    if (within < seen) {
-                        return r.value1();
+            long in = e.getValue()[0];
+            if (next < 2 && ranks[next] < before + in) {
+                TreeMap<Integer, Long> exact = exact(kind, scope, e.getKey(), from, to);
+                long seen = before;
+                for (Map.Entry<Integer, Long> x : exact.entrySet()) {
+                    seen += x.getValue();
+                    while (next < 2 && ranks[next] < seen) {
+                        found[next++] = x.getKey();
                     }
                 }
-                throw new IllegalStateException("the stored lengths of " + kind + " " + scope + " disagree: whole day "
-                        + e.getKey() + " counts " + e.getValue()[0] + " lengths, its exact lengths " + seen);
+                if (seen != before + in) {
+                    throw new IllegalStateException("the stored lengths of " + kind + " " + scope + " disagree: whole day "
+                            + e.getKey() + " counts " + in + " lengths, its exact lengths " + (seen - before));
+                }
             }
-            before += e.getValue()[0];
+            before += in;
         }
-        throw new IllegalStateException("rank " + rank + " beyond the stored lengths of " + kind + " " + scope);
+        return found;
+    }
+
+    /** The exact lengths (hundredths → count) of one whole day of length within the period. */
+    private TreeMap<Integer, Long> exact(String kind, long scope, int wholeDays, LocalDate from, LocalDate to) {
+        TreeMap<Integer, Long> exact = new TreeMap<>();
+        for (Condition part : TotalFigures.periodParts(DURATION_COUNT.DAY_NO, from, to)) {
+            dsl.select(DURATION_COUNT.HUNDREDTHS, org.jooq.impl.DSL.sum(DURATION_COUNT.LENGTH_COUNT))
+                    .from(DURATION_COUNT)
+                    .where(DURATION_COUNT.KIND.eq(kind)).and(DURATION_COUNT.SCOPE_ID.eq(scope))
+                    .and(DURATION_COUNT.WHOLE_DAYS.eq(wholeDays)).and(part)
+                    .groupBy(DURATION_COUNT.HUNDREDTHS)
+                    .forEach(r -> exact.merge(r.value1(), r.get(1, Long.class), Long::sum));
+        }
+        return exact;
     }
 }

@@ -127,13 +127,15 @@ public class SpanFigures {
      * Open deals expected to close within the span, by bucket of the expected close (a calendar date, no
      * time zone), owner and stage: the same rows as {@link DealFigures#openExpected} over each bucket. Read
      * as the open stages' ranges of {@code ix_deal_stage_expected} (stage, expected close; V49): at 1 000 000
-     * deals a year's span holds 660 000 deals of every stage and 18 500 open ones.
+     * deals a year's span holds 660 000 deals of every stage and 18 500 open ones. The stage ids are written into
+     * the statement: given as parameters, H2 read every entry of the year (1.06 s at 1 000 000 deals).
      */
     public List<OpenCell> openExpected(ReportScope span, List<LocalDate> cuts) {
         Set<Long> open = Scopes.stageIds(dsl, StageKind.OPEN);
         Field<Integer> b = bucket(DEAL.EXPECTED_CLOSE, cuts, d -> d);
         return dsl.select(b, DEAL.OWNER_ID, DEAL.STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
-                .where(DEAL.STAGE_ID.in(open)).and(DEAL.EXPECTED_CLOSE.between(span.filter().from(), span.filter().to()))
+                .where(DEAL.STAGE_ID.in(open.stream().map(DSL::inline).toList()))
+                .and(DEAL.EXPECTED_CLOSE.between(span.filter().from(), span.filter().to()))
                 .and(Scopes.deals(span.filter()))
                 .groupBy(groups(b, DEAL.OWNER_ID, DEAL.STAGE_ID))
                 .fetch(r -> open.contains(r.value3()) ? new OpenCell(r.value1(), new DealFigures.StageAmount(r.value2(),

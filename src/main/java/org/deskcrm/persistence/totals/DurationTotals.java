@@ -32,7 +32,7 @@ import static org.deskcrm.persistence.jooq.Tables.STAGE;
  * (kind {@link #STAY}, scope: the stage, filed under the business day the stay ended) and, while it is won, its
  * sales cycle from creation to closing (kind {@link #CYCLE}, scope: the pipeline, filed under the closed day). Each
  * length, in whole hundredths of a day ({@link DayLength}), counts in two tables: {@code duration_total} per day, month
- * and whole days (count, sum), and {@code duration_count} per whole days, day and exact length (count).
+ * and whole days (count, sum), and {@code duration_count} per whole days, day or month and exact length (count).
  */
 public final class DurationTotals {
     /** A stay that ended, scoped by its stage. */
@@ -44,7 +44,7 @@ public final class DurationTotals {
     record TotalKey(String kind, long scopeId, int day, int wholeDays) {
     }
 
-    /** A row of {@code duration_count}: kind, scope, length in whole days, day (yyyymmdd), length in hundredths. */
+    /** A row of {@code duration_count}: kind, scope, length in whole days, day (yyyymmdd) or month (yyyymm), length in hundredths. */
     record CountKey(String kind, long scopeId, int wholeDays, int day, int hundredths) {
     }
 
@@ -70,6 +70,7 @@ public final class DurationTotals {
             totals.merge(new TotalKey(kind, scopeId, day, whole), one, Sum::plus);
             totals.merge(new TotalKey(kind, scopeId, day / 100, whole), one, Sum::plus);
             counts.merge(new CountKey(kind, scopeId, whole, day, Math.toIntExact(h)), (long) sign, Long::sum);
+            counts.merge(new CountKey(kind, scopeId, whole, day / 100, Math.toIntExact(h)), (long) sign, Long::sum);
         }
     }
 
