@@ -32,7 +32,7 @@ public class DealDetailsRepository {
 
     /** Updates the deal if its version is still {@code d.version()}; returns the new version. */
     public long update(Deal d, Instant now) {
-        return totals.aroundDeal(d.id(), () -> write(d, now));
+        return totals.aroundDeal(d.id(), DealTotals.Reach.ATTRIBUTES, () -> write(d, now));
     }
 
     private long write(Deal d, Instant now) {

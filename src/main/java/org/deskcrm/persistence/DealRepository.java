@@ -161,6 +161,14 @@ public class DealRepository {
         return totals.aroundDeal(dealId, writes);
     }
 
+    /**
+     * {@link #changing} for writes of the deal's own attributes only (a card save and its rescore: never its stage,
+     * history, dates or pipeline), so the stored lengths of its stays and cycle are not read around them.
+     */
+    public <T> T changingAttributes(long dealId, java.util.function.Supplier<T> writes) {
+        return totals.aroundDeal(dealId, DealTotals.Reach.ATTRIBUTES, writes);
+    }
+
     public Optional<Deal> find(long id) {
         return dsl.selectFrom(DEAL).where(DEAL.ID.eq(id)).fetchOptional(DealRepository::map);
     }

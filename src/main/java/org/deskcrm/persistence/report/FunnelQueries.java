@@ -10,7 +10,6 @@ import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.model.report.Tally;
 import org.deskcrm.persistence.CursorReader;
 import org.deskcrm.persistence.Database;
-import org.deskcrm.persistence.IdScopes;
 import org.deskcrm.persistence.ReachedStages;
 import org.deskcrm.persistence.jooq.tables.DealStageHistory;
 import org.deskcrm.persistence.totals.DealTotals;
@@ -173,24 +172,33 @@ public class FunnelQueries {
         return moved;
     }
 
-    /** The deals by current stage, each moved deal's current stay taken out and its stay at the instant put in. */
+    /**
+     * The deals by current stage, each moved deal's current stay taken out and its stay at the instant put in. Read
+     * stage by stage from the rows entered at or after the instant (the range of the stage index): those still open
+     * are the movers' current stays; the row each of them follows — entered before the instant and left when it was
+     * entered (the history is a chain) — is a mover's stay at the instant, found by the deal's rows. Two statements a
+     * stage, whatever the number of movers: the movers' ids as lists of a thousand took H2 longer to plan and check
+     * than to read (at 1 000 000 deals, a snapshot a week back: 2.5 s of 3.1).
+     */
     private List<Tally> corrected(List<Tally> now, Set<Long> moved, ReportFilter f, Instant at) {
         Map<Long, Tally> byStage = new HashMap<>();
         now.forEach(t -> add(byStage, t.key(), t.count(), t.amount()));
-        DealStageHistory h = DEAL_STAGE_HISTORY;
-        for (Condition one : IdScopes.of(h.DEAL_ID, moved)) {
-            // the movers were found among the stages of the filter's pipeline: their rows are of that pipeline
-            CursorReader.eachRow(dsl, d -> Scopes.historyOfDeals(
-                    d.select(h.TO_STAGE_ID, h.CHANGED_AT, h.LEFT_AT, h.AMOUNT).from(h), h, one, f), row -> {
-                long stage = row.getLong(1);
-                Instant entered = CursorReader.instant(row, 2);
-                Instant left = CursorReader.instant(row, 3);
-                BigDecimal amount = row.getBigDecimal(4);
-                if (left == null) {
-                    add(byStage, stage, -1, amount.negate());
-                }
-                if (entered.isBefore(at) && (left == null || !left.isBefore(at))) {
-                    add(byStage, stage, 1, amount);
+        if (moved.isEmpty()) {
+            return now;
+        }
+        DealStageHistory later = DEAL_STAGE_HISTORY.as("later");
+        DealStageHistory before = DEAL_STAGE_HISTORY.as("before");
+        Set<Long> counted = new java.util.HashSet<>();
+        for (Stage stage : f.pipelineId() == null ? lookups.stages().values() : lookups.stagesOf(f.pipelineId())) {
+            Condition entered = later.TO_STAGE_ID.eq(stage.id()).and(later.CHANGED_AT.ge(Scopes.odt(at)));
+            CursorReader.eachRow(dsl, d -> Scopes.historyOfDeals(d.select(later.AMOUNT).from(later), later,
+                    entered.and(later.LEFT_AT.isNull()), f), row -> add(byStage, stage.id(), -1, row.getBigDecimal(1).negate()));
+            CursorReader.eachRow(dsl, d -> Scopes.historyOfDeals(d.select(before.ID, before.TO_STAGE_ID, before.AMOUNT)
+                            .from(later).join(before).on(before.DEAL_ID.eq(later.DEAL_ID)
+                                    .and(before.LEFT_AT.eq(later.CHANGED_AT)).and(before.CHANGED_AT.lt(Scopes.odt(at)))),
+                    later, entered, f), row -> {
+                if (counted.add(row.getLong(1))) { // a row followed by several entered at the same instant counts once
+                    add(byStage, row.getLong(2), 1, row.getBigDecimal(3));
                 }
             });
         }

@@ -127,20 +127,28 @@ public class SpanFigures {
      * Open deals expected to close within the span, by bucket of the expected close (a calendar date, no
      * time zone), owner and stage: the same rows as {@link DealFigures#openExpected} over each bucket. Read
      * as the open stages' ranges of {@code ix_deal_stage_expected} (stage, expected close; V49): at 1 000 000
-     * deals a year's span holds 660 000 deals of every stage and 18 500 open ones. The stage ids are written into
-     * the statement: given as parameters, H2 read every entry of the year (1.06 s at 1 000 000 deals).
+     * deals a year's span holds 660 000 deals of every stage and 18 500 open ones. One grouped read per open stage
+     * (its range of the index: the stage, then the span), all in one statement: for an IN list of stages H2 reads
+     * every entry of those stages, whatever their expected close (at 1 000 000 deals 1.06 s with the stages as
+     * parameters, 0.15 s written into the statement).
      */
     public List<OpenCell> openExpected(ReportScope span, List<LocalDate> cuts) {
         Set<Long> open = Scopes.stageIds(dsl, StageKind.OPEN);
         Field<Integer> b = bucket(DEAL.EXPECTED_CLOSE, cuts, d -> d);
-        return dsl.select(b, DEAL.OWNER_ID, DEAL.STAGE_ID, DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
-                .where(DEAL.STAGE_ID.in(open.stream().map(DSL::inline).toList()))
-                .and(DEAL.EXPECTED_CLOSE.between(span.filter().from(), span.filter().to()))
-                .and(Scopes.deals(span.filter()))
-                .groupBy(groups(b, DEAL.OWNER_ID, DEAL.STAGE_ID))
-                .fetch(r -> open.contains(r.value3()) ? new OpenCell(r.value1(), new DealFigures.StageAmount(r.value2(),
-                        r.value3(), r.value4(), r.value5())) : null)
-                .stream().filter(Objects::nonNull).toList();
+        org.jooq.Select<org.jooq.Record5<Integer, Long, Long, Integer, BigDecimal>> all = null;
+        for (long stage : open) {
+            var one = dsl.select(b, DEAL.OWNER_ID, DSL.inline(stage), DSL.count(), DSL.sum(DEAL.AMOUNT)).from(DEAL)
+                    .where(DEAL.STAGE_ID.eq(DSL.inline(stage)))
+                    .and(DEAL.EXPECTED_CLOSE.between(span.filter().from(), span.filter().to()))
+                    .and(Scopes.deals(span.filter()))
+                    .groupBy(groups(b, DEAL.OWNER_ID));
+            all = all == null ? one : all.unionAll(one);
+        }
+        if (all == null) {
+            return List.of();
+        }
+        return dsl.fetch(all).map(r -> new OpenCell(r.value1(), new DealFigures.StageAmount(r.value2(), r.value3(),
+                r.value4(), r.value5())));
     }
 
     /**

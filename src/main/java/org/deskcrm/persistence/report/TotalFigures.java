@@ -142,9 +142,13 @@ final class TotalFigures {
         return grouped(DealTotals.LOST_LEAD, DEAL_TOTAL.STAGE_ID, s);
     }
 
-    /** The period's created deals now in a won stage, grouped by a column. */
+    /**
+     * The period's created deals now in a won stage, grouped by a column. The won stages' ids are written into the
+     * statement: as {@code stage_id IN (subquery)} H2 ran the subquery for every row (lead sources at 1 000 000
+     * deals: 263 ms for a year's created month rows that take 85 ms without it).
+     */
     List<Tally> wonLeads(DealFigures.By by, ReportScope s) {
-        return grouped(DealTotals.CREATED, column(by), s, Scopes.stageOfKind(DEAL_TOTAL.STAGE_ID, StageKind.WON));
+        return grouped(DealTotals.CREATED, column(by), s, Scopes.stageIs(dsl, DEAL_TOTAL.STAGE_ID, StageKind.WON));
     }
 
     private List<Tally> grouped(String kind, Field<Long> key, ReportScope s) {

@@ -101,6 +101,18 @@ public class DealTotals {
     public record Rebuild(int rows, int repaired, boolean wasBuilt) {
     }
 
+    /** What a change of deals may touch, so that the figures it cannot move are not read around it. */
+    public enum Reach {
+        /** Anything: the stage, the history, the dates, the pipeline (a move, an import). */
+        EVERYTHING,
+        /**
+         * The deals' own attributes only — amount, owner, source, score and band, title, lines — never their stage,
+         * history, created or closed dates or pipeline (a card save, a rescore): their stored lengths of stays and
+         * cycles ({@link DurationTotals}) stay as they are and are not read.
+         */
+        ATTRIBUTES
+    }
+
     private final DSLContext dsl;
     private final DealRows dealRows;
     private final DurationTotals durations;
@@ -124,36 +136,46 @@ public class DealTotals {
      * {@link #aroundMany} take seven — a deal move or a card save costs a few per cent more, not twice as much.
      */
     public <T> T around(Condition deals, Supplier<T> change) {
-        return aroundRows(deals, null, change);
+        return aroundRows(deals, null, Reach.EVERYTHING, change);
+    }
+
+    /** {@link #around} for a change that reaches only what {@code reach} says. */
+    public <T> T around(Condition deals, Reach reach, Supplier<T> change) {
+        return aroundRows(deals, null, reach, change);
     }
 
     /** {@link #around}; {@code oneDeal}: the condition selects that deal alone (its statements are kept rendered). */
-    private <T> T aroundRows(Condition deals, Long oneDeal, Supplier<T> change) {
+    private <T> T aroundRows(Condition deals, Long oneDeal, Reach reach, Supplier<T> change) {
+        boolean lengths = reach == Reach.EVERYTHING;
         return dsl.transactionResult(() -> {
             DealRows.Rows before = dealRows.read(deals, oneDeal, true);
             if (!before.built()) {
                 return change.get();
             }
-            DurationTotals.Delta lengths = new DurationTotals.Delta();
-            durations.read(lengths, deals, oneDeal, before.zone(), -1);
+            DurationTotals.Delta changed = new DurationTotals.Delta();
+            if (lengths) {
+                durations.read(changed, deals, oneDeal, before.zone(), -1);
+            }
             T result = change.get();
             DealRows.Rows after = dealRows.read(deals, oneDeal, false);
             Map<Key, Cell> delta = new HashMap<>();
             before.addTo(delta, true);
             after.addTo(delta, false);
-            durations.read(lengths, deals, oneDeal, after.zone(), 1);
+            if (lengths) {
+                durations.read(changed, deals, oneDeal, after.zone(), 1);
+            }
             apply(delta);
-            durations.apply(lengths);
+            durations.apply(changed);
             return result;
         });
     }
 
-    /** The deals whose totals an {@link #aroundDeal} of this thread is keeping (its database and the deal's id). */
-    private static final ThreadLocal<java.util.Set<Open>> OPEN = ThreadLocal.withInitial(java.util.HashSet::new);
-
     /** A deal an {@link #aroundDeal} keeps the totals of; the database is told apart by its context's identity. */
     private record Open(DSLContext dsl, long dealId) {
     }
+
+    /** What each open {@link #aroundDeal} of this thread reaches. */
+    private static final ThreadLocal<Map<Open, Reach>> OPEN_REACH = ThreadLocal.withInitial(HashMap::new);
 
     /**
      * {@link #around} for one deal: every write of that deal inside {@code change} that asks for its totals again
@@ -161,15 +183,27 @@ public class DealTotals {
      * and one after, instead of two reads each.
      */
     public <T> T aroundDeal(long dealId, Supplier<T> change) {
+        return aroundDeal(dealId, Reach.EVERYTHING, change);
+    }
+
+    /**
+     * {@link #aroundDeal} for a change that reaches only what {@code reach} says. An enclosed change may reach no
+     * further than the enclosing one (its "before" was read for that reach only).
+     */
+    public <T> T aroundDeal(long dealId, Reach reach, Supplier<T> change) {
         Open open = new Open(dsl, dealId);
-        if (OPEN.get().contains(open)) {
+        Reach enclosing = OPEN_REACH.get().get(open);
+        if (enclosing != null) {
+            if (enclosing == Reach.ATTRIBUTES && reach == Reach.EVERYTHING) {
+                throw new IllegalStateException("deal " + dealId + ": a change of everything inside one of its attributes");
+            }
             return change.get(); // an enclosing aroundDeal reads this deal after all its writes
         }
-        OPEN.get().add(open);
+        OPEN_REACH.get().put(open, reach);
         try {
-            return aroundRows(DEAL.ID.eq(dealId), dealId, change);
+            return aroundRows(DEAL.ID.eq(dealId), dealId, reach, change);
         } finally {
-            OPEN.get().remove(open);
+            OPEN_REACH.get().remove(open);
         }
     }
 
@@ -179,6 +213,12 @@ public class DealTotals {
      * are locked first so that the "before" is what the change replaces.
      */
     public <T> T aroundMany(Condition deals, Supplier<T> change) {
+        return aroundMany(deals, Reach.EVERYTHING, change);
+    }
+
+    /** {@link #aroundMany} for a change that reaches only what {@code reach} says. */
+    public <T> T aroundMany(Condition deals, Reach reach, Supplier<T> change) {
+        boolean lengths = reach == Reach.EVERYTHING;
         return dsl.transactionResult(() -> {
             Optional<ZoneId> zone = builtZone();
             if (zone.isEmpty()) {
@@ -186,14 +226,18 @@ public class DealTotals {
             }
             dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
             Map<Key, Cell> delta = new HashMap<>();
-            DurationTotals.Delta lengths = new DurationTotals.Delta();
+            DurationTotals.Delta changed = new DurationTotals.Delta();
             add(delta, contributions(deals, zone.get()), true);
-            durations.read(lengths, deals, null, zone.get(), -1);
+            if (lengths) {
+                durations.read(changed, deals, null, zone.get(), -1);
+            }
             T result = change.get();
             add(delta, contributions(deals, zone.get()), false);
-            durations.read(lengths, deals, null, zone.get(), 1);
+            if (lengths) {
+                durations.read(changed, deals, null, zone.get(), 1);
+            }
             apply(delta);
-            durations.apply(lengths);
+            durations.apply(changed);
             return result;
         });
     }

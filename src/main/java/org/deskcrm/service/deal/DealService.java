@@ -178,7 +178,7 @@ public class DealService {
             if (before.pipelineId() != d.pipelineId() || before.stageId() != d.stageId()) {
                 throw new AppException("error.deal.useMove");
             }
-            long version = deals.changing(d.id(), () -> { // the deal's totals read once around all three
+            long version = deals.changingAttributes(d.id(), () -> { // the deal's totals read once around all three
                 long v = details.update(d, now);
                 details.replaceLines(d.id(), lines);
                 scoring.rescore(d.id());

@@ -44,6 +44,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The stored deal totals never drift from the records: a few thousand random changes through the real
@@ -169,6 +170,16 @@ abstract class TotalsDriftContract {
         assertThat(r.repaired()).isZero();
         assertThat(r.rows()).isPositive();
         compareEverything(10);
+    }
+
+    @Test
+    @Order(4)
+    void aMoveInsideAChangeOfAttributesIsRefused() {
+        DealTotals totals = new DealTotals(ctx.database().dsl());
+        long deal = deals.get(0);
+        assertThatThrownBy(() -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES,
+                () -> totals.aroundDeal(deal, () -> 1))).isInstanceOf(IllegalStateException.class);
+        assertThat(totals.aroundDeal(deal, () -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES, () -> 2))).isEqualTo(2);
     }
 
     @Test
