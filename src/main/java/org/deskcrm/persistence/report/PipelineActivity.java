@@ -1,5 +1,6 @@
 package org.deskcrm.persistence.report;
 
+import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.totals.DealTotals;
@@ -26,12 +27,16 @@ public class PipelineActivity {
     }
 
     /**
-     * The pipeline with the most deals created plus deals closed in the period (a deal created and closed in it
-     * counts twice; the filter's manager, team, source and band applied, its pipeline ignored); on a tie the
-     * first by order; empty when no deal moved. From the stored totals when they are readable.
+     * The pipeline with the most deals created plus deals closed in the months the period touches (a deal created
+     * and closed in them counts twice; the filter's manager, team, source and band applied, its pipeline ignored;
+     * docs/decisions/0036-the-default-pipeline-by-whole-months.md); on a tie the first by order; empty when no deal
+     * moved. From the stored totals' month rows when they are readable.
      */
     public Optional<Long> busiest(ReportScope s) {
-        ReportScope any = new ReportScope(s.filter().withPipeline(null), s.zone());
+        ReportFilter f = s.filter();
+        ReportFilter months = new ReportFilter(f.from().withDayOfMonth(1), f.to().withDayOfMonth(f.to().lengthOfMonth()),
+                null, f.managerId(), f.teamId(), f.sourceId(), f.band());
+        ReportScope any = new ReportScope(months, s.zone());
         Map<Long, Long> moves = totals.readable(any) ? totals.movesByPipeline(any) : movesRecorded(any);
         return moves.entrySet().stream().filter(e -> e.getValue() > 0)
                 .max(java.util.Comparator.comparing((Map.Entry<Long, Long> e) -> e.getValue())

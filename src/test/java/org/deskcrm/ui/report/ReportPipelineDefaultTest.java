@@ -89,6 +89,17 @@ class ReportPipelineDefaultTest {
         assertThat(reports.get("funnel").run(quiet).filter().pipelineId()).isEqualTo(first);
     }
 
+    @Test
+    void theDefaultIsJudgedOnTheMonthsThePeriodTouches() {
+        // no deal was created or moved on March 20-25, but March's deals are in the other pipeline (ADR 0036)
+        ReportFilter lateMarch = ReportFilter.period(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 3, 25));
+        for (String name : List.of("funnel", "funnel-snapshot", "velocity")) {
+            assertThat(reports.get(name).run(lateMarch).filter().pipelineId()).as(name).isEqualTo(other.id());
+        }
+        ReportFilter aprilToo = ReportFilter.period(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 4, 2));
+        assertThat(reports.get("velocity").run(aprilToo).filter().pipelineId()).isEqualTo(other.id());
+    }
+
     ReportViewModel vm(String name, PipelineMemory memory) {
         I18n i18n = new I18n(Locale.ENGLISH);
         ReportViewModel vm = new ReportViewModel(reports.get(name), new SameThreadExecutor(), i18n,
