@@ -148,7 +148,7 @@ public class ActivityTotals {
     }
 
     /** How the activity totals' rows are written: the count added; a row left without activities goes. */
-    private final Registers.Rows<Key, Long> rows = new Registers.Rows<>() {
+    private final Registers.Rows<Key, Long> rows = new Registers.CountRows<>() {
         @Override
         public String table() {
             return ACTIVITY_TOTAL.getName();
@@ -168,26 +168,6 @@ public class ActivityTotals {
         @Override
         public Object[] key(Key k) {
             return new Object[]{k.kind(), k.day(), k.userId()};
-        }
-
-        @Override
-        public Object[] figures(Long n) {
-            return new Object[]{n};
-        }
-
-        @Override
-        public boolean zero(Long n) {
-            return n == 0;
-        }
-
-        @Override
-        public boolean shrinks(Long n) {
-            return n < 0;
-        }
-
-        @Override
-        public boolean same(Long a, Long b) {
-            return a.equals(b);
         }
     };
 }

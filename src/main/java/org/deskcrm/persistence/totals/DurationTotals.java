@@ -232,7 +232,7 @@ public final class DurationTotals {
         }
     };
 
-    private static final Registers.Rows<CountKey, Long> COUNT_ROWS = new Registers.Rows<>() {
+    private static final Registers.Rows<CountKey, Long> COUNT_ROWS = new Registers.CountRows<>() {
         @Override
         public String table() {
             return DURATION_COUNT.getName();
@@ -252,26 +252,6 @@ public final class DurationTotals {
         @Override
         public Object[] key(CountKey k) {
             return new Object[]{k.kind(), k.scopeId(), k.wholeDays(), k.day(), k.hundredths()};
-        }
-
-        @Override
-        public Object[] figures(Long n) {
-            return new Object[]{n};
-        }
-
-        @Override
-        public boolean zero(Long n) {
-            return n == 0;
-        }
-
-        @Override
-        public boolean shrinks(Long n) {
-            return n < 0;
-        }
-
-        @Override
-        public boolean same(Long a, Long b) {
-            return a.equals(b);
         }
     };
 

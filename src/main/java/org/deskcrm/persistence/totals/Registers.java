@@ -45,6 +45,29 @@ final class Registers {
         boolean same(C a, C b);
     }
 
+    /** The layout of a register whose rows hold one count (the first and only figure column). */
+    abstract static class CountRows<K> implements Rows<K, Long> {
+        @Override
+        public Object[] figures(Long n) {
+            return new Object[]{n};
+        }
+
+        @Override
+        public boolean zero(Long n) {
+            return n == 0;
+        }
+
+        @Override
+        public boolean shrinks(Long n) {
+            return n < 0;
+        }
+
+        @Override
+        public boolean same(Long a, Long b) {
+            return a.equals(b);
+        }
+    }
+
     /** The four statements of a register, written from its layout. */
     record Statements(String update, String insert, String upsert, String drop) {
         static Statements of(Rows<?, ?> rows) {
