@@ -70,7 +70,8 @@ public class StageRepository {
                 renumber(pipelineId, stageIds);
                 return;
             }
-            totals.aroundMany(DEAL.PIPELINE_ID.eq(pipelineId), () -> {
+            // orders and reached orders only: no stage, history or date of a deal changes (ADR 0035)
+            totals.aroundMany(DEAL.PIPELINE_ID.eq(pipelineId), DealTotals.Reach.ATTRIBUTES, () -> {
                 renumber(pipelineId, stageIds);
                 reachedAgain(DEAL.PIPELINE_ID.eq(pipelineId));
             });

@@ -243,7 +243,11 @@ public class DealTotals {
     }
 
     public void aroundMany(Condition deals, Runnable change) {
-        aroundMany(deals, () -> {
+        aroundMany(deals, Reach.EVERYTHING, change);
+    }
+
+    public void aroundMany(Condition deals, Reach reach, Runnable change) {
+        aroundMany(deals, reach, () -> {
             change.run();
             return null;
         });
