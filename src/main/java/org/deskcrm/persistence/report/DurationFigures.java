@@ -73,8 +73,13 @@ public final class DurationFigures {
             return staysRecorded(s, stages);
         }
         Map<Long, Lengths> out = new HashMap<>();
-        for (long stage : stages) {
-            out.put(stage, stored(DurationTotals.STAY, stage, s));
+        try {
+            for (long stage : stages) {
+                out.put(stage, stored(DurationTotals.STAY, stage, s));
+            }
+        } catch (Disagreement e) {
+            LOG.warn("{}; velocity counts the records until the totals are rebuilt (rebuild-totals)", e.getMessage());
+            return staysRecorded(s, stages);
         }
         return out;
     }
@@ -104,8 +109,28 @@ public final class DurationFigures {
     /** The sales cycles (created → won) of the deals won in the period in the filter's pipeline. */
     public Lengths cycles(ReportScope s) {
         Long pipeline = s.filter().pipelineId();
-        return fromTotals(s) && pipeline != null ? stored(DurationTotals.CYCLE, pipeline, s) : cyclesRecorded(s);
+        if (!fromTotals(s) || pipeline == null) {
+            return cyclesRecorded(s);
+        }
+        try {
+            return stored(DurationTotals.CYCLE, pipeline, s);
+        } catch (Disagreement e) {
+            LOG.warn("{}; velocity counts the records until the totals are rebuilt (rebuild-totals)", e.getMessage());
+            return cyclesRecorded(s);
+        }
     }
+
+    /**
+     * The stored whole days and exact lengths of a kind and scope do not add up (a damaged database): the figure is
+     * then counted from the records, never from rows that contradict each other.
+     */
+    static final class Disagreement extends RuntimeException {
+        Disagreement(String message) {
+            super(message);
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DurationFigures.class);
 
     /** {@link #cycles} from the records. */
     public Lengths cyclesRecorded(ReportScope s) {
@@ -172,7 +197,7 @@ public final class DurationFigures {
                     }
                 }
                 if (seen != before + in) {
-                    throw new IllegalStateException("the stored lengths of " + kind + " " + scope + " disagree: whole day "
+                    throw new Disagreement("the stored lengths of " + kind + " " + scope + " disagree: whole day "
                             + e.getKey() + " counts " + in + " lengths, its exact lengths " + (seen - before));
                 }
             }

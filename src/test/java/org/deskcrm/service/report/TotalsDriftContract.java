@@ -43,6 +43,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.jooq.impl.DSL;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -180,6 +182,27 @@ abstract class TotalsDriftContract {
         assertThatThrownBy(() -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES,
                 () -> totals.aroundDeal(deal, () -> 1))).isInstanceOf(IllegalStateException.class);
         assertThat(totals.aroundDeal(deal, () -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES, () -> 2))).isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    void lengthsThatContradictEachOtherAreCountedFromTheRecords() {
+        org.jooq.DSLContext dsl = ctx.database().dsl();
+        var count = org.deskcrm.persistence.jooq.Tables.DURATION_COUNT;
+        var busiest = dsl.select(count.SCOPE_ID).from(count).where(count.KIND.eq(org.deskcrm.persistence.totals.DurationTotals.STAY))
+                .groupBy(count.SCOPE_ID).orderBy(DSL.sum(count.LENGTH_COUNT).desc()).limit(1).fetchOne(count.SCOPE_ID);
+        Pipeline p = pipelines.stream().filter(x -> x.stages().stream().anyMatch(st -> st.id() == busiest)).findFirst().orElseThrow();
+        List<Long> stages = p.stages().stream().map(Stage::id).toList();
+        ReportScope all = new ReportScope(ReportFilter.period(LocalDate.of(2020, 1, 1), LocalDate.of(2030, 12, 31))
+                .withPipeline(p.id()), ZONE);
+        var recorded = durations.staysRecorded(all, stages);
+        assertThat(recorded.get(busiest).count()).isPositive();
+        dsl.deleteFrom(count).where(count.KIND.eq(org.deskcrm.persistence.totals.DurationTotals.STAY), count.SCOPE_ID.eq(busiest))
+                .execute(); // the whole days still count them, their exact lengths are gone
+        assertThat(durations.fromTotals(all)).isTrue();
+        assertThat(durations.stays(all, stages)).isEqualTo(recorded);
+        assertThat(new DealTotals(dsl).rebuild(ZONE, step -> { }).repaired()).isPositive();
+        assertThat(durations.stays(all, stages)).isEqualTo(recorded);
     }
 
     @Test
