@@ -58,9 +58,12 @@ public class DealDetailsRepository {
         return d.version() + 1;
     }
 
-    /** Replaces the deal's lines with these, and the deal's main product with theirs (ADR 0031). */
+    /**
+     * Replaces the deal's lines with these, and the deal's main product with theirs (ADR 0031), with the totals of its
+     * closed deal by main product (ADR 0037; inside a card save's own reading of the deal's totals, nothing more).
+     */
     public void replaceLines(long dealId, List<DealLine> lines) {
-        dsl.transaction(() -> {
+        totals.aroundDeal(dealId, DealTotals.Reach.ATTRIBUTES, () -> {
             Long main = MainProducts.of(lines, DealLine::amount, DealLine::productId);
             // no row write when the card's lines keep their main product (most saves)
             dsl.update(DEAL).set(DEAL.MAIN_PRODUCT_ID, main)
@@ -76,6 +79,7 @@ public class DealDetailsRepository {
                         .set(DEAL_LINE.AMOUNT, l.amount())
                         .execute();
             }
+            return null;
         });
     }
 

@@ -8,8 +8,10 @@ import org.deskcrm.persistence.totals.DealTotals;
 import org.deskcrm.persistence.totals.DurationTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,17 +38,51 @@ public final class DurationFigures {
     public record Lengths(long count, long sum, long lowMiddle, long highMiddle) {
         public static final Lengths NONE = new Lengths(0, 0, 0, 0);
 
-        /** The lengths of the first {@code size} values (in any order; the array is sorted in place). */
-        static Lengths of(long[] hundredths, int size) {
-            if (size == 0) {
-                return NONE;
+        /**
+         * Lengths gathered one by one from the records (a year's cycles at 1 000 000 deals are 380 000), held as whole
+         * hundredths in a growing array.
+         */
+        public static final class Sample {
+            private long[] hundredths = new long[16];
+            private int size;
+
+            /** Adds the length from {@code from} to {@code to} ({@link DayLength}). */
+            public void add(java.time.Instant from, java.time.Instant to) {
+                add(DayLength.hundredths(from, to));
             }
-            Arrays.sort(hundredths, 0, size);
-            long sum = 0;
-            for (int i = 0; i < size; i++) {
-                sum += hundredths[i];
+
+            public void add(long h) {
+                if (size == hundredths.length) {
+                    hundredths = Arrays.copyOf(hundredths, size * 2);
+                }
+                hundredths[size++] = h;
             }
-            return new Lengths(size, sum, hundredths[(size - 1) / 2], hundredths[size / 2]);
+
+            public void addAll(Sample other) {
+                if (size + other.size > hundredths.length) {
+                    hundredths = Arrays.copyOf(hundredths, Math.max(size + other.size, size * 2));
+                }
+                System.arraycopy(other.hundredths, 0, hundredths, size, other.size);
+                size += other.size;
+            }
+
+            public int size() {
+                return size;
+            }
+
+            /** The count, sum and middle lengths of what was added. */
+            public Lengths lengths() {
+                if (size == 0) {
+                    return NONE;
+                }
+                long[] sorted = Arrays.copyOf(hundredths, size);
+                Arrays.sort(sorted);
+                long sum = 0;
+                for (long h : sorted) {
+                    sum += h;
+                }
+                return new Lengths(size, sum, sorted[(size - 1) / 2], sorted[size / 2]);
+            }
         }
     }
 
@@ -74,8 +110,9 @@ public final class DurationFigures {
         }
         Map<Long, Lengths> out = new HashMap<>();
         try {
+            Map<Long, Lengths> stored = stored(DurationTotals.STAY, stages, stage -> stage, s);
             for (long stage : stages) {
-                out.put(stage, stored(DurationTotals.STAY, stage, s));
+                out.put(stage, stored.getOrDefault(stage, Lengths.NONE));
             }
         } catch (Disagreement e) {
             LOG.warn("{}; velocity counts the records until the totals are rebuilt (rebuild-totals)", e.getMessage());
@@ -86,22 +123,14 @@ public final class DurationFigures {
 
     /** {@link #stays} from the records. */
     public Map<Long, Lengths> staysRecorded(ReportScope s, Collection<Long> stages) {
-        Map<Long, long[]> values = new HashMap<>();
-        Map<Long, Integer> sizes = new HashMap<>();
+        Map<Long, Lengths.Sample> samples = new HashMap<>();
         for (HistoryQueries.Stay x : history.staysEnded(s, stages, false)) {
-            long[] v = values.computeIfAbsent(x.stageId(), k -> new long[16]);
-            int n = sizes.getOrDefault(x.stageId(), 0);
-            if (n == v.length) {
-                v = Arrays.copyOf(v, n * 2);
-                values.put(x.stageId(), v);
-            }
-            v[n] = DayLength.hundredths(x.entered(), x.left());
-            sizes.put(x.stageId(), n + 1);
+            samples.computeIfAbsent(x.stageId(), k -> new Lengths.Sample()).add(x.entered(), x.left());
         }
         Map<Long, Lengths> out = new HashMap<>();
         for (long stage : stages) {
-            long[] v = values.get(stage);
-            out.put(stage, v == null ? Lengths.NONE : Lengths.of(v, sizes.get(stage)));
+            Lengths.Sample v = samples.get(stage);
+            out.put(stage, v == null ? Lengths.NONE : v.lengths());
         }
         return out;
     }
@@ -113,7 +142,7 @@ public final class DurationFigures {
             return cyclesRecorded(s);
         }
         try {
-            return stored(DurationTotals.CYCLE, pipeline, s);
+            return stored(DurationTotals.CYCLE, List.of(pipeline), p -> p, s).getOrDefault(pipeline, Lengths.NONE);
         } catch (Disagreement e) {
             LOG.warn("{}; velocity counts the records until the totals are rebuilt (rebuild-totals)", e.getMessage());
             return cyclesRecorded(s);
@@ -134,70 +163,113 @@ public final class DurationFigures {
 
     /** {@link #cycles} from the records. */
     public Lengths cyclesRecorded(ReportScope s) {
-        List<HistoryQueries.Cycle> won = history.wonCycles(s, false);
-        long[] v = new long[won.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = DayLength.hundredths(won.get(i).created(), won.get(i).won());
+        Lengths.Sample v = new Lengths.Sample();
+        for (HistoryQueries.Cycle c : history.wonCycles(s, false)) {
+            v.add(c.created(), c.won());
         }
-        return Lengths.of(v, v.length);
+        return v.lengths();
     }
 
     /**
-     * The stored lengths of one kind and scope in the period: the count and sum of each whole day from the month and
-     * day rows, then the exact lengths of the whole days that hold the middle ranks.
+     * The stored lengths of one kind in the period for each bucket of its scopes ({@code bucketOf}: a scope's bucket —
+     * a stage, a pipeline, a product, a product's group, or one bucket for all): the count and sum of each whole day
+     * of each scope from the month and day rows, then the exact lengths of the whole days that hold each bucket's
+     * middle ranks. Two statements, whatever the number of scopes: each reads one range of the primary key per scope
+     * and part of the period (a union), as H2 reads a list of scopes as the scopes' whole history.
      */
-    private Lengths stored(String kind, long scope, ReportScope s) {
+    <K> Map<K, Lengths> stored(String kind, Collection<Long> scopes, java.util.function.LongFunction<K> bucketOf,
+                              ReportScope s) {
         LocalDate from = s.filter().from();
         LocalDate to = s.filter().to();
-        TreeMap<Integer, long[]> byWholeDay = new TreeMap<>();
-        for (Condition part : TotalFigures.periodParts(DURATION_TOTAL.DAY_NO, from, to)) {
-            dsl.select(DURATION_TOTAL.WHOLE_DAYS, org.jooq.impl.DSL.sum(DURATION_TOTAL.LENGTH_COUNT),
-                            org.jooq.impl.DSL.sum(DURATION_TOTAL.HUNDREDTHS_SUM))
-                    .from(DURATION_TOTAL)
-                    .where(DURATION_TOTAL.KIND.eq(kind)).and(DURATION_TOTAL.SCOPE_ID.eq(scope)).and(part)
-                    .groupBy(DURATION_TOTAL.WHOLE_DAYS)
-                    .forEach(r -> {
-                        long[] cell = byWholeDay.computeIfAbsent(r.value1(), k -> new long[2]);
-                        cell[0] += r.get(1, Long.class);
-                        cell[1] += r.get(2, Long.class);
-                    });
+        Map<K, TreeMap<Integer, long[]>> byWholeDay = new HashMap<>();
+        Map<K, Map<Integer, java.util.Set<Long>>> scopesAt = new HashMap<>(); // the scopes with lengths at a whole day
+        List<org.jooq.Select<org.jooq.Record4<Long, Integer, java.math.BigDecimal, java.math.BigDecimal>>> parts =
+                new ArrayList<>();
+        for (long scope : scopes) {
+            for (Condition part : TotalFigures.periodParts(DURATION_TOTAL.DAY_NO, from, to)) {
+                parts.add(dsl.select(DSL.inline(scope), DURATION_TOTAL.WHOLE_DAYS, DSL.sum(DURATION_TOTAL.LENGTH_COUNT),
+                                DSL.sum(DURATION_TOTAL.HUNDREDTHS_SUM))
+                        .from(DURATION_TOTAL)
+                        .where(DURATION_TOTAL.KIND.eq(DSL.inline(kind))).and(DURATION_TOTAL.SCOPE_ID.eq(DSL.inline(scope)))
+                        .and(part)
+                        .groupBy(DURATION_TOTAL.WHOLE_DAYS));
+            }
         }
-        long count = 0;
-        long sum = 0;
-        for (long[] cell : byWholeDay.values()) {
-            count += cell[0];
-            sum += cell[1];
+        for (var r : union(parts)) {
+            long scope = r.get(0, Long.class);
+            int whole = r.get(1, Integer.class);
+            long n = r.get(2, Long.class);
+            if (n == 0) {
+                continue;
+            }
+            K bucket = bucketOf.apply(scope);
+            long[] cell = byWholeDay.computeIfAbsent(bucket, k -> new TreeMap<>()).computeIfAbsent(whole, k -> new long[2]);
+            cell[0] += n;
+            cell[1] += r.get(3, Long.class);
+            scopesAt.computeIfAbsent(bucket, k -> new HashMap<>()).computeIfAbsent(whole, k -> new java.util.TreeSet<>()).add(scope);
         }
-        if (count == 0) {
-            return Lengths.NONE;
+        // the whole days holding each bucket's middle ranks, and the exact lengths of their scopes at those whole days
+        Map<K, long[]> ranks = new HashMap<>();
+        Map<K, List<Integer>> middleDays = new HashMap<>();
+        List<long[]> wanted = new ArrayList<>(); // {scope, whole day}
+        for (Map.Entry<K, TreeMap<Integer, long[]>> b : byWholeDay.entrySet()) {
+            long count = 0;
+            for (long[] cell : b.getValue().values()) {
+                count += cell[0];
+            }
+            long[] r = {(count - 1) / 2, count / 2};
+            ranks.put(b.getKey(), r);
+            List<Integer> days = new ArrayList<>();
+            long before = 0;
+            for (Map.Entry<Integer, long[]> e : b.getValue().entrySet()) {
+                long in = e.getValue()[0];
+                if ((r[0] >= before && r[0] < before + in) || (r[1] >= before && r[1] < before + in)) {
+                    days.add(e.getKey());
+                    for (long scope : scopesAt.get(b.getKey()).get(e.getKey())) {
+                        wanted.add(new long[]{scope, e.getKey()});
+                    }
+                }
+                before += in;
+            }
+            middleDays.put(b.getKey(), days);
         }
-        long[] middle = middle(kind, scope, byWholeDay, count, from, to);
-        return new Lengths(count, sum, middle[0], middle[1]);
+        Map<K, Map<Integer, TreeMap<Integer, Long>>> exact = exact(kind, wanted, bucketOf, from, to);
+        Map<K, Lengths> out = new HashMap<>();
+        for (Map.Entry<K, TreeMap<Integer, long[]>> b : byWholeDay.entrySet()) {
+            long count = 0;
+            long sum = 0;
+            for (long[] cell : b.getValue().values()) {
+                count += cell[0];
+                sum += cell[1];
+            }
+            long[] middle = middle(kind, b.getKey(), b.getValue(), ranks.get(b.getKey()),
+                    exact.getOrDefault(b.getKey(), Map.of()));
+            out.put(b.getKey(), new Lengths(count, sum, middle[0], middle[1]));
+        }
+        return out;
     }
 
     /**
-     * The two middle lengths of the sorted lengths (ranks (n−1)/2 and n/2, 0-based): each found among the exact lengths
-     * of the whole day that holds it, read once per whole day (month rows for the whole months, day rows for the rest).
+     * The two middle lengths of a bucket's sorted lengths (its ranks (n−1)/2 and n/2, 0-based), each found among the
+     * exact lengths of the whole day that holds it.
      */
-    private long[] middle(String kind, long scope, TreeMap<Integer, long[]> byWholeDay, long count, LocalDate from,
-                          LocalDate to) {
-        long[] ranks = {(count - 1) / 2, count / 2};
+    private static long[] middle(String kind, Object bucket, TreeMap<Integer, long[]> byWholeDay, long[] ranks,
+                                 Map<Integer, TreeMap<Integer, Long>> exact) {
         long[] found = new long[2];
         long before = 0;
         int next = 0;
         for (Map.Entry<Integer, long[]> e : byWholeDay.entrySet()) {
             long in = e.getValue()[0];
             if (next < 2 && ranks[next] < before + in) {
-                TreeMap<Integer, Long> exact = exact(kind, scope, e.getKey(), from, to);
                 long seen = before;
-                for (Map.Entry<Integer, Long> x : exact.entrySet()) {
+                for (Map.Entry<Integer, Long> x : exact.getOrDefault(e.getKey(), new TreeMap<>()).entrySet()) {
                     seen += x.getValue();
                     while (next < 2 && ranks[next] < seen) {
                         found[next++] = x.getKey();
                     }
                 }
                 if (seen != before + in) {
-                    throw new Disagreement("the stored lengths of " + kind + " " + scope + " disagree: whole day "
+                    throw new Disagreement("the stored lengths of " + kind + " " + bucket + " disagree: whole day "
                             + e.getKey() + " counts " + in + " lengths, its exact lengths " + (seen - before));
                 }
             }
@@ -206,17 +278,39 @@ public final class DurationFigures {
         return found;
     }
 
-    /** The exact lengths (hundredths → count) of one whole day of length within the period. */
-    private TreeMap<Integer, Long> exact(String kind, long scope, int wholeDays, LocalDate from, LocalDate to) {
-        TreeMap<Integer, Long> exact = new TreeMap<>();
-        for (Condition part : TotalFigures.periodParts(DURATION_COUNT.DAY_NO, from, to)) {
-            dsl.select(DURATION_COUNT.HUNDREDTHS, org.jooq.impl.DSL.sum(DURATION_COUNT.LENGTH_COUNT))
-                    .from(DURATION_COUNT)
-                    .where(DURATION_COUNT.KIND.eq(kind)).and(DURATION_COUNT.SCOPE_ID.eq(scope))
-                    .and(DURATION_COUNT.WHOLE_DAYS.eq(wholeDays)).and(part)
-                    .groupBy(DURATION_COUNT.HUNDREDTHS)
-                    .forEach(r -> exact.merge(r.value1(), r.get(1, Long.class), Long::sum));
+    /** The exact lengths (hundredths → count) of the scopes at the whole days asked for, by bucket and whole day. */
+    private <K> Map<K, Map<Integer, TreeMap<Integer, Long>>> exact(String kind, List<long[]> wanted,
+                                                                java.util.function.LongFunction<K> bucketOf,
+                                                                LocalDate from, LocalDate to) {
+        Map<K, Map<Integer, TreeMap<Integer, Long>>> out = new HashMap<>();
+        List<org.jooq.Select<org.jooq.Record4<Long, Integer, Integer, java.math.BigDecimal>>> parts = new ArrayList<>();
+        for (long[] w : wanted) {
+            for (Condition part : TotalFigures.periodParts(DURATION_COUNT.DAY_NO, from, to)) {
+                parts.add(dsl.select(DSL.inline(w[0]), DSL.inline((int) w[1]), DURATION_COUNT.HUNDREDTHS,
+                                DSL.sum(DURATION_COUNT.LENGTH_COUNT))
+                        .from(DURATION_COUNT)
+                        .where(DURATION_COUNT.KIND.eq(DSL.inline(kind))).and(DURATION_COUNT.SCOPE_ID.eq(DSL.inline(w[0])))
+                        .and(DURATION_COUNT.WHOLE_DAYS.eq(DSL.inline((int) w[1]))).and(part)
+                        .groupBy(DURATION_COUNT.HUNDREDTHS));
+            }
         }
-        return exact;
+        for (var r : union(parts)) {
+            out.computeIfAbsent(bucketOf.apply(r.get(0, Long.class)), k -> new HashMap<>())
+                    .computeIfAbsent(r.get(1, Integer.class), k -> new TreeMap<>())
+                    .merge(r.get(2, Integer.class), r.get(3, Long.class), Long::sum);
+        }
+        return out;
+    }
+
+    /** The selects' rows, read by one statement (none without selects). */
+    private <R extends org.jooq.Record> List<R> union(List<org.jooq.Select<R>> parts) {
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        org.jooq.Select<R> all = parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = all.unionAll(parts.get(i));
+        }
+        return dsl.fetch(all);
     }
 }

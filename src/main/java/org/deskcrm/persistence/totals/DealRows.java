@@ -54,12 +54,23 @@ final class DealRows {
                 r.addTo(into, subtract);
             }
         }
+
+        /** The rows' closed deals by main product and their won cycles ({@link ProductTotals}). */
+        void addTo(ProductTotals.Delta into, boolean subtract) {
+            for (Row r : rows) {
+                if (r.closedDay() != null && (WON.equals(r.kind()) || LOST.equals(r.kind()))) {
+                    into.add(r.kind(), r.closedDay(), r.mainProductId(), r.amount(), r.createdAt(), r.closedAt(), zone,
+                            subtract ? -1 : 1);
+                }
+            }
+        }
     }
 
     /** One deal as its contributions see it: the days are business days of the totals' zone. */
     record Row(Integer createdDay, Integer closedDay, long ownerId, long pipelineId, long sourceId,
                        String band, BigDecimal amount, String kind, long lostReasonId, long lostAtStageId,
-                       long stageId, int reachedOrder, BigDecimal stageAmount) {
+                       long stageId, int reachedOrder, BigDecimal stageAmount, long mainProductId,
+                       java.time.Instant createdAt, java.time.Instant closedAt) {
         /**
          * A created row (at the deal's stage and reached order); a won or lost row when the deal is closed in a stage
          * of that kind, and a lost lead row when it is in a lost stage (as the grouped query).
@@ -105,9 +116,14 @@ final class DealRows {
             rows.add(new Row(r.get(0, Integer.class), r.get(1, Integer.class), r.get(2, Long.class), r.get(3, Long.class),
                     r.get(4, Long.class), r.get(5, String.class), r.get(6, BigDecimal.class), r.get(7, String.class),
                     r.get(8, Long.class), r.get(9, Long.class), r.get(10, Long.class), r.get(11, Integer.class),
-                    r.get(12, BigDecimal.class)));
+                    r.get(12, BigDecimal.class), r.get(14, Long.class), r.get(15, java.time.OffsetDateTime.class).toInstant(),
+                    instant(r.get(16, java.time.OffsetDateTime.class))));
         }
         return new Rows(builtIn, rows);
+    }
+
+    private static java.time.Instant instant(java.time.OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     /** The statements that read one deal's row, rendered once per zone (a write renders none). */
@@ -161,7 +177,8 @@ final class DealRows {
                         Registers.businessDay(DEAL.CLOSED_AT, zone), DEAL.OWNER_ID, DEAL.PIPELINE_ID,
                         DSL.coalesce(DEAL.SOURCE_ID, DSL.inline(0L)), DEAL.SCORE_BAND, DEAL.AMOUNT, kind,
                         DSL.coalesce(DEAL.LOST_REASON_ID, DSL.inline(0L)), DSL.coalesce(lostAt, DSL.inline(0L)),
-                        DEAL.STAGE_ID, DEAL.REACHED_ORDER, stageAmount, built)
+                        DEAL.STAGE_ID, DEAL.REACHED_ORDER, stageAmount, built,
+                        DSL.coalesce(DEAL.MAIN_PRODUCT_ID, DSL.inline(0L)), DEAL.CREATED_AT, DEAL.CLOSED_AT)
                 .from(DEAL).where(deals);
     }
 

@@ -116,11 +116,13 @@ public class DealTotals {
     private final DSLContext dsl;
     private final DealRows dealRows;
     private final DurationTotals durations;
+    private final ProductTotals productTotals;
 
     public DealTotals(DSLContext dsl) {
         this.dsl = dsl;
         this.dealRows = new DealRows(dsl, this::builtZone);
         this.durations = new DurationTotals(dsl);
+        this.productTotals = new ProductTotals(dsl, durations);
     }
 
     /** The zone the totals are cut in, when they are built. */
@@ -161,11 +163,15 @@ public class DealTotals {
             Map<Key, Cell> delta = new HashMap<>();
             before.addTo(delta, true);
             after.addTo(delta, false);
+            ProductTotals.Delta byProduct = new ProductTotals.Delta(); // from the rows: whatever the reach
+            before.addTo(byProduct, true);
+            after.addTo(byProduct, false);
             if (lengths) {
                 durations.read(changed, deals, oneDeal, after.zone(), 1);
             }
             apply(delta);
             durations.apply(changed);
+            productTotals.apply(byProduct);
             return result;
         });
     }
@@ -227,17 +233,21 @@ public class DealTotals {
             dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
             Map<Key, Cell> delta = new HashMap<>();
             DurationTotals.Delta changed = new DurationTotals.Delta();
+            ProductTotals.Delta byProduct = new ProductTotals.Delta();
             add(delta, contributions(deals, zone.get()), true);
+            productTotals.read(byProduct, deals, zone.get(), -1); // whatever the reach: the amounts and lines are attributes
             if (lengths) {
                 durations.read(changed, deals, null, zone.get(), -1);
             }
             T result = change.get();
             add(delta, contributions(deals, zone.get()), false);
+            productTotals.read(byProduct, deals, zone.get(), 1);
             if (lengths) {
                 durations.read(changed, deals, null, zone.get(), 1);
             }
             apply(delta);
             durations.apply(changed);
+            productTotals.apply(byProduct);
             return result;
         });
     }
@@ -268,6 +278,9 @@ public class DealTotals {
                 DurationTotals.Delta lengths = new DurationTotals.Delta();
                 durations.read(lengths, DEAL.ID.in(dealIds), one, rows.zone(), 1);
                 durations.apply(lengths);
+                ProductTotals.Delta byProduct = new ProductTotals.Delta();
+                rows.addTo(byProduct, false);
+                productTotals.apply(byProduct);
             }
             return;
         }
@@ -276,12 +289,15 @@ public class DealTotals {
             return;
         }
         DurationTotals.Delta lengths = new DurationTotals.Delta();
+        ProductTotals.Delta byProduct = new ProductTotals.Delta();
         for (Condition scope : org.deskcrm.persistence.IdScopes.of(DEAL.ID, dealIds)) {
             add(delta, contributions(scope, zone.get()), false); // an import's new ids: one range read
             durations.read(lengths, scope, null, zone.get(), 1);
+            productTotals.read(byProduct, scope, zone.get(), 1);
         }
         apply(delta);
         durations.apply(lengths);
+        productTotals.apply(byProduct);
     }
 
     /**
@@ -330,7 +346,7 @@ public class DealTotals {
                     r.getReachedOrder()), new Cell(r.getDealCount(), r.getAmount(), r.getStageAmount())));
             return stored;
         }, () -> {
-            lengths[0] = durations.rebuild(zone, progress);
+            lengths[0] = durations.rebuild(zone, progress) + productTotals.rebuild(zone, progress);
             RegisterState.built(dsl, REGISTER, zone, null);
         }, progress);
         int repaired = built.repaired() + (built.wasBuilt() ? lengths[0] : 0);

@@ -39,6 +39,8 @@ public final class DurationTotals {
     public static final String STAY = "stay";
     /** The cycle of a deal now won, scoped by its pipeline. */
     public static final String CYCLE = "cycle";
+    /** The cycle of a deal now won, scoped by its main product (0: none; {@link ProductTotals}, ADR 0037). */
+    public static final String PRODUCT = "product";
 
     /** A row of {@code duration_total}: kind, scope, day (yyyymmdd) or month (yyyymm), length in whole days. */
     record TotalKey(String kind, long scopeId, int day, int wholeDays) {
@@ -62,16 +64,24 @@ public final class DurationTotals {
 
         /** Adds ({@code sign} 1) or takes out (−1) the length from {@code from} to {@code to}, filed under {@code to}'s day. */
         void add(String kind, long scopeId, Instant from, Instant to, ZoneId zone, int sign) {
-            long h = DayLength.hundredths(from, to);
+            add(kind, scopeId, dayNo(to, zone), DayLength.hundredths(from, to), sign);
+        }
+
+        /** Adds ({@code sign} 1) or takes out (−1) a length of {@code h} hundredths filed under the day (yyyymmdd). */
+        void add(String kind, long scopeId, int day, long h, int sign) {
             int whole = (int) Math.floorDiv(h, 100);
-            LocalDate d = LocalDate.ofInstant(to, zone);
-            int day = d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
             Sum one = new Sum(sign, sign * h);
             totals.merge(new TotalKey(kind, scopeId, day, whole), one, Sum::plus);
             totals.merge(new TotalKey(kind, scopeId, day / 100, whole), one, Sum::plus);
             counts.merge(new CountKey(kind, scopeId, whole, day, Math.toIntExact(h)), (long) sign, Long::sum);
             counts.merge(new CountKey(kind, scopeId, whole, day / 100, Math.toIntExact(h)), (long) sign, Long::sum);
         }
+    }
+
+    /** The business day of the instant in the zone, as yyyymmdd (the day a length is filed under). */
+    static int dayNo(Instant at, ZoneId zone) {
+        LocalDate d = LocalDate.ofInstant(at, zone);
+        return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
     }
 
     private final DSLContext dsl;
@@ -171,11 +181,11 @@ public final class DurationTotals {
     private static Condition others(Field<String> kind, Field<Long> scope, List<Long> stages, List<Long> pipelines) {
         return kind.eq(STAY).and(stages.isEmpty() ? DSL.trueCondition() : scope.notIn(stages))
                 .or(kind.eq(CYCLE).and(pipelines.isEmpty() ? DSL.trueCondition() : scope.notIn(pipelines)))
-                .or(kind.notIn(STAY, CYCLE));
+                .or(kind.notIn(STAY, CYCLE, PRODUCT)); // a product's rows: ProductTotals#rebuild
     }
 
     /** Replaces the stored rows of one kind and scope by the rebuild's; returns how many stored rows differed. */
-    private int replace(String kind, long scope, Delta fresh) {
+    int replace(String kind, long scope, Delta fresh) {
         Map<TotalKey, Sum> totals = new HashMap<>();
         dsl.selectFrom(DURATION_TOTAL).where(DURATION_TOTAL.KIND.eq(kind)).and(DURATION_TOTAL.SCOPE_ID.eq(scope))
                 .forEach(r -> totals.put(new TotalKey(kind, scope, r.getDayNo(), r.getWholeDays()),

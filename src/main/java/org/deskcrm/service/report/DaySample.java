@@ -3,68 +3,23 @@ package org.deskcrm.service.report;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * Lengths in days between two instants (a stay in a stage, a sales cycle) and their average and median, the
  * way velocity and sales analysis count them: each length is its whole seconds over 86 400, rounded half up to
  * hundredths of a day; the average of the rounded lengths and the middle one (of an even count, the mean of the
- * two middle ones) rounded half up to hundredths. Held as whole hundredths in a growing array: a year's cycles
- * at 1 M deals are 380 000 lengths.
+ * two middle ones) rounded half up to hundredths. The lengths themselves are gathered as
+ * {@link org.deskcrm.persistence.report.DurationFigures.Lengths} (from the records or the stored totals).
  */
 final class DaySample {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
-    private long[] hundredths = new long[16];
-    private int size;
+
+    private DaySample() {
+    }
 
     /** The length from {@code from} to {@code to} in days, rounded half up to hundredths. */
     static BigDecimal days(Instant from, Instant to) {
-        return BigDecimal.valueOf(hundredths(from, to), 2);
-    }
-
-    static long hundredths(Instant from, Instant to) {
-        return org.deskcrm.model.report.DayLength.hundredths(from, to);
-    }
-
-    void add(Instant from, Instant to) {
-        if (size == hundredths.length) {
-            hundredths = Arrays.copyOf(hundredths, size * 2);
-        }
-        hundredths[size++] = hundredths(from, to);
-    }
-
-    void addAll(DaySample other) {
-        if (size + other.size > hundredths.length) {
-            hundredths = Arrays.copyOf(hundredths, Math.max(size + other.size, size * 2));
-        }
-        System.arraycopy(other.hundredths, 0, hundredths, size, other.size);
-        size += other.size;
-    }
-
-    int size() {
-        return size;
-    }
-
-    /** The average length, null without lengths. */
-    BigDecimal average() {
-        if (size == 0) {
-            return null;
-        }
-        long sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += hundredths[i];
-        }
-        return average(size, sum);
-    }
-
-    /** The median length, null without lengths. */
-    BigDecimal median() {
-        if (size == 0) {
-            return null;
-        }
-        long[] sorted = Arrays.copyOf(hundredths, size);
-        Arrays.sort(sorted);
-        return median(sorted[(size - 1) / 2], sorted[size / 2]);
+        return BigDecimal.valueOf(org.deskcrm.model.report.DayLength.hundredths(from, to), 2);
     }
 
     /** The average of {@code count} lengths whose hundredths sum to {@code sum}, null without lengths. */

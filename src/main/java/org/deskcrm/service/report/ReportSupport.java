@@ -46,6 +46,7 @@ public final class ReportSupport {
     final SpanFigures spans;
     final org.deskcrm.persistence.report.CallFigures callFigures;
     final org.deskcrm.persistence.report.SalesFacts closedDeals;
+    final org.deskcrm.persistence.report.ProductSales productSales;
     private final org.deskcrm.persistence.report.PipelineActivity pipelineActivity;
     private final org.deskcrm.persistence.report.DrillRecords drillRecords;
     private final SettingsRepository settings;
@@ -68,6 +69,7 @@ public final class ReportSupport {
         this.spans = new SpanFigures(db);
         this.callFigures = new org.deskcrm.persistence.report.CallFigures(db);
         this.closedDeals = new org.deskcrm.persistence.report.SalesFacts(db);
+        this.productSales = new org.deskcrm.persistence.report.ProductSales(db);
         this.pipelineActivity = new org.deskcrm.persistence.report.PipelineActivity(db);
         this.drillRecords = new org.deskcrm.persistence.report.DrillRecords(db);
         this.settings = settings;

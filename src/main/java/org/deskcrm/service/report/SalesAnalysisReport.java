@@ -7,6 +7,9 @@ import org.deskcrm.model.report.DrillItem;
 import org.deskcrm.model.report.DrillKind;
 import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportTable;
+import org.deskcrm.model.report.ReportScope;
+import org.deskcrm.persistence.report.DurationFigures.Lengths;
+import org.deskcrm.persistence.report.ProductSales;
 import org.deskcrm.persistence.report.SalesFacts;
 import org.deskcrm.persistence.report.SalesFacts.ClosedDeal;
 
@@ -54,7 +57,7 @@ public final class SalesAnalysisReport implements Report {
         final String label;
         final List<ClosedDeal> won = new ArrayList<>();
         final List<ClosedDeal> lost = new ArrayList<>();
-        final DaySample cycle = new DaySample();
+        final Lengths.Sample cycles = new Lengths.Sample();
         BigDecimal revenue = BigDecimal.ZERO;
 
         Group(String key, String label) {
@@ -66,31 +69,51 @@ public final class SalesAnalysisReport implements Report {
             if (d.won()) {
                 won.add(d);
                 revenue = revenue.add(d.amount());
-                cycle.add(d.created(), d.closed());
+                cycles.add(d.created(), d.closed());
             } else {
                 lost.add(d);
             }
         }
+
+        Figures figures() {
+            return new Figures(key, label, won.size(), revenue, lost.size(), cycles.lengths());
+        }
+    }
+
+    /** A row's figures: won deals and revenue, lost deals, the won deals' cycles. */
+    private record Figures(String key, String label, long won, BigDecimal revenue, long lost, Lengths cycle) {
     }
 
     @Override
     public ReportTable run(ReportFilter filter) {
         DealAttribute by = filter.attributeOr(DealAttribute.PRODUCT);
         ReportFilter f = filter.withAttribute(by);
-        List<Group> groups = new ArrayList<>(groups(by, support.closedDeals.closed(support.scope(f), false)));
+        ReportScope scope = support.scope(f);
+        List<Figures> rows = new ArrayList<>();
+        Lengths cycle;
+        var stored = by == DealAttribute.PRODUCT || by == DealAttribute.PRODUCT_GROUP
+                ? byProduct(by, scope) : java.util.Optional.<Stored>empty();
+        if (stored.isPresent()) {
+            rows.addAll(stored.get().rows());
+            cycle = stored.get().cycle();
+        } else {
+            Lengths.Sample all = new Lengths.Sample();
+            for (Group g : groups(by, support.closedDeals.closed(scope, false))) {
+                rows.add(g.figures());
+                all.addAll(g.cycles);
+            }
+            cycle = all.lengths();
+        }
         // revenue first, then the label; the key where two groups share both (two clients of one name)
-        groups.sort(Comparator.comparing((Group g) -> g.revenue).reversed().thenComparing(g -> g.label)
-                .thenComparing(g -> g.key));
+        rows.sort(Comparator.comparing(Figures::revenue).reversed().thenComparing(Figures::label)
+                .thenComparing(Figures::key));
         TableBuilder t = new TableBuilder(NAME, f, Column.text(by.code()), Column.count("won_deals"),
                 Column.money("revenue"), Column.count("lost_deals"), Column.ratio("win_rate"),
                 Column.money("avg_deal").notSummable().plain(), Column.number("avg_cycle_days"),
                 Column.number("median_cycle_days"));
-        DaySample cycle = new DaySample();
-        for (Group g : groups) {
-            t.row(g.key, g.label, (long) g.won.size(), g.revenue, (long) g.lost.size(),
-                    Ratios.ratio(g.won.size(), g.won.size() + g.lost.size()), Ratios.money(g.revenue, g.won.size()),
-                    g.cycle.average(), g.cycle.median());
-            cycle.addAll(g.cycle);
+        for (Figures g : rows) {
+            t.row(g.key(), g.label(), g.won(), g.revenue(), g.lost(), Ratios.ratio(g.won(), g.won() + g.lost()),
+                    Ratios.money(g.revenue(), g.won()), DaySample.average(g.cycle()), DaySample.median(g.cycle()));
         }
         long w = t.count("won_deals");
         long l = t.count("lost_deals");
@@ -98,11 +121,47 @@ public final class SalesAnalysisReport implements Report {
         Map<String, Object> derived = new HashMap<>();
         derived.put("win_rate", Ratios.ratio(w, w + l));
         derived.put("avg_deal", Ratios.money(revenue, w));
-        derived.put("avg_cycle_days", cycle.average());
-        derived.put("median_cycle_days", cycle.median());
+        derived.put("avg_cycle_days", DaySample.average(cycle));
+        derived.put("median_cycle_days", DaySample.median(cycle));
         t.summary("win_rate", Ratios.ratio(w, w + l));
         t.summary("avg_deal", Ratios.money(revenue, w));
         return t.build(derived);
+    }
+
+    /** The rows and the cycles of all of them, from the stored closed deals by product. */
+    private record Stored(List<Figures> rows, Lengths cycle) {
+    }
+
+    /**
+     * The rows by product or product group and the cycles of all of them from the stored closed deals by main product
+     * (ADR 0037), when the filter narrows by nothing but the period (else empty: the records are grouped).
+     */
+    private java.util.Optional<Stored> byProduct(DealAttribute by, ReportScope scope) {
+        Map<Long, SalesFacts.ProductName> products = support.closedDeals.products();
+        java.util.function.LongFunction<String> bucket = by == DealAttribute.PRODUCT
+                ? id -> id == 0 ? NONE : Long.toString(id)
+                : id -> {
+                    String group = id == 0 ? null : products.get(id).group();
+                    return group == null || group.isBlank() ? NONE : "v:" + group.strip();
+                };
+        var grouped = support.productSales.byProduct(scope, bucket);
+        var all = support.productSales.byProduct(scope, id -> ReportTable.TOTALS);
+        if (grouped.isEmpty() || all.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Figures> rows = new ArrayList<>();
+        grouped.get().forEach((key, x) -> {
+            String label = key.equals(NONE) ? "no_" + by.code()
+                    : by == DealAttribute.PRODUCT ? productName(products, key) : key.substring(2);
+            rows.add(new Figures(key, label, x.won(), x.revenue(), x.lost(), x.cycle()));
+        });
+        ProductSales.Sales total = all.get().get(ReportTable.TOTALS);
+        return java.util.Optional.of(new Stored(rows, total == null ? Lengths.NONE : total.cycle()));
+    }
+
+    private static String productName(Map<Long, SalesFacts.ProductName> products, String key) {
+        SalesFacts.ProductName p = products.get(Long.parseLong(key));
+        return p == null || p.name() == null ? key : p.name();
     }
 
     /** The deals in groups by the attribute, each group's figures added up. */

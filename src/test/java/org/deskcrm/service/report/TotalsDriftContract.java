@@ -71,7 +71,9 @@ abstract class TotalsDriftContract {
     SpanFigures spans;
     SalesFacts sales;
     org.deskcrm.persistence.report.DurationFigures durations;
+    org.deskcrm.persistence.report.ProductSales productSales;
     long lengthsCompared;
+    long productDealsCompared;
     final SplittableRandom rnd = new SplittableRandom(20261206L);
     final List<Long> owners = new ArrayList<>();
     final List<Long> teams = new ArrayList<>();
@@ -113,6 +115,7 @@ abstract class TotalsDriftContract {
         spans = new SpanFigures(ctx.database());
         sales = new SalesFacts(ctx.database());
         durations = new org.deskcrm.persistence.report.DurationFigures(ctx.database());
+        productSales = new org.deskcrm.persistence.report.ProductSales(ctx.database());
     }
 
     @AfterAll
@@ -145,6 +148,7 @@ abstract class TotalsDriftContract {
         }
         compareEverything(25);
         assertThat(lengthsCompared).as("stays and cycles compared").isGreaterThan(100);
+        assertThat(productDealsCompared).as("closed deals by product compared").isGreaterThan(100);
     }
 
     @Test
@@ -238,6 +242,25 @@ abstract class TotalsDriftContract {
     }
 
     @Test
+    @Order(4)
+    void aRebuildRepairsTamperedClosedDealsByProduct() {
+        org.jooq.DSLContext dsl = ctx.database().dsl();
+        var product = org.deskcrm.persistence.jooq.Tables.PRODUCT_TOTAL;
+        var row = dsl.selectFrom(product).where(product.KIND.eq(DealTotals.WON)).and(product.DAY_NO.lt(1_000_000))
+                .orderBy(product.DEAL_COUNT.desc()).limit(1).fetchOne();
+        dsl.update(product).set(product.AMOUNT, product.AMOUNT.plus(new BigDecimal("0.01")))
+                .where(product.KIND.eq(row.getKind()), product.DAY_NO.eq(row.getDayNo()),
+                        product.PRODUCT_ID.eq(row.getProductId())).execute();
+        dsl.deleteFrom(product).where(product.KIND.eq(DealTotals.LOST)).and(product.DAY_NO.gt(1_000_000))
+                .and(product.PRODUCT_ID.eq(dsl.select(DSL.max(product.PRODUCT_ID)).from(product)
+                        .where(product.KIND.eq(DealTotals.LOST)))).execute();
+        DealTotals.Rebuild r = new DealTotals(dsl).rebuild(ZONE, step -> { });
+        assertThat(r.repaired()).isGreaterThanOrEqualTo(2);
+        assertThat(new DealTotals(dsl).rebuild(ZONE, step -> { }).repaired()).isZero();
+        compareEverything(5);
+    }
+
+    @Test
     @Order(5)
     void aRebuildRepairsAndCountsTheMainProductsThatDifferFromTheLines() {
         long withLines = deals.stream().filter(id -> !service.card(id).lines().isEmpty()).findFirst().orElseThrow();
@@ -320,10 +343,11 @@ abstract class TotalsDriftContract {
 
     private void create() {
         Pipeline p = pick(pipelines);
-        Stage first = p.stages().get(0);
+        Stage first = rnd.nextInt(5) == 0 ? pick(p.stages()) : p.stages().get(0); // some created won or lost
         Long source = rnd.nextInt(4) == 0 ? null : pick(sources);
         Deal d = new Deal(null, "Drift " + deals.size(), pick(clients), null, pick(owners), p.id(), first.id(),
-                amount(), null, source, 0, ScoreBand.COLD, null, null, null, null, null, 0);
+                amount(), null, source, 0, ScoreBand.COLD, first.kind() == StageKind.LOST ? pick(reasons) : null, null,
+                null, null, null, 0);
         deals.add(service.create(d, lines(), pick(owners)).id());
     }
 
@@ -455,6 +479,7 @@ abstract class TotalsDriftContract {
             assertThat(cells(spans.won(s, cuts))).as("won spans, %s, cuts %s", f, cuts)
                     .isEqualTo(cells(spans.wonRecorded(s, cuts)));
             compareLengths(f, zone);
+            compareProducts(f, zone);
             List<SalesFacts.ClosedDeal> closed = sales.closed(s, false);
             assertThat(sales.mainProducts(closed)).as("main products, %s", f).isEqualTo(sales.mainProductsFromLines(closed));
         }
@@ -477,6 +502,46 @@ abstract class TotalsDriftContract {
         var cycles = durations.cyclesRecorded(plain);
         assertThat(durations.cycles(plain)).as("cycles, %s, pipeline %s", f, p.id()).isEqualTo(cycles);
         lengthsCompared += cycles.count() + recorded.values().stream().mapToLong(l -> l.count()).sum();
+    }
+
+    /**
+     * Sales analysis's closed deals by main product (won, revenue, lost, won cycles) from the stored totals and as a
+     * person would count them from the closed deals and their lines, per product and for all products at once; the
+     * stored ones serve only a filter that narrows by nothing but the period.
+     */
+    private void compareProducts(ReportFilter f, ZoneId zone) {
+        ReportScope plain = new ReportScope(ReportFilter.period(f.from(), f.to()), zone);
+        assertThat(productSales.fromTotals(plain)).isTrue();
+        assertThat(productSales.fromTotals(new ReportScope(f, zone))).isEqualTo(f.pipelineId() == null
+                && f.managerId() == null && f.teamId() == null && f.sourceId() == null && f.band() == null);
+        List<SalesFacts.ClosedDeal> closed = sales.closed(plain, false);
+        long[] main = sales.mainProductsFromLines(closed);
+        for (java.util.function.LongFunction<Long> bucket : List.<java.util.function.LongFunction<Long>>of(id -> id, id -> -1L)) {
+            Map<Long, BigDecimal[]> figures = new TreeMap<>();
+            Map<Long, org.deskcrm.persistence.report.DurationFigures.Lengths.Sample> cycles = new TreeMap<>();
+            for (int i = 0; i < closed.size(); i++) {
+                SalesFacts.ClosedDeal d = closed.get(i);
+                long key = bucket.apply(main[i]);
+                BigDecimal[] x = figures.computeIfAbsent(key, k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                if (d.won()) {
+                    x[0] = x[0].add(BigDecimal.ONE);
+                    x[1] = x[1].add(d.amount());
+                    cycles.computeIfAbsent(key, k -> new org.deskcrm.persistence.report.DurationFigures.Lengths.Sample())
+                            .add(d.created(), d.closed());
+                } else {
+                    x[2] = x[2].add(BigDecimal.ONE);
+                }
+            }
+            Map<Long, String> expected = new TreeMap<>();
+            figures.forEach((k, x) -> expected.put(k, x[0] + " / " + x[1].stripTrailingZeros().toPlainString() + " / " + x[2]
+                    + " / " + (cycles.containsKey(k) ? cycles.get(k).lengths()
+                    : org.deskcrm.persistence.report.DurationFigures.Lengths.NONE)));
+            Map<Long, String> stored = new TreeMap<>();
+            productSales.byProduct(plain, bucket).orElseThrow().forEach((k, x) -> stored.put(k, x.won() + " / "
+                    + x.revenue().stripTrailingZeros().toPlainString() + " / " + x.lost() + " / " + x.cycle()));
+            assertThat(stored).as("closed deals by product, %s", plain.filter()).isEqualTo(expected);
+        }
+        productDealsCompared += closed.size();
     }
 
     /** Same keys, counts and amounts (compared as numbers), whatever the order. */
