@@ -71,7 +71,7 @@ public class StageRepository {
                 return;
             }
             // orders and reached orders only: no stage, history or date of a deal changes (ADR 0035)
-            totals.aroundMany(DEAL.PIPELINE_ID.eq(pipelineId), DealTotals.Reach.ATTRIBUTES, () -> {
+            totals.aroundMany(DEAL.PIPELINE_ID.eq(pipelineId), DealTotals.Reach.RANKING, () -> {
                 renumber(pipelineId, stageIds);
                 reachedAgain(DEAL.PIPELINE_ID.eq(pipelineId));
             });

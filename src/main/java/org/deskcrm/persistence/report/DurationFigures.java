@@ -110,7 +110,7 @@ public final class DurationFigures {
         }
         Map<Long, Lengths> out = new HashMap<>();
         try {
-            Map<Long, Lengths> stored = stored(DurationTotals.STAY, stages, stage -> stage, s);
+            Map<Long, Lengths> stored = stored(DurationTotals.STAY, stages, stage -> List.of(stage), s);
             for (long stage : stages) {
                 out.put(stage, stored.getOrDefault(stage, Lengths.NONE));
             }
@@ -142,7 +142,7 @@ public final class DurationFigures {
             return cyclesRecorded(s);
         }
         try {
-            return stored(DurationTotals.CYCLE, List.of(pipeline), p -> p, s).getOrDefault(pipeline, Lengths.NONE);
+            return stored(DurationTotals.CYCLE, List.of(pipeline), p -> List.of(p), s).getOrDefault(pipeline, Lengths.NONE);
         } catch (Disagreement e) {
             LOG.warn("{}; velocity counts the records until the totals are rebuilt (rebuild-totals)", e.getMessage());
             return cyclesRecorded(s);
@@ -171,13 +171,14 @@ public final class DurationFigures {
     }
 
     /**
-     * The stored lengths of one kind in the period for each bucket of its scopes ({@code bucketOf}: a scope's bucket —
-     * a stage, a pipeline, a product, a product's group, or one bucket for all): the count and sum of each whole day
-     * of each scope from the month and day rows, then the exact lengths of the whole days that hold each bucket's
-     * middle ranks. Two statements, whatever the number of scopes: each reads one range of the primary key per scope
-     * and part of the period (a union), as H2 reads a list of scopes as the scopes' whole history.
+     * The stored lengths of one kind in the period for each bucket of its scopes ({@code bucketsOf}: the buckets a
+     * scope's lengths count in — its stage, its pipeline, its product and that product's group, all of them): the
+     * count and sum of each whole day of each scope from the month and day rows, then the exact lengths of the whole
+     * days that hold each bucket's middle ranks, each read once for every bucket that needs it. One statement per
+     * scope and part of the period, each one range of the primary key: H2 reads a list of scopes ({@code IN}) as the
+     * scopes' whole history, and ran a union of the ranges slower than the ranges one by one (measured).
      */
-    <K> Map<K, Lengths> stored(String kind, Collection<Long> scopes, java.util.function.LongFunction<K> bucketOf,
+    <K> Map<K, Lengths> stored(String kind, Collection<Long> scopes, java.util.function.LongFunction<List<K>> bucketsOf,
                               ReportScope s) {
         LocalDate from = s.filter().from();
         LocalDate to = s.filter().to();
@@ -187,31 +188,33 @@ public final class DurationFigures {
                 new ArrayList<>();
         for (long scope : scopes) {
             for (Condition part : TotalFigures.periodParts(DURATION_TOTAL.DAY_NO, from, to)) {
-                parts.add(dsl.select(DSL.inline(scope), DURATION_TOTAL.WHOLE_DAYS, DSL.sum(DURATION_TOTAL.LENGTH_COUNT),
+                parts.add(dsl.select(DSL.val(scope), DURATION_TOTAL.WHOLE_DAYS, DSL.sum(DURATION_TOTAL.LENGTH_COUNT),
                                 DSL.sum(DURATION_TOTAL.HUNDREDTHS_SUM))
                         .from(DURATION_TOTAL)
-                        .where(DURATION_TOTAL.KIND.eq(DSL.inline(kind))).and(DURATION_TOTAL.SCOPE_ID.eq(DSL.inline(scope)))
+                        .where(DURATION_TOTAL.KIND.eq(kind)).and(DURATION_TOTAL.SCOPE_ID.eq(scope))
                         .and(part)
                         .groupBy(DURATION_TOTAL.WHOLE_DAYS));
             }
         }
-        for (var r : union(parts)) {
+        for (var r : each(parts)) {
             long scope = r.get(0, Long.class);
             int whole = r.get(1, Integer.class);
             long n = r.get(2, Long.class);
             if (n == 0) {
                 continue;
             }
-            K bucket = bucketOf.apply(scope);
-            long[] cell = byWholeDay.computeIfAbsent(bucket, k -> new TreeMap<>()).computeIfAbsent(whole, k -> new long[2]);
-            cell[0] += n;
-            cell[1] += r.get(3, Long.class);
-            scopesAt.computeIfAbsent(bucket, k -> new HashMap<>()).computeIfAbsent(whole, k -> new java.util.TreeSet<>()).add(scope);
+            for (K bucket : bucketsOf.apply(scope)) {
+                long[] cell = byWholeDay.computeIfAbsent(bucket, k -> new TreeMap<>()).computeIfAbsent(whole, k -> new long[2]);
+                cell[0] += n;
+                cell[1] += r.get(3, Long.class);
+                scopesAt.computeIfAbsent(bucket, k -> new HashMap<>()).computeIfAbsent(whole, k -> new java.util.TreeSet<>())
+                        .add(scope);
+            }
         }
         // the whole days holding each bucket's middle ranks, and the exact lengths of their scopes at those whole days
         Map<K, long[]> ranks = new HashMap<>();
         Map<K, List<Integer>> middleDays = new HashMap<>();
-        List<long[]> wanted = new ArrayList<>(); // {scope, whole day}
+        java.util.Set<List<Long>> wanted = new java.util.LinkedHashSet<>(); // (scope, whole day), once for every bucket
         for (Map.Entry<K, TreeMap<Integer, long[]>> b : byWholeDay.entrySet()) {
             long count = 0;
             for (long[] cell : b.getValue().values()) {
@@ -226,14 +229,14 @@ public final class DurationFigures {
                 if ((r[0] >= before && r[0] < before + in) || (r[1] >= before && r[1] < before + in)) {
                     days.add(e.getKey());
                     for (long scope : scopesAt.get(b.getKey()).get(e.getKey())) {
-                        wanted.add(new long[]{scope, e.getKey()});
+                        wanted.add(List.of(scope, (long) e.getKey()));
                     }
                 }
                 before += in;
             }
             middleDays.put(b.getKey(), days);
         }
-        Map<K, Map<Integer, TreeMap<Integer, Long>>> exact = exact(kind, wanted, bucketOf, from, to);
+        Map<K, Map<Integer, TreeMap<Integer, Long>>> exact = exact(kind, wanted, bucketsOf, from, to);
         Map<K, Lengths> out = new HashMap<>();
         for (Map.Entry<K, TreeMap<Integer, long[]>> b : byWholeDay.entrySet()) {
             long count = 0;
@@ -279,38 +282,37 @@ public final class DurationFigures {
     }
 
     /** The exact lengths (hundredths → count) of the scopes at the whole days asked for, by bucket and whole day. */
-    private <K> Map<K, Map<Integer, TreeMap<Integer, Long>>> exact(String kind, List<long[]> wanted,
-                                                                java.util.function.LongFunction<K> bucketOf,
+    private <K> Map<K, Map<Integer, TreeMap<Integer, Long>>> exact(String kind, Collection<List<Long>> wanted,
+                                                                java.util.function.LongFunction<List<K>> bucketsOf,
                                                                 LocalDate from, LocalDate to) {
         Map<K, Map<Integer, TreeMap<Integer, Long>>> out = new HashMap<>();
         List<org.jooq.Select<org.jooq.Record4<Long, Integer, Integer, java.math.BigDecimal>>> parts = new ArrayList<>();
-        for (long[] w : wanted) {
+        for (List<Long> w : wanted) {
             for (Condition part : TotalFigures.periodParts(DURATION_COUNT.DAY_NO, from, to)) {
-                parts.add(dsl.select(DSL.inline(w[0]), DSL.inline((int) w[1]), DURATION_COUNT.HUNDREDTHS,
+                parts.add(dsl.select(DSL.val(w.get(0)), DSL.val(w.get(1).intValue()), DURATION_COUNT.HUNDREDTHS,
                                 DSL.sum(DURATION_COUNT.LENGTH_COUNT))
                         .from(DURATION_COUNT)
-                        .where(DURATION_COUNT.KIND.eq(DSL.inline(kind))).and(DURATION_COUNT.SCOPE_ID.eq(DSL.inline(w[0])))
-                        .and(DURATION_COUNT.WHOLE_DAYS.eq(DSL.inline((int) w[1]))).and(part)
+                        .where(DURATION_COUNT.KIND.eq(kind)).and(DURATION_COUNT.SCOPE_ID.eq(w.get(0)))
+                        .and(DURATION_COUNT.WHOLE_DAYS.eq(w.get(1).intValue())).and(part)
                         .groupBy(DURATION_COUNT.HUNDREDTHS));
             }
         }
-        for (var r : union(parts)) {
-            out.computeIfAbsent(bucketOf.apply(r.get(0, Long.class)), k -> new HashMap<>())
-                    .computeIfAbsent(r.get(1, Integer.class), k -> new TreeMap<>())
-                    .merge(r.get(2, Integer.class), r.get(3, Long.class), Long::sum);
+        for (var r : each(parts)) {
+            for (K bucket : bucketsOf.apply(r.get(0, Long.class))) {
+                out.computeIfAbsent(bucket, k -> new HashMap<>())
+                        .computeIfAbsent(r.get(1, Integer.class), k -> new TreeMap<>())
+                        .merge(r.get(2, Integer.class), r.get(3, Long.class), Long::sum);
+            }
         }
         return out;
     }
 
-    /** The selects' rows, read by one statement (none without selects). */
-    private <R extends org.jooq.Record> List<R> union(List<org.jooq.Select<R>> parts) {
-        if (parts.isEmpty()) {
-            return List.of();
+    /** The selects' rows, one statement after the other. */
+    private <R extends org.jooq.Record> List<R> each(List<org.jooq.Select<R>> parts) {
+        List<R> rows = new ArrayList<>();
+        for (org.jooq.Select<R> part : parts) {
+            rows.addAll(dsl.fetch(part));
         }
-        org.jooq.Select<R> all = parts.get(0);
-        for (int i = 1; i < parts.size(); i++) {
-            all = all.unionAll(parts.get(i));
-        }
-        return dsl.fetch(all);
+        return rows;
     }
 }

@@ -50,16 +50,17 @@ public final class ProductSales {
     }
 
     /**
-     * The closed deals of the period by bucket of their main product ({@code bucketOf}: 0 for deals without one); a
-     * bucket without a closed deal has no entry. Empty when {@link #fromTotals} is false, or when the stored lengths
+     * The closed deals of the period by bucket of their main product ({@code bucketsOf}: the buckets a product's deals
+     * count in — itself, its group, all of them; 0 for deals without a product); a bucket without a closed deal has no
+     * entry. Empty when {@link #fromTotals} is false, or when the stored lengths
      * contradict each other (a damaged database: logged; the caller counts the records).
      */
-    public <K> java.util.Optional<Map<K, Sales>> byProduct(ReportScope s, LongFunction<K> bucketOf) {
+    public <K> java.util.Optional<Map<K, Sales>> byProduct(ReportScope s, LongFunction<List<K>> bucketsOf) {
         if (!fromTotals(s)) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(stored(s, bucketOf));
+            return java.util.Optional.of(stored(s, bucketsOf));
         } catch (DurationFigures.Disagreement e) {
             LOG.warn("{}; sales analysis counts the records until the totals are rebuilt (rebuild-totals)", e.getMessage());
             return java.util.Optional.empty();
@@ -68,7 +69,7 @@ public final class ProductSales {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProductSales.class);
 
-    private <K> Map<K, Sales> stored(ReportScope s, LongFunction<K> bucketOf) {
+    private <K> Map<K, Sales> stored(ReportScope s, LongFunction<List<K>> bucketsOf) {
         Map<K, long[]> counts = new HashMap<>(); // won, lost
         Map<K, BigDecimal> revenue = new HashMap<>();
         TreeSet<Long> wonProducts = new TreeSet<>();
@@ -77,28 +78,31 @@ public final class ProductSales {
             for (Condition part : TotalFigures.periodParts(PRODUCT_TOTAL.DAY_NO, s.filter().from(), s.filter().to())) {
                 parts.add(dsl.select(PRODUCT_TOTAL.KIND, PRODUCT_TOTAL.PRODUCT_ID, DSL.sum(PRODUCT_TOTAL.DEAL_COUNT),
                                 DSL.sum(PRODUCT_TOTAL.AMOUNT))
-                        .from(PRODUCT_TOTAL).where(PRODUCT_TOTAL.KIND.eq(DSL.inline(kind))).and(part)
+                        .from(PRODUCT_TOTAL).where(PRODUCT_TOTAL.KIND.eq(kind)).and(part)
                         .groupBy(PRODUCT_TOTAL.KIND, PRODUCT_TOTAL.PRODUCT_ID));
             }
         }
-        org.jooq.Select<org.jooq.Record4<String, Long, BigDecimal, BigDecimal>> all = parts.get(0);
-        for (int i = 1; i < parts.size(); i++) {
-            all = all.unionAll(parts.get(i));
+        List<org.jooq.Record4<String, Long, BigDecimal, BigDecimal>> rows = new ArrayList<>();
+        for (var part : parts) {
+            rows.addAll(dsl.fetch(part));
         }
-        for (var r : dsl.fetch(all)) {
+        for (var r : rows) {
             long n = r.get(2, Long.class);
             if (n == 0) {
                 continue;
             }
-            K bucket = bucketOf.apply(r.value2());
             boolean won = DealTotals.WON.equals(r.value1());
-            counts.computeIfAbsent(bucket, k -> new long[2])[won ? 0 : 1] += n;
+            for (K bucket : bucketsOf.apply(r.value2())) {
+                counts.computeIfAbsent(bucket, k -> new long[2])[won ? 0 : 1] += n;
+                if (won) {
+                    revenue.merge(bucket, r.value4(), BigDecimal::add);
+                }
+            }
             if (won) {
-                revenue.merge(bucket, r.value4(), BigDecimal::add);
                 wonProducts.add(r.value2());
             }
         }
-        Map<K, DurationFigures.Lengths> cycles = durations.stored(DurationTotals.PRODUCT, wonProducts, bucketOf, s);
+        Map<K, DurationFigures.Lengths> cycles = durations.stored(DurationTotals.PRODUCT, wonProducts, bucketsOf, s);
         Map<K, Sales> out = new HashMap<>();
         for (Map.Entry<K, long[]> e : counts.entrySet()) {
             out.put(e.getKey(), new Sales(e.getValue()[0], revenue.getOrDefault(e.getKey(), BigDecimal.ZERO),

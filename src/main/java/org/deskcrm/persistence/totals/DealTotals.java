@@ -110,7 +110,13 @@ public class DealTotals {
          * history, created or closed dates or pipeline (a card save, a rescore): their stored lengths of stays and
          * cycles ({@link DurationTotals}) stay as they are and are not read.
          */
-        ATTRIBUTES
+        ATTRIBUTES,
+        /**
+         * The deals' score and band, or the reached order of their stages, only (a rescore, a reorder of a pipeline's
+         * stages): as {@link #ATTRIBUTES}, and a change of many deals does not read their closed deals by product
+         * ({@link ProductTotals}: no amount, line or date moves) either.
+         */
+        RANKING
     }
 
     private final DSLContext dsl;
@@ -200,8 +206,8 @@ public class DealTotals {
         Open open = new Open(dsl, dealId);
         Reach enclosing = OPEN_REACH.get().get(open);
         if (enclosing != null) {
-            if (enclosing == Reach.ATTRIBUTES && reach == Reach.EVERYTHING) {
-                throw new IllegalStateException("deal " + dealId + ": a change of everything inside one of its attributes");
+            if (reach.ordinal() < enclosing.ordinal()) { // EVERYTHING reaches furthest, RANKING least
+                throw new IllegalStateException("deal " + dealId + ": a change of " + reach + " inside one of " + enclosing);
             }
             return change.get(); // an enclosing aroundDeal reads this deal after all its writes
         }
@@ -234,14 +240,19 @@ public class DealTotals {
             Map<Key, Cell> delta = new HashMap<>();
             DurationTotals.Delta changed = new DurationTotals.Delta();
             ProductTotals.Delta byProduct = new ProductTotals.Delta();
+            boolean byProducts = reach != Reach.RANKING; // the amounts and lines are attributes
             add(delta, contributions(deals, zone.get()), true);
-            productTotals.read(byProduct, deals, zone.get(), -1); // whatever the reach: the amounts and lines are attributes
+            if (byProducts) {
+                productTotals.read(byProduct, deals, zone.get(), -1);
+            }
             if (lengths) {
                 durations.read(changed, deals, null, zone.get(), -1);
             }
             T result = change.get();
             add(delta, contributions(deals, zone.get()), false);
-            productTotals.read(byProduct, deals, zone.get(), 1);
+            if (byProducts) {
+                productTotals.read(byProduct, deals, zone.get(), 1);
+            }
             if (lengths) {
                 durations.read(changed, deals, null, zone.get(), 1);
             }

@@ -141,21 +141,23 @@ public final class SalesAnalysisReport implements Report {
         java.util.function.LongFunction<String> bucket = by == DealAttribute.PRODUCT
                 ? id -> id == 0 ? NONE : Long.toString(id)
                 : id -> {
-                    String group = id == 0 ? null : products.get(id).group();
+                    SalesFacts.ProductName p = id == 0 ? null : products.get(id);
+                    String group = p == null ? null : p.group();
                     return group == null || group.isBlank() ? NONE : "v:" + group.strip();
                 };
-        var grouped = support.productSales.byProduct(scope, bucket);
-        var all = support.productSales.byProduct(scope, id -> ReportTable.TOTALS);
-        if (grouped.isEmpty() || all.isEmpty()) {
+        // each product's deals count in its row and in the totals' cycles (the row keys are never the totals' key)
+        var stored = support.productSales.byProduct(scope, id -> List.of(bucket.apply(id), ReportTable.TOTALS));
+        if (stored.isEmpty()) {
             return java.util.Optional.empty();
         }
+        Map<String, ProductSales.Sales> grouped = new HashMap<>(stored.get());
+        ProductSales.Sales total = grouped.remove(ReportTable.TOTALS);
         List<Figures> rows = new ArrayList<>();
-        grouped.get().forEach((key, x) -> {
+        grouped.forEach((key, x) -> {
             String label = key.equals(NONE) ? "no_" + by.code()
                     : by == DealAttribute.PRODUCT ? productName(products, key) : key.substring(2);
             rows.add(new Figures(key, label, x.won(), x.revenue(), x.lost(), x.cycle()));
         });
-        ProductSales.Sales total = all.get().get(ReportTable.TOTALS);
         return java.util.Optional.of(new Stored(rows, total == null ? Lengths.NONE : total.cycle()));
     }
 

@@ -186,6 +186,10 @@ abstract class TotalsDriftContract {
         assertThatThrownBy(() -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES,
                 () -> totals.aroundDeal(deal, () -> 1))).isInstanceOf(IllegalStateException.class);
         assertThat(totals.aroundDeal(deal, () -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES, () -> 2))).isEqualTo(2);
+        assertThatThrownBy(() -> totals.aroundDeal(deal, DealTotals.Reach.RANKING,
+                () -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES, () -> 3))).isInstanceOf(IllegalStateException.class);
+        assertThat(totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES,
+                () -> totals.aroundDeal(deal, DealTotals.Reach.RANKING, () -> 4))).isEqualTo(4);
     }
 
     @Test
@@ -537,7 +541,7 @@ abstract class TotalsDriftContract {
                     + " / " + (cycles.containsKey(k) ? cycles.get(k).lengths()
                     : org.deskcrm.persistence.report.DurationFigures.Lengths.NONE)));
             Map<Long, String> stored = new TreeMap<>();
-            productSales.byProduct(plain, bucket).orElseThrow().forEach((k, x) -> stored.put(k, x.won() + " / "
+            productSales.byProduct(plain, id -> List.of(bucket.apply(id))).orElseThrow().forEach((k, x) -> stored.put(k, x.won() + " / "
                     + x.revenue().stripTrailingZeros().toPlainString() + " / " + x.lost() + " / " + x.cycle()));
             assertThat(stored).as("closed deals by product, %s", plain.filter()).isEqualTo(expected);
         }
