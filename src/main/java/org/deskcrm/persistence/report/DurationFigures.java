@@ -6,7 +6,6 @@ import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.deskcrm.persistence.totals.DurationTotals;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -184,33 +183,27 @@ public final class DurationFigures {
         LocalDate to = s.filter().to();
         Map<K, TreeMap<Integer, long[]>> byWholeDay = new HashMap<>();
         Map<K, Map<Integer, java.util.Set<Long>>> scopesAt = new HashMap<>(); // the scopes with lengths at a whole day
-        List<org.jooq.Select<org.jooq.Record4<Long, Integer, java.math.BigDecimal, java.math.BigDecimal>>> parts =
-                new ArrayList<>();
+        List<Object[]> binds = new ArrayList<>();
         for (long scope : scopes) {
-            for (Condition part : TotalFigures.periodParts(DURATION_TOTAL.DAY_NO, from, to)) {
-                parts.add(dsl.select(DSL.val(scope), DURATION_TOTAL.WHOLE_DAYS, DSL.sum(DURATION_TOTAL.LENGTH_COUNT),
-                                DSL.sum(DURATION_TOTAL.HUNDREDTHS_SUM))
-                        .from(DURATION_TOTAL)
-                        .where(DURATION_TOTAL.KIND.eq(kind)).and(DURATION_TOTAL.SCOPE_ID.eq(scope))
-                        .and(part)
-                        .groupBy(DURATION_TOTAL.WHOLE_DAYS));
+            for (int[] range : TotalFigures.periodRanges(from, to, false)) {
+                binds.add(new Object[]{kind, scope, range[0], range[1]});
             }
         }
-        for (var r : each(parts)) {
-            long scope = r.get(0, Long.class);
-            int whole = r.get(1, Integer.class);
-            long n = r.get(2, Long.class);
+        each(statements().wholeDays(), binds, (bound, r) -> {
+            long scope = (Long) bound[1];
+            int whole = r.getInt(1);
+            long n = r.getLong(2);
             if (n == 0) {
-                continue;
+                return;
             }
             for (K bucket : bucketsOf.apply(scope)) {
                 long[] cell = byWholeDay.computeIfAbsent(bucket, k -> new TreeMap<>()).computeIfAbsent(whole, k -> new long[2]);
                 cell[0] += n;
-                cell[1] += r.get(3, Long.class);
+                cell[1] += r.getLong(3);
                 scopesAt.computeIfAbsent(bucket, k -> new HashMap<>()).computeIfAbsent(whole, k -> new java.util.TreeSet<>())
                         .add(scope);
             }
-        }
+        });
         // the whole days holding each bucket's middle ranks, and the exact lengths of their scopes at those whole days
         Map<K, long[]> ranks = new HashMap<>();
         Map<K, List<Integer>> middleDays = new HashMap<>();
@@ -286,33 +279,77 @@ public final class DurationFigures {
                                                                 java.util.function.LongFunction<List<K>> bucketsOf,
                                                                 LocalDate from, LocalDate to) {
         Map<K, Map<Integer, TreeMap<Integer, Long>>> out = new HashMap<>();
-        List<org.jooq.Select<org.jooq.Record4<Long, Integer, Integer, java.math.BigDecimal>>> parts = new ArrayList<>();
+        List<Object[]> binds = new ArrayList<>();
         for (List<Long> w : wanted) {
-            for (Condition part : TotalFigures.periodParts(DURATION_COUNT.DAY_NO, from, to)) {
-                parts.add(dsl.select(DSL.val(w.get(0)), DSL.val(w.get(1).intValue()), DURATION_COUNT.HUNDREDTHS,
-                                DSL.sum(DURATION_COUNT.LENGTH_COUNT))
-                        .from(DURATION_COUNT)
-                        .where(DURATION_COUNT.KIND.eq(kind)).and(DURATION_COUNT.SCOPE_ID.eq(w.get(0)))
-                        .and(DURATION_COUNT.WHOLE_DAYS.eq(w.get(1).intValue())).and(part)
-                        .groupBy(DURATION_COUNT.HUNDREDTHS));
+            for (int[] range : TotalFigures.periodRanges(from, to, false)) {
+                binds.add(new Object[]{kind, w.get(0), w.get(1).intValue(), range[0], range[1]});
             }
         }
-        for (var r : each(parts)) {
-            for (K bucket : bucketsOf.apply(r.get(0, Long.class))) {
+        each(statements().exact(), binds, (bound, r) -> {
+            for (K bucket : bucketsOf.apply((Long) bound[1])) {
                 out.computeIfAbsent(bucket, k -> new HashMap<>())
-                        .computeIfAbsent(r.get(1, Integer.class), k -> new TreeMap<>())
-                        .merge(r.get(2, Integer.class), r.get(3, Long.class), Long::sum);
+                        .computeIfAbsent((Integer) bound[2], k -> new TreeMap<>())
+                        .merge(r.getInt(1), r.getLong(2), Long::sum);
             }
-        }
+        });
         return out;
     }
 
-    /** The selects' rows, one statement after the other. */
-    private <R extends org.jooq.Record> List<R> each(List<org.jooq.Select<R>> parts) {
-        List<R> rows = new ArrayList<>();
-        for (org.jooq.Select<R> part : parts) {
-            rows.addAll(dsl.fetch(part));
+    /** A row of a statement, with the values it was run with. */
+    private interface RowReader {
+        void read(Object[] bound, java.sql.ResultSet row) throws java.sql.SQLException;
+    }
+
+    /**
+     * Runs the statement once for each set of values, on one prepared statement: a year's lengths of every product
+     * are some 150 small reads, which cost more to render and prepare one by one than to run.
+     */
+    private void each(String sql, List<Object[]> binds, RowReader reader) {
+        if (binds.isEmpty()) {
+            return;
         }
-        return rows;
+        dsl.connection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] bound : binds) {
+                    for (int i = 0; i < bound.length; i++) {
+                        ps.setObject(i + 1, bound[i]);
+                    }
+                    try (java.sql.ResultSet r = ps.executeQuery()) {
+                        while (r.next()) {
+                            reader.read(bound, r);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** The two reads of lengths, rendered once: whole days (kind, scope, day range) and exact lengths (… whole days …). */
+    private record Statements(String wholeDays, String exact) {
+    }
+
+    private volatile Statements statements;
+
+    private Statements statements() {
+        Statements st = statements;
+        if (st == null) {
+            st = new Statements(
+                    dsl.render(dsl.select(DURATION_TOTAL.WHOLE_DAYS, DSL.sum(DURATION_TOTAL.LENGTH_COUNT),
+                                    DSL.sum(DURATION_TOTAL.HUNDREDTHS_SUM))
+                            .from(DURATION_TOTAL)
+                            .where(DURATION_TOTAL.KIND.eq(DSL.param("kind", String.class)))
+                            .and(DURATION_TOTAL.SCOPE_ID.eq(DSL.param("scope", Long.class)))
+                            .and(DURATION_TOTAL.DAY_NO.between(DSL.param("first", Integer.class), DSL.param("last", Integer.class)))
+                            .groupBy(DURATION_TOTAL.WHOLE_DAYS)),
+                    dsl.render(dsl.select(DURATION_COUNT.HUNDREDTHS, DSL.sum(DURATION_COUNT.LENGTH_COUNT))
+                            .from(DURATION_COUNT)
+                            .where(DURATION_COUNT.KIND.eq(DSL.param("kind", String.class)))
+                            .and(DURATION_COUNT.SCOPE_ID.eq(DSL.param("scope", Long.class)))
+                            .and(DURATION_COUNT.WHOLE_DAYS.eq(DSL.param("whole", Integer.class)))
+                            .and(DURATION_COUNT.DAY_NO.between(DSL.param("first", Integer.class), DSL.param("last", Integer.class)))
+                            .groupBy(DURATION_COUNT.HUNDREDTHS)));
+            statements = st;
+        }
+        return st;
     }
 }

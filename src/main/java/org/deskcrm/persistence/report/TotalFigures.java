@@ -270,22 +270,39 @@ final class TotalFigures {
 
     /** {@link #periodParts}; {@code rollUp}: the whole months from their roll-up rows (−yyyymm). */
     private static List<Condition> periodParts(Field<Integer> dayNo, LocalDate from, LocalDate to, boolean rollUp) {
+        List<Condition> parts = new ArrayList<>();
+        for (int[] range : periodRanges(from, to, rollUp)) {
+            parts.add(dayNo.between(range[0], range[1]));
+        }
+        return parts;
+    }
+
+    /**
+     * {@link #periodParts} as the first and last day number of each range: the days of the partial month at the start,
+     * the whole months (their month rows, or with {@code rollUp} their roll-up rows −yyyymm), the days of the partial
+     * month at the end.
+     */
+    static List<int[]> periodRanges(LocalDate from, LocalDate to, boolean rollUp) {
         LocalDate firstWhole = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate afterWhole = to.plusDays(1).withDayOfMonth(1);
         if (!firstWhole.isBefore(afterWhole)) {
-            return List.of(days(dayNo, from, to));
+            return List.of(dayRange(from, to));
         }
-        List<Condition> parts = new ArrayList<>();
+        List<int[]> parts = new ArrayList<>();
         if (from.isBefore(firstWhole)) {
-            parts.add(days(dayNo, from, firstWhole.minusDays(1)));
+            parts.add(dayRange(from, firstWhole.minusDays(1)));
         }
         LocalDate lastWhole = afterWhole.minusMonths(1);
-        parts.add(rollUp ? dayNo.between(-month(lastWhole), -month(firstWhole))
-                : dayNo.between(month(firstWhole), month(lastWhole)));
+        parts.add(rollUp ? new int[]{-month(lastWhole), -month(firstWhole)}
+                : new int[]{month(firstWhole), month(lastWhole)});
         if (!afterWhole.isAfter(to)) {
-            parts.add(days(dayNo, afterWhole, to));
+            parts.add(dayRange(afterWhole, to));
         }
         return parts;
+    }
+
+    private static int[] dayRange(LocalDate from, LocalDate to) {
+        return new int[]{BusinessDays.number(from), BusinessDays.number(to)};
     }
 
     /**
@@ -300,7 +317,8 @@ final class TotalFigures {
 
     /** The day rows of the days [from, to] (no month rows). */
     static Condition days(Field<Integer> dayNo, LocalDate from, LocalDate to) {
-        return dayNo.between(BusinessDays.number(from), BusinessDays.number(to));
+        int[] range = dayRange(from, to);
+        return dayNo.between(range[0], range[1]);
     }
 
     private static int month(LocalDate d) {
