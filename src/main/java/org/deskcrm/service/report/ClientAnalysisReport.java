@@ -55,7 +55,8 @@ public final class ClientAnalysisReport implements Report {
             total = total.add(c.amount());
             ids.add(c.clientId());
         }
-        Map<Long, Integer> r = scores(list, Comparator.comparingLong(c -> -days(c.lastSale(), f.to())));
+        // recency: fewer days since the last sale scores higher — the later last sale (none counts as the period's end)
+        Map<Long, Integer> r = scores(list, Comparator.comparing(c -> c.lastSale() == null ? f.to() : c.lastSale()));
         Map<Long, Integer> fr = scores(list, Comparator.comparingLong(ClientTotals::count));
         Map<Long, Integer> mo = scores(list, Comparator.comparing(ClientTotals::amount));
         BigDecimal aLimit = BigDecimal.valueOf(support.intSetting("abc.a_share", 80));

@@ -168,6 +168,30 @@ abstract class DemoReportsContract {
         assertThat(statuses).isEqualTo(own);
     }
 
+    /** The administrator's status counts (every client by status, less the archived ones) equal a count of the active clients. */
+    @Test
+    void clientAnalysisCountsTheActiveClientsByStatus() {
+        var c = org.deskcrm.persistence.jooq.Tables.CLIENT;
+        var dsl = ctx.database().dsl();
+        List<Long> archived = dsl.select(c.ID).from(c).where(c.ARCHIVED.isFalse()).orderBy(c.ID).limit(5).fetch(c.ID);
+        dsl.update(c).set(c.ARCHIVED, true).where(c.ID.in(archived)).execute();
+        try {
+            Map<String, Long> expected = new java.util.TreeMap<>();
+            dsl.select(c.LIFECYCLE_CODE, org.jooq.impl.DSL.count()).from(c).where(c.ARCHIVED.isFalse())
+                    .groupBy(c.LIFECYCLE_CODE).forEach(r -> expected.put("lifecycle." + r.value1(), (long) r.value2()));
+            Map<String, Object> shown = new java.util.TreeMap<>();
+            admin.get(ClientAnalysisReport.NAME).run(quarter).summary().forEach((k, v) -> {
+                if (k.startsWith("lifecycle.")) {
+                    shown.put(k, v);
+                }
+            });
+            assertThat(expected).isNotEmpty();
+            assertThat(shown).isEqualTo(expected);
+        } finally {
+            dsl.update(c).set(c.ARCHIVED, false).where(c.ID.in(archived)).execute();
+        }
+    }
+
     @Test
     void planVsFactCountsEachGoalOnce() {
         ReportTable t = admin.get(PlanFactReport.NAME).run(quarter);
