@@ -40,11 +40,28 @@ public class LifecycleQueries {
         return CLIENT.ARCHIVED.isFalse().and(Scopes.people(CLIENT.OWNER_ID, s.filter()));
     }
 
+    /**
+     * The sales of the filter's active clients: of a manager's or team's, by their ids ({@code IN}: read through the
+     * sales' client index); without a person, every sale — the archived clients' few are left out in Java
+     * ({@link #archived}). {@code NOT IN (SELECT … archived)} on each of a year's 338 000 sales (1 000 000 deals) was
+     * answered from H2's cached subquery only while it may reuse results: without ({@code OPTIMIZE_REUSE_RESULTS=FALSE})
+     * it ran once per sale and the report did not finish in 25 minutes.
+     */
     private static Condition ofActive(ReportScope s) {
-        if (s.filter().managerId() == null && s.filter().teamId() == null) {
-            return SALE.CLIENT_ID.notIn(DSL.select(CLIENT.ID).from(CLIENT).where(CLIENT.ARCHIVED.isTrue()));
+        if (everyClient(s)) {
+            return DSL.noCondition();
         }
         return SALE.CLIENT_ID.in(DSL.select(CLIENT.ID).from(CLIENT).where(active(s)));
+    }
+
+    private static boolean everyClient(ReportScope s) {
+        return s.filter().managerId() == null && s.filter().teamId() == null;
+    }
+
+    /** The archived clients when the filter takes every client (their sales are dropped), else none. */
+    private java.util.Set<Long> archived(ReportScope s) {
+        return everyClient(s) ? new java.util.HashSet<>(dsl.select(CLIENT.ID).from(CLIENT).where(CLIENT.ARCHIVED.isTrue())
+                .fetch(CLIENT.ID)) : java.util.Set.of();
     }
 
     /** How many active clients the filter covers. */
@@ -61,10 +78,17 @@ public class LifecycleQueries {
     }
 
     public List<Before> before(ReportScope s) {
-        return dsl.select(SALE.CLIENT_ID, DSL.count(), DSL.max(SALE.SALE_DATE)).from(SALE)
+        java.util.Set<Long> archived = archived(s);
+        List<Before> list = new java.util.ArrayList<>();
+        dsl.select(SALE.CLIENT_ID, DSL.count(), DSL.max(SALE.SALE_DATE)).from(SALE)
                 .where(SALE.SALE_DATE.lt(s.filter().from())).and(ofActive(s))
                 .groupBy(SALE.CLIENT_ID)
-                .fetch(r -> new Before(r.value1(), r.value2(), r.value3()));
+                .forEach(r -> {
+                    if (!archived.contains(r.value1())) {
+                        list.add(new Before(r.value1(), r.value2(), r.value3()));
+                    }
+                });
+        return list;
     }
 
     /**
@@ -73,8 +97,14 @@ public class LifecycleQueries {
      * into client-days in 1.2-2.1 s (the groups barely fewer than the sales), the rows stream in 0.3-0.5 s.
      */
     public List<SaleDay> within(ReportScope s) {
-        return CursorReader.listRows(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE).from(SALE)
+        java.util.Set<Long> archived = archived(s);
+        List<SaleDay> days = CursorReader.listRows(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE).from(SALE)
                         .where(SALE.SALE_DATE.between(s.filter().from(), s.filter().to())).and(ofActive(s)),
                 r -> new SaleDay(r.getLong(1), r.getObject(2, java.time.LocalDate.class), 1));
+        if (!archived.isEmpty()) {
+            days = new java.util.ArrayList<>(days);
+            days.removeIf(d -> archived.contains(d.clientId()));
+        }
+        return days;
     }
 }

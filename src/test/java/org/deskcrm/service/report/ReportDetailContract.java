@@ -118,6 +118,7 @@ abstract class ReportDetailContract {
         data.sale(plum, boris, "2025-02-01", "100.00", null, "0");
         data.sale(plum, null, "2026-03-15", "100.00", null, "0");   // churned → regular (a sale without owner)
         data.sale(date, anna, "2026-03-05", "100.00", null, "0");   // archived: not counted
+        data.sale(date, anna, "2025-11-05", "100.00", null, "0");   // archived: its earlier sales not counted either
         data.sale(pear, carl, "2026-01-20", "100.00", null, "0");   // regular throughout
         data.sale(pear, carl, "2026-02-10", "100.00", null, "0");
         ctx.database().dsl().update(CLIENT).set(CLIENT.ARCHIVED, true).where(CLIENT.ID.eq(date)).execute();
