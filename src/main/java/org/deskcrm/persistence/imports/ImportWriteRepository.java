@@ -48,8 +48,10 @@ public class ImportWriteRepository {
     private static final Map<ImportTarget, List<String>> WRITTEN = Map.of(
             ImportTarget.CLIENTS, List.of("client", "channel"),
             ImportTarget.CONTACTS, List.of("contact", "channel"),
-            ImportTarget.DEALS, List.of("deal", "deal_stage_history", "deal_line", "deal_total"),
-            ImportTarget.DEAL_HISTORY, List.of("deal_stage_history", "deal_total"),
+            ImportTarget.DEALS, List.of("deal", "deal_stage_history", "deal_line", "deal_total", "duration_total",
+                    "duration_count", "product_total"),
+            ImportTarget.DEAL_HISTORY, List.of("deal_stage_history", "deal_total", "duration_total", "duration_count",
+                    "product_total"),
             ImportTarget.SALES, List.of("sale"),
             ImportTarget.CALLS, List.of("phone_call", "missed_call", "call_total"));
 
