@@ -6,6 +6,7 @@ import org.deskcrm.model.common.NotFoundException;
 import org.deskcrm.model.common.Texts;
 import org.deskcrm.model.deal.Deal;
 import org.deskcrm.model.deal.DealLine;
+import org.deskcrm.persistence.totals.DealReach;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 
@@ -32,7 +33,7 @@ public class DealDetailsRepository {
 
     /** Updates the deal if its version is still {@code d.version()}; returns the new version. */
     public long update(Deal d, Instant now) {
-        return totals.aroundDeal(d.id(), DealTotals.Reach.ATTRIBUTES, () -> write(d, now));
+        return totals.aroundDeal(d.id(), DealReach.ATTRIBUTES, () -> write(d, now));
     }
 
     private long write(Deal d, Instant now) {
@@ -63,7 +64,7 @@ public class DealDetailsRepository {
      * closed deal by main product (ADR 0037; inside a card save's own reading of the deal's totals, nothing more).
      */
     public void replaceLines(long dealId, List<DealLine> lines) {
-        totals.aroundDeal(dealId, DealTotals.Reach.ATTRIBUTES, () -> {
+        totals.aroundDeal(dealId, DealReach.ATTRIBUTES, () -> {
             Long main = MainProducts.of(lines, DealLine::amount, DealLine::productId);
             // no row write when the card's lines keep their main product (most saves)
             dsl.update(DEAL).set(DEAL.MAIN_PRODUCT_ID, main)

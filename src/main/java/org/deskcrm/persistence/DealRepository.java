@@ -10,6 +10,7 @@ import org.deskcrm.model.deal.StageChange;
 import org.deskcrm.model.deal.StageKind;
 import org.deskcrm.persistence.jooq.tables.records.DealRecord;
 import org.deskcrm.persistence.jooq.tables.records.StageRecord;
+import org.deskcrm.persistence.totals.DealReach;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 
@@ -166,7 +167,7 @@ public class DealRepository {
      * history, dates or pipeline), so the stored lengths of its stays and cycle are not read around them.
      */
     public <T> T changingAttributes(long dealId, java.util.function.Supplier<T> writes) {
-        return totals.aroundDeal(dealId, DealTotals.Reach.ATTRIBUTES, writes);
+        return totals.aroundDeal(dealId, DealReach.ATTRIBUTES, writes);
     }
 
     public Optional<Deal> find(long id) {

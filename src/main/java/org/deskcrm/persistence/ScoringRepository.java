@@ -6,6 +6,7 @@ import org.deskcrm.model.deal.ScoringAttribute;
 import org.deskcrm.model.deal.ScoringOperator;
 import org.deskcrm.model.deal.ScoringRule;
 import org.jooq.Condition;
+import org.deskcrm.persistence.totals.DealReach;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -83,7 +84,7 @@ public class ScoringRepository {
     /** Rescores one deal. */
     public void rescore(long dealId, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
         Condition scope = DEAL.ID.eq(dealId);
-        totals.aroundDeal(dealId, DealTotals.Reach.RANKING, () -> write(scope, false, rules, t, now, today));
+        totals.aroundDeal(dealId, DealReach.RANKING, () -> write(scope, false, rules, t, now, today));
     }
 
     /** Rescores every deal of one client (its status or channels changed). */
@@ -119,8 +120,8 @@ public class ScoringRepository {
      */
     private int rescore(Condition scope, boolean bulk, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {
         Supplier<Integer> change = () -> write(scope, bulk, rules, t, now, today);
-        return bulk ? totals.aroundMany(scope, DealTotals.Reach.RANKING, change) // bulk: an id range
-                : totals.around(scope, DealTotals.Reach.RANKING, change);
+        return bulk ? totals.aroundMany(scope, DealReach.RANKING, change) // bulk: an id range
+                : totals.around(scope, DealReach.RANKING, change);
     }
 
     private int write(Condition scope, boolean bulk, List<ScoringRule> rules, ScoreThresholds t, Instant now, LocalDate today) {

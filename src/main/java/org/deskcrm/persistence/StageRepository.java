@@ -1,6 +1,7 @@
 package org.deskcrm.persistence;
 
 import org.deskcrm.model.deal.Stage;
+import org.deskcrm.persistence.totals.DealReach;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -71,7 +72,7 @@ public class StageRepository {
                 return;
             }
             // orders and reached orders only: no stage, history or date of a deal changes (ADR 0035)
-            totals.aroundMany(DEAL.PIPELINE_ID.eq(pipelineId), DealTotals.Reach.RANKING, () -> {
+            totals.aroundMany(DEAL.PIPELINE_ID.eq(pipelineId), DealReach.RANKING, () -> {
                 renumber(pipelineId, stageIds);
                 reachedAgain(DEAL.PIPELINE_ID.eq(pipelineId));
             });

@@ -1,6 +1,5 @@
 package org.deskcrm.persistence.report;
 
-import org.deskcrm.model.report.ReportFilter;
 import org.deskcrm.model.report.ReportScope;
 import org.deskcrm.persistence.Database;
 import org.deskcrm.persistence.totals.DealTotals;
@@ -33,20 +32,19 @@ public final class ProductSales {
     }
 
     private final DSLContext dsl;
-    private final DealTotals totals;
     private final DurationFigures durations;
 
     public ProductSales(Database db) {
         this.dsl = db.dsl();
-        this.totals = new DealTotals(db.dsl());
         this.durations = new DurationFigures(db);
     }
 
-    /** The figures of this scope come from the stored totals. */
+    /**
+     * The figures of this scope come from the stored totals: as the stored lengths' (no person, source or band; the
+     * totals built in the scope's zone), with no pipeline either, and the main products stored.
+     */
     public boolean fromTotals(ReportScope s) {
-        ReportFilter f = s.filter();
-        return f.pipelineId() == null && f.managerId() == null && f.teamId() == null && f.sourceId() == null
-                && f.band() == null && totals.builtZone().filter(s.zone()::equals).isPresent() && MainProducts.known(dsl);
+        return s.filter().pipelineId() == null && durations.fromTotals(s) && MainProducts.known(dsl);
     }
 
     /**

@@ -101,24 +101,6 @@ public class DealTotals {
     public record Rebuild(int rows, int repaired, boolean wasBuilt) {
     }
 
-    /** What a change of deals may touch, so that the figures it cannot move are not read around it. */
-    public enum Reach {
-        /** Anything: the stage, the history, the dates, the pipeline (a move, an import). */
-        EVERYTHING,
-        /**
-         * The deals' own attributes only — amount, owner, source, score and band, title, lines — never their stage,
-         * history, created or closed dates or pipeline (a card save, a rescore): their stored lengths of stays and
-         * cycles ({@link DurationTotals}) stay as they are and are not read.
-         */
-        ATTRIBUTES,
-        /**
-         * The deals' score and band, or the reached order of their stages, only (a rescore, a reorder of a pipeline's
-         * stages): as {@link #ATTRIBUTES}, and a change of many deals does not read their closed deals by product
-         * ({@link ProductTotals}: no amount, line or date moves) either.
-         */
-        RANKING
-    }
-
     private final DSLContext dsl;
     private final DealRows dealRows;
     private final DurationTotals durations;
@@ -144,17 +126,17 @@ public class DealTotals {
      * {@link #aroundMany} take seven — a deal move or a card save costs a few per cent more, not twice as much.
      */
     public <T> T around(Condition deals, Supplier<T> change) {
-        return aroundRows(deals, null, Reach.EVERYTHING, change);
+        return aroundRows(deals, null, DealReach.EVERYTHING, change);
     }
 
     /** {@link #around} for a change that reaches only what {@code reach} says. */
-    public <T> T around(Condition deals, Reach reach, Supplier<T> change) {
+    public <T> T around(Condition deals, DealReach reach, Supplier<T> change) {
         return aroundRows(deals, null, reach, change);
     }
 
     /** {@link #around}; {@code oneDeal}: the condition selects that deal alone (its statements are kept rendered). */
-    private <T> T aroundRows(Condition deals, Long oneDeal, Reach reach, Supplier<T> change) {
-        boolean lengths = reach == Reach.EVERYTHING;
+    private <T> T aroundRows(Condition deals, Long oneDeal, DealReach reach, Supplier<T> change) {
+        boolean lengths = reach == DealReach.EVERYTHING;
         return dsl.transactionResult(() -> {
             DealRows.Rows before = dealRows.read(deals, oneDeal, true);
             if (!before.built()) {
@@ -187,7 +169,7 @@ public class DealTotals {
     }
 
     /** What each open {@link #aroundDeal} of this thread reaches. */
-    private static final ThreadLocal<Map<Open, Reach>> OPEN_REACH = ThreadLocal.withInitial(HashMap::new);
+    private static final ThreadLocal<Map<Open, DealReach>> OPEN_REACH = ThreadLocal.withInitial(HashMap::new);
 
     /**
      * {@link #around} for one deal: every write of that deal inside {@code change} that asks for its totals again
@@ -195,16 +177,16 @@ public class DealTotals {
      * and one after, instead of two reads each.
      */
     public <T> T aroundDeal(long dealId, Supplier<T> change) {
-        return aroundDeal(dealId, Reach.EVERYTHING, change);
+        return aroundDeal(dealId, DealReach.EVERYTHING, change);
     }
 
     /**
      * {@link #aroundDeal} for a change that reaches only what {@code reach} says. An enclosed change may reach no
      * further than the enclosing one (its "before" was read for that reach only).
      */
-    public <T> T aroundDeal(long dealId, Reach reach, Supplier<T> change) {
+    public <T> T aroundDeal(long dealId, DealReach reach, Supplier<T> change) {
         Open open = new Open(dsl, dealId);
-        Reach enclosing = OPEN_REACH.get().get(open);
+        DealReach enclosing = OPEN_REACH.get().get(open);
         if (enclosing != null) {
             if (reach.ordinal() < enclosing.ordinal()) { // EVERYTHING reaches furthest, RANKING least
                 throw new IllegalStateException("deal " + dealId + ": a change of " + reach + " inside one of " + enclosing);
@@ -225,12 +207,12 @@ public class DealTotals {
      * are locked first so that the "before" is what the change replaces.
      */
     public <T> T aroundMany(Condition deals, Supplier<T> change) {
-        return aroundMany(deals, Reach.EVERYTHING, change);
+        return aroundMany(deals, DealReach.EVERYTHING, change);
     }
 
     /** {@link #aroundMany} for a change that reaches only what {@code reach} says. */
-    public <T> T aroundMany(Condition deals, Reach reach, Supplier<T> change) {
-        boolean lengths = reach == Reach.EVERYTHING;
+    public <T> T aroundMany(Condition deals, DealReach reach, Supplier<T> change) {
+        boolean lengths = reach == DealReach.EVERYTHING;
         return dsl.transactionResult(() -> {
             Optional<ZoneId> zone = builtZone();
             if (zone.isEmpty()) {
@@ -240,7 +222,7 @@ public class DealTotals {
             Map<Key, Cell> delta = new HashMap<>();
             DurationTotals.Delta changed = new DurationTotals.Delta();
             ProductTotals.Delta byProduct = new ProductTotals.Delta();
-            boolean byProducts = reach != Reach.RANKING; // the amounts and lines are attributes
+            boolean byProducts = reach != DealReach.RANKING; // the amounts and lines are attributes
             add(delta, contributions(deals, zone.get()), true);
             if (byProducts) {
                 productTotals.read(byProduct, deals, zone.get(), -1);
@@ -264,10 +246,10 @@ public class DealTotals {
     }
 
     public void aroundMany(Condition deals, Runnable change) {
-        aroundMany(deals, Reach.EVERYTHING, change);
+        aroundMany(deals, DealReach.EVERYTHING, change);
     }
 
-    public void aroundMany(Condition deals, Reach reach, Runnable change) {
+    public void aroundMany(Condition deals, DealReach reach, Runnable change) {
         aroundMany(deals, reach, () -> {
             change.run();
             return null;

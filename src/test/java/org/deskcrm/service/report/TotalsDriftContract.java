@@ -18,6 +18,7 @@ import org.deskcrm.persistence.SettingsRepository;
 import org.deskcrm.persistence.report.DealFigures;
 import org.deskcrm.persistence.report.FunnelQueries;
 import org.deskcrm.persistence.report.SpanFigures;
+import org.deskcrm.persistence.totals.DealReach;
 import org.deskcrm.persistence.totals.DealTotals;
 import org.deskcrm.service.MutableClock;
 import org.deskcrm.service.deal.DealService;
@@ -183,13 +184,13 @@ abstract class TotalsDriftContract {
     void aMoveInsideAChangeOfAttributesIsRefused() {
         DealTotals totals = new DealTotals(ctx.database().dsl());
         long deal = deals.get(0);
-        assertThatThrownBy(() -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES,
+        assertThatThrownBy(() -> totals.aroundDeal(deal, DealReach.ATTRIBUTES,
                 () -> totals.aroundDeal(deal, () -> 1))).isInstanceOf(IllegalStateException.class);
-        assertThat(totals.aroundDeal(deal, () -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES, () -> 2))).isEqualTo(2);
-        assertThatThrownBy(() -> totals.aroundDeal(deal, DealTotals.Reach.RANKING,
-                () -> totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES, () -> 3))).isInstanceOf(IllegalStateException.class);
-        assertThat(totals.aroundDeal(deal, DealTotals.Reach.ATTRIBUTES,
-                () -> totals.aroundDeal(deal, DealTotals.Reach.RANKING, () -> 4))).isEqualTo(4);
+        assertThat(totals.aroundDeal(deal, () -> totals.aroundDeal(deal, DealReach.ATTRIBUTES, () -> 2))).isEqualTo(2);
+        assertThatThrownBy(() -> totals.aroundDeal(deal, DealReach.RANKING,
+                () -> totals.aroundDeal(deal, DealReach.ATTRIBUTES, () -> 3))).isInstanceOf(IllegalStateException.class);
+        assertThat(totals.aroundDeal(deal, DealReach.ATTRIBUTES,
+                () -> totals.aroundDeal(deal, DealReach.RANKING, () -> 4))).isEqualTo(4);
     }
 
     @Test
