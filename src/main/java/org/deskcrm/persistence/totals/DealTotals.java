@@ -151,15 +151,15 @@ public class DealTotals {
             Map<Key, Cell> delta = new HashMap<>();
             before.addTo(delta, true);
             after.addTo(delta, false);
-            ProductTotals.Delta byProduct = new ProductTotals.Delta(); // from the rows: whatever the reach
+            ProductTotals.Delta byProduct = new ProductTotals.Delta(changed); // from the rows: whatever the reach
             before.addTo(byProduct, true);
             after.addTo(byProduct, false);
             if (lengths) {
                 durations.read(changed, deals, oneDeal, after.zone(), 1);
             }
             apply(delta);
-            durations.apply(changed);
             productTotals.apply(byProduct);
+            durations.apply(changed); // the stays', the cycles' and the products' lengths in one write per table
             return result;
         });
     }
@@ -221,7 +221,7 @@ public class DealTotals {
             dsl.select(DEAL.ID).from(DEAL).where(deals).forUpdate().fetch();
             Map<Key, Cell> delta = new HashMap<>();
             DurationTotals.Delta changed = new DurationTotals.Delta();
-            ProductTotals.Delta byProduct = new ProductTotals.Delta();
+            ProductTotals.Delta byProduct = new ProductTotals.Delta(changed);
             boolean byProducts = reach != DealReach.RANKING; // the amounts and lines are attributes
             add(delta, contributions(deals, zone.get()), true);
             if (byProducts) {
@@ -239,8 +239,8 @@ public class DealTotals {
                 durations.read(changed, deals, null, zone.get(), 1);
             }
             apply(delta);
-            durations.apply(changed);
             productTotals.apply(byProduct);
+            durations.apply(changed); // the stays', the cycles' and the products' lengths in one write per table
             return result;
         });
     }
@@ -270,10 +270,10 @@ public class DealTotals {
             if (rows.built()) {
                 DurationTotals.Delta lengths = new DurationTotals.Delta();
                 durations.read(lengths, DEAL.ID.in(dealIds), one, rows.zone(), 1);
-                durations.apply(lengths);
-                ProductTotals.Delta byProduct = new ProductTotals.Delta();
+                ProductTotals.Delta byProduct = new ProductTotals.Delta(lengths);
                 rows.addTo(byProduct, false);
                 productTotals.apply(byProduct);
+                durations.apply(lengths);
             }
             return;
         }
@@ -282,15 +282,15 @@ public class DealTotals {
             return;
         }
         DurationTotals.Delta lengths = new DurationTotals.Delta();
-        ProductTotals.Delta byProduct = new ProductTotals.Delta();
+        ProductTotals.Delta byProduct = new ProductTotals.Delta(lengths);
         for (Condition scope : org.deskcrm.persistence.IdScopes.of(DEAL.ID, dealIds)) {
             add(delta, contributions(scope, zone.get()), false); // an import's new ids: one range read
             durations.read(lengths, scope, null, zone.get(), 1);
             productTotals.read(byProduct, scope, zone.get(), 1);
         }
         apply(delta);
-        durations.apply(lengths);
         productTotals.apply(byProduct);
+        durations.apply(lengths);
     }
 
     /**

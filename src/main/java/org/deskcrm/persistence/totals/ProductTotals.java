@@ -40,10 +40,17 @@ final class ProductTotals {
         }
     }
 
-    /** What a change moved (or a rebuild computed): the rows of {@code product_total} and the won cycles' lengths. */
+    /**
+     * What a change moved: the rows of {@code product_total}, and the won cycles' lengths added to the change's other
+     * lengths ({@code lengths}: written with them, one write per table).
+     */
     static final class Delta {
         final Map<Key, Cell> cells = new HashMap<>();
-        final DurationTotals.Delta lengths = new DurationTotals.Delta();
+        final DurationTotals.Delta lengths;
+
+        Delta(DurationTotals.Delta lengths) {
+            this.lengths = lengths;
+        }
 
         /**
          * Adds ({@code sign} 1) or takes out (−1) a deal closed on {@code closedDay} (yyyymmdd) in a stage of
@@ -88,10 +95,9 @@ final class ProductTotals {
                 .where(deals).and(DEAL.CLOSED_AT.isNotNull());
     }
 
-    /** Adds the differences to the stored rows ({@link Registers#apply}). */
+    /** Adds the differences to the stored rows of {@code product_total} ({@link Registers#apply}; the lengths are the caller's to write). */
     void apply(Delta delta) {
         Registers.apply(dsl, delta.cells, ROWS);
-        durations.apply(delta.lengths);
     }
 
     /**
