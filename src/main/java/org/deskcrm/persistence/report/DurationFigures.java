@@ -205,44 +205,40 @@ public final class DurationFigures {
             }
         });
         // the whole days holding each bucket's middle ranks, and the exact lengths of their scopes at those whole days
-        Map<K, long[]> ranks = new HashMap<>();
-        Map<K, List<Integer>> middleDays = new HashMap<>();
+        Map<K, long[]> counted = new HashMap<>(); // each bucket's count and sum of lengths
         java.util.Set<List<Long>> wanted = new java.util.LinkedHashSet<>(); // (scope, whole day), once for every bucket
         for (Map.Entry<K, TreeMap<Integer, long[]>> b : byWholeDay.entrySet()) {
-            long count = 0;
+            long[] all = new long[2];
             for (long[] cell : b.getValue().values()) {
-                count += cell[0];
+                all[0] += cell[0];
+                all[1] += cell[1];
             }
-            long[] r = {(count - 1) / 2, count / 2};
-            ranks.put(b.getKey(), r);
-            List<Integer> days = new ArrayList<>();
+            counted.put(b.getKey(), all);
+            long[] r = ranks(all[0]);
             long before = 0;
             for (Map.Entry<Integer, long[]> e : b.getValue().entrySet()) {
                 long in = e.getValue()[0];
                 if ((r[0] >= before && r[0] < before + in) || (r[1] >= before && r[1] < before + in)) {
-                    days.add(e.getKey());
                     for (long scope : scopesAt.get(b.getKey()).get(e.getKey())) {
                         wanted.add(List.of(scope, (long) e.getKey()));
                     }
                 }
                 before += in;
             }
-            middleDays.put(b.getKey(), days);
         }
         Map<K, Map<Integer, TreeMap<Integer, Long>>> exact = exact(kind, wanted, bucketsOf, from, to);
         Map<K, Lengths> out = new HashMap<>();
         for (Map.Entry<K, TreeMap<Integer, long[]>> b : byWholeDay.entrySet()) {
-            long count = 0;
-            long sum = 0;
-            for (long[] cell : b.getValue().values()) {
-                count += cell[0];
-                sum += cell[1];
-            }
-            long[] middle = middle(kind, b.getKey(), b.getValue(), ranks.get(b.getKey()),
-                    exact.getOrDefault(b.getKey(), Map.of()));
-            out.put(b.getKey(), new Lengths(count, sum, middle[0], middle[1]));
+            long[] all = counted.get(b.getKey());
+            long[] middle = middle(kind, b.getKey(), b.getValue(), ranks(all[0]), exact.getOrDefault(b.getKey(), Map.of()));
+            out.put(b.getKey(), new Lengths(all[0], all[1], middle[0], middle[1]));
         }
         return out;
+    }
+
+    /** The ranks of the two middle lengths of {@code count} sorted lengths, (n−1)/2 and n/2 (0-based; one for an odd count). */
+    private static long[] ranks(long count) {
+        return new long[]{(count - 1) / 2, count / 2};
     }
 
     /**

@@ -98,13 +98,15 @@ public class LifecycleQueries {
      */
     public List<SaleDay> within(ReportScope s) {
         java.util.Set<Long> archived = archived(s);
-        List<SaleDay> days = CursorReader.listRows(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE).from(SALE)
+        List<SaleDay> days = new java.util.ArrayList<>();
+        CursorReader.eachRow(dsl, d -> d.select(SALE.CLIENT_ID, SALE.SALE_DATE).from(SALE)
                         .where(SALE.SALE_DATE.between(s.filter().from(), s.filter().to())).and(ofActive(s)),
-                r -> new SaleDay(r.getLong(1), r.getObject(2, java.time.LocalDate.class), 1));
-        if (!archived.isEmpty()) {
-            days = new java.util.ArrayList<>(days);
-            days.removeIf(d -> archived.contains(d.clientId()));
-        }
+                r -> {
+                    long client = r.getLong(1);
+                    if (!archived.contains(client)) {
+                        days.add(new SaleDay(client, r.getObject(2, java.time.LocalDate.class), 1));
+                    }
+                });
         return days;
     }
 }

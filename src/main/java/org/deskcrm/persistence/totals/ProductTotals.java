@@ -58,13 +58,18 @@ final class ProductTotals {
          */
         void add(String kind, int closedDay, long productId, BigDecimal amount, Instant created, Instant closed,
                  ZoneId zone, int sign) {
-            Cell one = new Cell(sign, sign < 0 ? DealTotals.orZero(amount).negate() : DealTotals.orZero(amount));
-            cells.merge(new Key(kind, productId, closedDay), one, Cell::plus);
-            cells.merge(new Key(kind, productId, closedDay / 100), one, Cell::plus);
+            addDay(cells, kind, productId, closedDay,
+                    new Cell(sign, sign < 0 ? DealTotals.orZero(amount).negate() : DealTotals.orZero(amount)));
             if (DealTotals.WON.equals(kind)) {
                 lengths.add(DurationTotals.PRODUCT, productId, created, closed, zone, sign);
             }
         }
+    }
+
+    /** Adds a deal's count and amount to the row of its closed day and to its month's row. */
+    private static void addDay(Map<Key, Cell> cells, String kind, long productId, int closedDay, Cell one) {
+        cells.merge(new Key(kind, productId, closedDay), one, Cell::plus);
+        cells.merge(new Key(kind, productId, closedDay / 100), one, Cell::plus);
     }
 
     private final DSLContext dsl;
@@ -115,9 +120,7 @@ final class ProductTotals {
             for (var r : cursor) {
                 String kind = r.value1();
                 long product = r.value3();
-                Cell one = new Cell(1, DealTotals.orZero(r.value4()));
-                fresh.merge(new Key(kind, product, r.value2()), one, Cell::plus);
-                fresh.merge(new Key(kind, product, r.value2() / 100), one, Cell::plus);
+                addDay(fresh, kind, product, r.value2(), new Cell(1, DealTotals.orZero(r.value4())));
                 if (DealTotals.WON.equals(kind)) {
                     Instant closed = r.value6().toInstant();
                     long day = DurationTotals.dayNo(closed, zone);
